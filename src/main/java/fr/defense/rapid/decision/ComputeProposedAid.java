@@ -1,0 +1,38 @@
+package fr.defense.rapid.decision;
+
+import fr.defense.rapid.dossier.DossierRepository;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ComputeProposedAid}: proposed aid = min(requested aid, rate × total eligible cost),
+ * rounded down to the euro (DOMAIN.md §2). The rate comes from the {@code rapid-funding-rate} table.
+ */
+@Component
+public class ComputeProposedAid implements JavaDelegate {
+
+    private final DossierRepository dossiers;
+
+    public ComputeProposedAid(DossierRepository dossiers) {
+        this.dossiers = dossiers;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        BigDecimal rate = BigDecimal.valueOf(((Number) execution.getVariable("fundingRate")).doubleValue())
+                .setScale(2, RoundingMode.HALF_UP);
+        long totalCost = ((Number) execution.getVariable("totalCostEur")).longValue();
+        long requested = ((Number) execution.getVariable("requestedAidEur")).longValue();
+        long proposed = proposedAid(rate, totalCost, requested);
+        dossiers.recordProposal(execution.getProcessBusinessKey(), rate, proposed);
+        execution.setVariable("proposedAidEur", proposed);
+    }
+
+    static long proposedAid(BigDecimal rate, long totalCostEur, long requestedAidEur) {
+        long byRate = rate.multiply(BigDecimal.valueOf(totalCostEur)).setScale(0, RoundingMode.FLOOR).longValueExact();
+        return Math.min(requestedAidEur, byRate);
+    }
+}

@@ -1,0 +1,190 @@
+package fr.defense.rapid.dossier;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code dossier} table and its timeline. Called from the engine's delegates, it joins the
+ * engine's transaction: a step that rolls back leaves no trace here either.
+ */
+@Repository
+public class DossierRepository {
+
+    private final JdbcClient jdbc;
+
+    public DossierRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(String number, String ownerId, String processInstanceId, DossierSubmission s) {
+        OffsetDateTime now = now();
+        jdbc.sql("""
+                insert into dossier (dossier_number, status, owner_id, process_instance_id,
+                  company_siren, company_name, company_headcount, company_turnover_eur,
+                  company_balance_sheet_eur, company_region, project_title, project_summary,
+                  research_type, trl_start, trl_target, defence_application, civil_application,
+                  duration_months, total_cost_eur, personnel_cost_eur, requested_aid_eur,
+                  partner_count, collaboration, contact_name, contact_email, submitted_at, updated_at)
+                values (:number, :status, :owner, :pid, :siren, :name, :headcount, :turnover,
+                  :balance, :region, :title, :summary, :researchType, :trlStart, :trlTarget,
+                  :defence, :civil, :duration, :total, :personnel, :requested, :partners,
+                  :collaboration, :contactName, :contactEmail, :now, :now)
+                """)
+                .param("number", number)
+                .param("status", DossierStatus.SUBMITTED.name())
+                .param("owner", ownerId)
+                .param("pid", processInstanceId)
+                .param("siren", s.companySiren())
+                .param("name", s.companyName())
+                .param("headcount", s.companyHeadcount())
+                .param("turnover", s.companyTurnoverEur())
+                .param("balance", s.companyBalanceSheetEur())
+                .param("region", s.companyRegion())
+                .param("title", s.projectTitle())
+                .param("summary", s.projectSummary())
+                .param("researchType", s.researchType())
+                .param("trlStart", s.trlStart())
+                .param("trlTarget", s.trlTarget())
+                .param("defence", s.defenceApplication())
+                .param("civil", s.civilApplication())
+                .param("duration", s.durationMonths())
+                .param("total", s.totalCostEur())
+                .param("personnel", s.personnelCostEur())
+                .param("requested", s.requestedAidEur())
+                .param("partners", s.partnerCount())
+                .param("collaboration", s.collaboration())
+                .param("contactName", s.contactName())
+                .param("contactEmail", s.contactEmail())
+                .param("now", now)
+                .update();
+        addEvent(number, DossierStatus.SUBMITTED.name(), DossierStatus.SUBMITTED.description());
+    }
+
+    public void changeStatus(String number, DossierStatus status) {
+        OffsetDateTime now = now();
+        jdbc.sql("""
+                update dossier set status = :status, updated_at = :now,
+                  closed_at = case when :closing then :now else closed_at end
+                where dossier_number = :number
+                """)
+                .param("status", status.name())
+                .param("closing", status.closing())
+                .param("now", now)
+                .param("number", number)
+                .update();
+        addEvent(number, status.name(), status.description());
+    }
+
+    public void recordEligibility(String number, String companyCategory, boolean eligible, String reasons) {
+        jdbc.sql("""
+                update dossier set company_category = :category, eligible = :eligible,
+                  ineligibility_reasons = :reasons, updated_at = :now
+                where dossier_number = :number
+                """)
+                .param("category", companyCategory)
+                .param("eligible", eligible)
+                .param("reasons", reasons)
+                .param("now", now())
+                .param("number", number)
+                .update();
+    }
+
+    public void recordProposal(String number, BigDecimal fundingRate, long proposedAidEur) {
+        jdbc.sql("""
+                update dossier set funding_rate = :rate, proposed_aid_eur = :proposed, updated_at = :now
+                where dossier_number = :number
+                """)
+                .param("rate", fundingRate)
+                .param("proposed", proposedAidEur)
+                .param("now", now())
+                .param("number", number)
+                .update();
+    }
+
+    public void recordDecision(String number, String decision, Long grantedAidEur, String motivation) {
+        OffsetDateTime now = now();
+        jdbc.sql("""
+                update dossier set decision = :decision, granted_aid_eur = :granted,
+                  decision_motivation = :motivation, decided_at = :now, updated_at = :now
+                where dossier_number = :number
+                """)
+                .param("decision", decision)
+                .param("granted", grantedAidEur)
+                .param("motivation", motivation)
+                .param("now", now)
+                .param("number", number)
+                .update();
+    }
+
+    public void addEvent(String number, String type, String description) {
+        jdbc.sql("""
+                insert into dossier_event (dossier_number, occurred_at, event_type, description)
+                values (:number, :at, :type, :description)
+                """)
+                .param("number", number)
+                .param("at", now())
+                .param("type", type)
+                .param("description", description)
+                .update();
+    }
+
+    public Optional<Dossier> find(String number) {
+        return jdbc.sql("select * from dossier where dossier_number = :number")
+                .param("number", number)
+                .query(DossierRepository::toDossier)
+                .optional();
+    }
+
+    public List<DossierEvent> timeline(String number) {
+        return jdbc.sql("""
+                select occurred_at, event_type, description from dossier_event
+                where dossier_number = :number order by occurred_at, id
+                """)
+                .param("number", number)
+                .query((rs, i) -> new DossierEvent(
+                        rs.getObject("occurred_at", OffsetDateTime.class),
+                        rs.getString("event_type"),
+                        rs.getString("description")))
+                .list();
+    }
+
+    private static Dossier toDossier(ResultSet rs, int row) throws SQLException {
+        return new Dossier(
+                rs.getString("dossier_number"),
+                DossierStatus.valueOf(rs.getString("status")),
+                rs.getString("owner_id"),
+                rs.getString("process_instance_id"),
+                rs.getString("company_siren"),
+                rs.getString("company_name"),
+                rs.getString("project_title"),
+                rs.getLong("requested_aid_eur"),
+                rs.getString("contact_email"),
+                rs.getString("company_category"),
+                rs.getObject("eligible", Boolean.class),
+                rs.getString("ineligibility_reasons"),
+                rs.getBigDecimal("funding_rate"),
+                rs.getObject("proposed_aid_eur", Long.class),
+                rs.getString("decision"),
+                rs.getObject("granted_aid_eur", Long.class),
+                rs.getString("decision_motivation"),
+                rs.getObject("submitted_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getObject("decided_at", OffsetDateTime.class),
+                rs.getObject("closed_at", OffsetDateTime.class));
+    }
+
+    /** The engine clock, so that timelines follow the time the process tests set. */
+    private static OffsetDateTime now() {
+        Date now = ClockUtil.getCurrentTime();
+        return now.toInstant().atOffset(ZoneOffset.UTC);
+    }
+}

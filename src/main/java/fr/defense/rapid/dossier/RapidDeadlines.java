@@ -1,0 +1,41 @@
+package fr.defense.rapid.dossier;
+
+import java.time.Duration;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * The due dates of the RAPID procedure, computed from the settings on the engine clock (so that
+ * tests can move time). The model's timers and due dates read them as
+ * {@code ${rapidDeadlines.evaluationDueDate()}}.
+ */
+@Component
+public class RapidDeadlines {
+
+    private final RapidDeadlineSettings settings;
+
+    public RapidDeadlines(RapidDeadlineSettings settings) {
+        this.settings = settings;
+    }
+
+    public Date evaluationDueDate() {
+        return fromNow(settings.evaluationSla());
+    }
+
+    public Date complementsDueDate() {
+        return fromNow(settings.complements());
+    }
+
+    public Date complementsReminderDate() {
+        return fromNow(settings.complements().minus(settings.complementsReminderBefore()));
+    }
+
+    public Date agreementDueDate() {
+        return fromNow(settings.agreementAcceptance());
+    }
+
+    private static Date fromNow(Duration duration) {
+        return Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration));
+    }
+}

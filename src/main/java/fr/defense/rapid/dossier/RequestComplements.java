@@ -1,0 +1,38 @@
+package fr.defense.rapid.dossier;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code RequestComplements}: fixes the deadline for the SME's complements (and the reminder
+ * date) when they are asked for, so that a later change of configuration does not move a
+ * deadline already announced.
+ */
+@Component
+public class RequestComplements implements JavaDelegate {
+
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final RapidDeadlines deadlines;
+    private final DossierRepository dossiers;
+
+    public RequestComplements(RapidDeadlines deadlines, DossierRepository dossiers) {
+        this.deadlines = deadlines;
+        this.dossiers = dossiers;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Date due = deadlines.complementsDueDate();
+        execution.setVariable("complementsDueDate", due);
+        execution.setVariable("complementsReminderDate", deadlines.complementsReminderDate());
+        String number = execution.getProcessBusinessKey();
+        dossiers.changeStatus(number, DossierStatus.AWAITING_COMPLEMENTS);
+        dossiers.addEvent(number, "COMPLEMENTS_REQUESTED", "Pièces ou informations à fournir avant le "
+                + FRENCH_DATE.format(due.toInstant().atZone(DossierNumbers.PARIS)) + " : "
+                + execution.getVariable("missingItems"));
+    }
+}

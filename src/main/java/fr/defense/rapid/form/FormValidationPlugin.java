@@ -1,0 +1,71 @@
+package fr.defense.rapid.form;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts server-side validation on every form of every deployed process: each user task and each
+ * top-level start event with a {@code camunda:formRef} gets a listener that validates the values
+ * against that form before the engine accepts them. Done at parse time so that no model can
+ * forget it, and a {@code formRef} naming no file of {@code forms/} fails the deployment.
+ */
+@Component
+public class FormValidationPlugin extends AbstractProcessEnginePlugin {
+
+    private final FormValidator validator;
+
+    public FormValidationPlugin(FormValidator validator) {
+        this.validator = validator;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPreBPMNParseListeners() == null) {
+            configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPreBPMNParseListeners().add(new ParseListener());
+    }
+
+    private final class ParseListener extends AbstractBpmnParseListener {
+
+        @Override
+        public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+            String formId = formRef(element);
+            if (formId != null && scope instanceof ProcessDefinitionEntity) {
+                ExecutionListener validate = execution -> validator.requireValid(formId, execution.getVariables());
+                activity.addListener(ExecutionListener.EVENTNAME_START, validate);
+            }
+        }
+
+        @Override
+        public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            String formId = formRef(element);
+            if (formId != null) {
+                TaskListener validate = task -> validator.requireValid(formId, task.getVariables());
+                ((UserTaskActivityBehavior) activity.getActivityBehavior())
+                        .getTaskDefinition()
+                        .addTaskListener(TaskListener.EVENTNAME_COMPLETE, validate);
+            }
+        }
+
+        private String formRef(Element element) {
+            String formId = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
+            if (formId != null && validator.catalog().find(formId).isEmpty()) {
+                throw new IllegalStateException("formRef '" + formId + "' of '" + element.attribute("id")
+                        + "' names no form of forms/");
+            }
+            return formId;
+        }
+    }
+}

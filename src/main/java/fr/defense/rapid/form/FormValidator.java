@@ -1,0 +1,137 @@
+package fr.defense.rapid.form;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies a form's own rules (required, ranges, lengths, patterns, options) and the feature's
+ * cross-field {@link FormRules} to submitted values. The engine trusts whatever a client sends;
+ * this is where the rules the browser applied are applied again.
+ */
+@Component
+public class FormValidator {
+
+    private final FormCatalog catalog;
+    private final Map<String, List<FormRules>> rulesByForm;
+
+    public FormValidator(FormCatalog catalog, List<FormRules> rules) {
+        this.catalog = catalog;
+        this.rulesByForm = rules.stream().collect(Collectors.groupingBy(FormRules::formId));
+    }
+
+    public FormCatalog catalog() {
+        return catalog;
+    }
+
+    /** Returns every violation; an empty list means the values may be accepted. */
+    public List<FieldViolation> validate(String formId, Map<String, Object> values) {
+        FormDefinition form = catalog.get(formId);
+        Violations violations = new Violations();
+        for (FormField field : form.fields()) {
+            checkField(field, values.get(field.key()), violations);
+        }
+        Set<String> refused = new HashSet<>();
+        violations.list().forEach(v -> refused.add(v.field()));
+        FormValues checked = new FormValues(values, refused);
+        for (FormRules rules : rulesByForm.getOrDefault(formId, List.of())) {
+            rules.check(checked, violations);
+        }
+        return violations.list();
+    }
+
+    /** Throws a {@link FormValidationException} listing every violation, if there is any. */
+    public void requireValid(String formId, Map<String, Object> values) {
+        List<FieldViolation> violations = validate(formId, values);
+        if (!violations.isEmpty()) {
+            throw new FormValidationException(formId, violations);
+        }
+    }
+
+    private static void checkField(FormField field, Object value, Violations violations) {
+        String key = field.key();
+        if (isBlank(value)) {
+            if (field.required()) {
+                violations.add(key, "le champ « " + field.displayName() + " » est obligatoire.");
+            }
+            return;
+        }
+        switch (field.type()) {
+            case "number" -> checkNumber(field, value, violations);
+            case "checkbox" -> {
+                if (!(value instanceof Boolean)) {
+                    violations.add(key, "« " + field.displayName() + " » doit valoir vrai ou faux.");
+                }
+            }
+            case "select", "radio" -> {
+                if (field.allowedValues() != null && !field.allowedValues().contains(String.valueOf(value))) {
+                    violations.add(key, "« " + field.displayName() + " » : valeur « " + value
+                            + " » inconnue ; valeurs possibles : " + String.join(", ", field.allowedValues()) + ".");
+                }
+            }
+            case "datetime" -> checkDate(field, value, violations);
+            default -> checkText(field, value, violations);
+        }
+    }
+
+    private static void checkNumber(FormField field, Object value, Violations violations) {
+        String key = field.key();
+        if (!(value instanceof Number number)) {
+            violations.add(key, "« " + field.displayName() + " » doit être un nombre.");
+            return;
+        }
+        BigDecimal decimal = new BigDecimal(number.toString());
+        if (field.decimalDigits() != null && decimal.stripTrailingZeros().scale() > field.decimalDigits()) {
+            violations.add(key, field.decimalDigits() == 0
+                    ? "« " + field.displayName() + " » doit être un nombre entier."
+                    : "« " + field.displayName() + " » : " + field.decimalDigits() + " décimales au plus.");
+        }
+        if (field.min() != null && decimal.compareTo(field.min()) < 0) {
+            violations.add(key, "« " + field.displayName() + " » doit être supérieur ou égal à "
+                    + field.min().toPlainString() + ".");
+        }
+        if (field.max() != null && decimal.compareTo(field.max()) > 0) {
+            violations.add(key, "« " + field.displayName() + " » doit être inférieur ou égal à "
+                    + field.max().toPlainString() + ".");
+        }
+    }
+
+    private static void checkText(FormField field, Object value, Violations violations) {
+        String key = field.key();
+        if (!(value instanceof String text)) {
+            violations.add(key, "« " + field.displayName() + " » doit être un texte.");
+            return;
+        }
+        if (field.minLength() != null && text.strip().length() < field.minLength()) {
+            violations.add(key, "« " + field.displayName() + " » doit compter au moins "
+                    + field.minLength() + " caractères.");
+        }
+        if (field.maxLength() != null && text.length() > field.maxLength()) {
+            violations.add(key, "« " + field.displayName() + " » ne doit pas dépasser "
+                    + field.maxLength() + " caractères.");
+        }
+        // form-js tests the pattern with RegExp.test (a search): our patterns are anchored.
+        if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text).find()) {
+            violations.add(key, "« " + field.displayName() + " » n'a pas le format attendu.");
+        }
+    }
+
+    private static void checkDate(FormField field, Object value, Violations violations) {
+        try {
+            LocalDate.parse(String.valueOf(value).substring(0, Math.min(10, String.valueOf(value).length())));
+        } catch (DateTimeParseException e) {
+            violations.add(field.key(), "« " + field.displayName() + " » doit être une date (AAAA-MM-JJ).");
+        }
+    }
+
+    private static boolean isBlank(Object value) {
+        return value == null || value instanceof String s && s.isBlank();
+    }
+}

@@ -1,0 +1,26 @@
+package fr.defense.rapid.form;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the violations of one submission. */
+public final class Violations {
+
+    private final List<FieldViolation> list = new ArrayList<>();
+
+    public void add(String field, String message) {
+        list.add(new FieldViolation(field, message));
+    }
+
+    public boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    boolean has(String field) {
+        return list.stream().anyMatch(v -> v.field().equals(field));
+    }
+
+    public List<FieldViolation> list() {
+        return List.copyOf(list);
+    }
+}

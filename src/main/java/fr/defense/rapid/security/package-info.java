@@ -1,0 +1,2 @@
+/** Authentication of the engine REST API. */
+package fr.defense.rapid.security;

@@ -1,0 +1,122 @@
+package fr.defense.rapid.system;
+
+import static fr.defense.rapid.system.SampleDossiers.approval;
+import static fr.defense.rapid.system.SampleDossiers.completeness;
+import static fr.defense.rapid.system.SampleDossiers.favourableEvaluation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo data for the embedded default: users (see {@link DemoUsers}) and, on a first start only,
+ * a few dossiers walked to different stages by the job executor and the demo users, so that
+ * Tasklist and Cockpit show real work.
+ */
+@Component
+class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Optional<DemoUsers> users;
+    private final boolean dossiers;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final IdentityService identity;
+
+    DemoData(Optional<DemoUsers> users, @Value("${rapid.demo.dossiers:false}") boolean dossiers,
+             RuntimeService runtime, TaskService tasks, IdentityService identity) {
+        this.users = users;
+        this.dossiers = dossiers;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.identity = identity;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void create() {
+        users.ifPresent(DemoUsers::create);
+        boolean firstStart = runtime.createProcessInstanceQuery().processDefinitionKey("rapid-subsidy").count() == 0;
+        if (dossiers && users.isPresent() && firstStart) {
+            CompletableFuture.runAsync(this::createDossiers)
+                    .exceptionally(e -> {
+                        log.warn("Demo dossiers could not all be created", e);
+                        return null;
+                    });
+        }
+    }
+
+    private void createDossiers() {
+        Map<String, Object> medium = SampleDossiers.mediumCompany();
+        submit("pme-other", SampleDossiers.largeCompany());
+        submit("pme-demo", SampleDossiers.smallCompany());
+
+        String incomplete = submit("pme-demo", SampleDossiers.smallCompany());
+        complete(incomplete, "CheckCompleteness", "secretariat", completeness(false));
+
+        String evaluation = submit("pme-demo", medium);
+        complete(evaluation, "CheckCompleteness", "secretariat", completeness(true));
+
+        String decision = submit("pme-other", medium);
+        complete(decision, "CheckCompleteness", "secretariat", completeness(true));
+        complete(decision, "TechnicalEvaluation", "expert", favourableEvaluation());
+
+        String agreement = submit("pme-demo", SampleDossiers.smallCompany());
+        complete(agreement, "CheckCompleteness", "secretariat", completeness(true));
+        complete(agreement, "TechnicalEvaluation", "expert", favourableEvaluation());
+        complete(agreement, "CommitteeDecision", "committee", approval(150_000L));
+        waitForTask(agreement, "AcceptAgreement");
+        log.info("Demo dossiers created");
+    }
+
+    private String submit(String user, Map<String, Object> variables) {
+        identity.setAuthenticatedUserId(user);
+        try {
+            return runtime.startProcessInstanceByKey("rapid-subsidy", variables).getId();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private void complete(String instanceId, String taskKey, String user, Map<String, Object> variables) {
+        Task task = waitForTask(instanceId, taskKey);
+        identity.setAuthenticatedUserId(user);
+        try {
+            tasks.claim(task.getId(), user);
+            tasks.complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** The job executor runs the asynchronous steps in between: wait for it. */
+    private Task waitForTask(String instanceId, String taskKey) {
+        Instant deadline = Instant.now().plus(STEP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            Task task = tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey).singleResult();
+            if (task != null) {
+                return task;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("Demo dossier " + instanceId + " never reached " + taskKey);
+    }
+}

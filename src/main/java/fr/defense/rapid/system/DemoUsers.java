@@ -1,0 +1,103 @@
+package fr.defense.rapid.system;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The groups and demo users of DOMAIN.md §1 (each password equals the user id) and the task
+ * filters Tasklist shows. Enabled by {@code rapid.demo.users}, which only the demo profile sets.
+ * Idempotent: what exists already is left as it is.
+ */
+@Component
+@ConditionalOnProperty(name = "rapid.demo.users", havingValue = "true")
+public class DemoUsers {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+    /** Group id → name. */
+    static final Map<String, String> GROUPS = Map.of(
+            "sme", "PME et ETI déposantes",
+            "rapid-secretariat", "Secrétariat RAPID (AID)",
+            "dga-experts", "Experts techniques DGA",
+            "rapid-committee", "Comité de pilotage RAPID",
+            "sme-correspondents", "Correspondants PME",
+            "ministry-mediators", "Médiateurs du ministère",
+            "managers", "Mission achats (gestionnaires)",
+            "camunda-admin", "Administrateurs");
+
+    record DemoUser(String id, String firstName, String lastName, String email, String group) {
+    }
+
+    public static final List<DemoUser> USERS = List.of(
+            new DemoUser("pme-demo", "Claire", "Martin", "claire.martin@optronique-du-lac.example", "sme"),
+            new DemoUser("pme-other", "Yann", "Le Goff", "yann.legoff@armor-composites.example", "sme"),
+            new DemoUser("secretariat", "Sophie", "Bernard", "secretariat.rapid@defense.example", "rapid-secretariat"),
+            new DemoUser("expert", "Marc", "Dubois", "marc.dubois@dga.example", "dga-experts"),
+            new DemoUser("committee", "Hélène", "Roux", "comite.rapid@defense.example", "rapid-committee"),
+            new DemoUser("correspondent", "Julien", "Petit", "correspondant.pme@defense.example", "sme-correspondents"),
+            new DemoUser("mediator", "Anne", "Moreau", "mediateur@defense.example", "ministry-mediators"),
+            new DemoUser("manager", "Paul", "Lefèvre", "mission.achats@defense.example", "managers"),
+            new DemoUser("admin", "Admin", "RAPID", "admin@defense.example", "camunda-admin"));
+
+    private final IdentityService identity;
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    public DemoUsers(IdentityService identity, FilterService filters, TaskService tasks) {
+        this.identity = identity;
+        this.filters = filters;
+        this.tasks = tasks;
+    }
+
+    public void create() {
+        GROUPS.forEach(this::createGroup);
+        USERS.forEach(this::createUser);
+        createFilter("Mes tâches", -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        createFilter("Tâches de mes groupes", -5, tasks.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+    }
+
+    private void createGroup(String id, String name) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType("camunda-admin".equals(id) ? "SYSTEM" : "WORKFLOW");
+            identity.saveGroup(group);
+        }
+    }
+
+    private void createUser(DemoUser demo) {
+        if (identity.createUserQuery().userId(demo.id()).count() > 0) {
+            return;
+        }
+        User user = identity.newUser(demo.id());
+        user.setFirstName(demo.firstName());
+        user.setLastName(demo.lastName());
+        user.setEmail(demo.email());
+        user.setPassword(demo.id());
+        identity.saveUser(user);
+        identity.createMembership(demo.id(), demo.group());
+        log.info("Demo user {} created in group {}", demo.id(), demo.group());
+    }
+
+    private void createFilter(String name, int priority, TaskQuery query) {
+        if (filters.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Filter filter = filters.newTaskFilter(name);
+        filter.setQuery(query);
+        filter.setProperties(Map.of("priority", priority, "description", name, "refresh", true));
+        filters.saveFilter(filter);
+    }
+}
