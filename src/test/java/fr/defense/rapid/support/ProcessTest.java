@@ -1,0 +1,22 @@
+package fr.defense.rapid.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A process test: the whole application context on PostgreSQL ({@code rapid_process_test_<pid>}, see TestDatabases),
+ * without web server and without job executor, so that the test executes jobs and moves the
+ * engine clock itself (see {@link RapidProcess}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+        "camunda.bpm.job-execution.enabled=false",
+        "spring.datasource.url=jdbc:postgresql://${TEST_DB_HOST:127.0.0.1}:${TEST_DB_PORT:5432}/${rapid.test.process-db}"})
+@ActiveProfiles("test")
+public @interface ProcessTest {
+}

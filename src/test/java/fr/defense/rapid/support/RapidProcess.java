@@ -1,0 +1,78 @@
+package fr.defense.rapid.support;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/** Drives {@code rapid-subsidy} in process tests: who acts, which jobs run, what time it is. */
+public final class RapidProcess {
+
+    public static final String KEY = "rapid-subsidy";
+
+    private final ProcessEngine engine;
+
+    public RapidProcess(ProcessEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Submits a dossier as the given SME user, as the start form would. */
+    public ProcessInstance submit(String user, Map<String, Object> variables) {
+        engine.getIdentityService().setAuthenticatedUserId(user);
+        try {
+            return engine.getRuntimeService().startProcessInstanceByKey(KEY, variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    /** Runs the jobs that are due (asynchronous notifications, timers), as the job executor would. */
+    public void runDueJobs(ProcessInstance instance) {
+        for (int round = 0; round < 20; round++) {
+            // executable(): retries left and due on the engine clock (async steps have no due date)
+            List<Job> due = engine.getManagementService().createJobQuery()
+                    .processInstanceId(instance.getId()).executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
+        throw new AssertionError("Jobs keep coming for " + instance.getId());
+    }
+
+    /** Completes the instance's open task of the given key as the given user, then runs due jobs. */
+    public void complete(ProcessInstance instance, String taskKey, String user, Map<String, Object> variables) {
+        Task task = task(instance, taskKey);
+        engine.getIdentityService().setAuthenticatedUserId(user);
+        try {
+            engine.getTaskService().complete(task.getId(), variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        runDueJobs(instance);
+    }
+
+    public Task task(ProcessInstance instance, String taskKey) {
+        Task task = engine.getTaskService().createTaskQuery()
+                .processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
+        if (task == null) {
+            throw new AssertionError("No open task " + taskKey + " in " + instance.getId());
+        }
+        return task;
+    }
+
+    /** Moves the engine clock forward, then runs whatever became due (timers included). */
+    public void timePasses(ProcessInstance instance, Duration duration) {
+        ClockUtil.setCurrentTime(Date.from(now().toInstant().plus(duration)));
+        runDueJobs(instance);
+    }
+
+    private static Date now() {
+        return ClockUtil.getCurrentTime();
+    }
+}
