@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FormValidationPlugin extends AbstractProcessEnginePlugin {
+
+    /** Transient mark of a task completion, read by the activity's end listener. */
+    static final String COMPLETED_FORM = "rapid.completedForm";
 
     private final FormValidator validator;
 
@@ -48,14 +52,27 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
             }
         }
 
+        /**
+         * The engine wraps whatever a task listener throws into a generic 500 error, so the
+         * {@code complete} listener only marks the completion; the activity's {@code end}
+         * listener then validates and throws our exception as it is (REST and Tasklist answer
+         * 400 with its message). The mark keeps cancellations (timers, withdrawal) unvalidated.
+         */
         @Override
         public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
             String formId = formRef(element);
             if (formId != null) {
-                TaskListener validate = task -> validator.requireValid(formId, task.getVariables());
+                TaskListener markCompletion = task -> task.getExecution()
+                        .setVariableLocal(COMPLETED_FORM, Variables.stringValue(formId, true));
                 ((UserTaskActivityBehavior) activity.getActivityBehavior())
                         .getTaskDefinition()
-                        .addTaskListener(TaskListener.EVENTNAME_COMPLETE, validate);
+                        .addTaskListener(TaskListener.EVENTNAME_COMPLETE, markCompletion);
+                ExecutionListener validate = execution -> {
+                    if (formId.equals(execution.getVariableLocal(COMPLETED_FORM))) {
+                        validator.requireValid(formId, execution.getVariables());
+                    }
+                };
+                activity.addListener(ExecutionListener.EVENTNAME_END, validate);
             }
         }
 

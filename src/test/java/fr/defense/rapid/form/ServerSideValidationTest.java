@@ -173,8 +173,7 @@ class ServerSideValidationTest {
         Object probeBefore = engine.getRuntimeService().getVariable(instance.getId(), probe);
 
         assertThatThrownBy(() -> rapid.complete(instance, taskKey, user, values))
-                .hasRootCauseInstanceOf(FormValidationException.class)
-                .rootCause().satisfies(cause -> assertThat(((FormValidationException) cause).violations())
+                .isInstanceOfSatisfying(FormValidationException.class, refused -> assertThat(refused.violations())
                         .extracting(FieldViolation::field).contains(refusedField));
 
         assertThat(rapid.task(instance, taskKey).getId()).isEqualTo(task.getId());
