@@ -20,7 +20,6 @@ class EngineRestAuthentication {
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("engine-rest-authentication");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-        registration.addInitParameter("rest-url-pattern-prefix", "/engine-rest");
         registration.addUrlPatterns("/engine-rest/*");
         return registration;
     }

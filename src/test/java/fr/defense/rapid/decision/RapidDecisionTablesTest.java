@@ -6,11 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,12 +17,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The three RAPID decision tables of DOMAIN.md §2, each rule row and each boundary, evaluated by
  * a real (in-memory) engine from the very files that are deployed.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"processes/rapid-company-category.dmn", "processes/rapid-eligibility.dmn",
         "processes/rapid-funding-rate.dmn"})
 class RapidDecisionTablesTest {
 
-    ProcessEngine engine; // injected by ProcessEngineExtension
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("dmn-test.camunda.cfg.xml").build();
 
     private static final long M = 1_000_000L;
 
