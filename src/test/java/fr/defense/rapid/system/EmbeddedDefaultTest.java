@@ -1,0 +1,76 @@
+package fr.defense.rapid.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.defense.rapid.RapidBpmApplication;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The zero-setup default, as {@code ./mvnw spring-boot:run} starts it: no profile given, so the
+ * demo profile on an H2 file database, with the demo users and dossiers; a restart keeps them.
+ */
+class EmbeddedDefaultTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void startsOnH2WithDemoUsersAndDossiersAndKeepsThemAcrossARestart() {
+        try (ConfigurableApplicationContext app = start()) {
+            ProcessEngine engine = app.getBean(ProcessEngine.class);
+            assertThat(engine.getIdentityService().createUserQuery().count()).isEqualTo(DemoUsers.USERS.size());
+            assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(2);
+            // The demo dossiers are walked to their stages by the job executor and the demo users.
+            await().atMost(Duration.ofSeconds(90)).until(() -> engine.getTaskService().createTaskQuery()
+                    .taskDefinitionKey("AcceptAgreement").count() == 1);
+            assertThat(dossierCount(app)).isEqualTo(6);
+            assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("CheckCompleteness").count())
+                    .isEqualTo(1);
+            assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("TechnicalEvaluation").count())
+                    .isEqualTo(1);
+            assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("CommitteeDecision").count())
+                    .isEqualTo(1);
+            assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("ProvideComplements").count())
+                    .isEqualTo(1);
+
+            // The webapps are served (REST and Tasklist use are covered by the PostgreSQL tests).
+            String tasklist = rest(app).get().uri("/camunda/app/tasklist/default/").retrieve().body(String.class);
+            assertThat(tasklist).contains("Tasklist");
+        }
+
+        try (ConfigurableApplicationContext restarted = start()) {
+            ProcessEngine engine = restarted.getBean(ProcessEngine.class);
+            assertThat(dossierCount(restarted)).as("no second batch of demo dossiers").isEqualTo(6);
+            assertThat(engine.getIdentityService().createUserQuery().count()).isEqualTo(DemoUsers.USERS.size());
+            assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("AcceptAgreement").count())
+                    .isEqualTo(1);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(RapidBpmApplication.class).run(
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("rapid-bpm") + ";AUTO_SERVER=TRUE",
+                "--server.port=0",
+                // Not "default": the test JVM's other applications own that name in Camunda's registry.
+                "--camunda.bpm.process-engine-name=embedded-default");
+    }
+
+    private static long dossierCount(ConfigurableApplicationContext app) {
+        return app.getBean(JdbcClient.class).sql("select count(*) from dossier").query(Long.class).single();
+    }
+
+    private static RestClient rest(ConfigurableApplicationContext app) {
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        return RestClient.create("http://localhost:" + port);
+    }
+}
