@@ -16,9 +16,9 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {
         "camunda.bpm.job-execution.enabled=false",
-        // Its own engine name: the engine REST API and the webapps of the running application
+        // Its own engine name (no hyphen: the starter ignores such names): the engine REST API and the webapps of the running application
         // (AppTest) look up the engine named "default" in a registry shared by the whole JVM.
-        "camunda.bpm.process-engine-name=process-tests",
+        "camunda.bpm.process-engine-name=processTests",
         "spring.datasource.url=jdbc:postgresql://${TEST_DB_HOST:127.0.0.1}:${TEST_DB_PORT:5432}/${rapid.test.process-db}"})
 @ActiveProfiles("test")
 public @interface ProcessTest {

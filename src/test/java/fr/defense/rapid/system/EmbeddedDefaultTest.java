@@ -18,6 +18,8 @@ import org.springframework.web.client.RestClient;
 /**
  * The zero-setup default, as {@code ./mvnw spring-boot:run} starts it: no profile given, so the
  * demo profile on an H2 file database, with the demo users and dossiers; a restart keeps them.
+ * Runs in a JVM of its own (see the pom): stopping an application clears the Camunda webapps'
+ * JVM-wide state, which other applications of a shared test JVM would still need.
  */
 class EmbeddedDefaultTest {
 
@@ -60,9 +62,7 @@ class EmbeddedDefaultTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(RapidBpmApplication.class).run(
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("rapid-bpm") + ";AUTO_SERVER=TRUE",
-                "--server.port=0",
-                // Not "default": the test JVM's other applications own that name in Camunda's registry.
-                "--camunda.bpm.process-engine-name=embedded-default");
+                "--server.port=0");
     }
 
     private static long dossierCount(ConfigurableApplicationContext app) {

@@ -1,0 +1,188 @@
+package fr.defense.rapid.e2e;
+
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Camunda Tasklist 7.24 and the form-js 1.8 form it renders, seen as a user sees them: labels,
+ * buttons, alerts. Selectors are those of STACK-NOTES.md, "Driving Tasklist from a browser
+ * test", checked again here with Selenium.
+ */
+final class TasklistPage {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private static final By LOGIN_USER = By.cssSelector("input[type=text]");
+    private static final By LOGIN_PASSWORD = By.cssSelector("input[type=password]");
+    private static final By LOGIN_SUBMIT = By.cssSelector("button[type=submit]");
+    /** The filter list is only there once the session is open. */
+    private static final By LOGGED_IN = By.cssSelector(".filters, .tasks-list");
+    private static final By FORM = By.cssSelector(".fjs-container");
+    private static final By CLAIM = By.cssSelector("button.claim");
+    private static final By COMPLETE = By.cssSelector("button[ng-click=\"complete()\"]");
+    private static final By ERROR = By.cssSelector(".alert-danger:not(.ng-hide)");
+
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+    private final String baseUrl;
+
+    TasklistPage(WebDriver driver, int port) {
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, TIMEOUT);
+        this.baseUrl = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+    }
+
+    void logIn(String user, String password) {
+        driver.get(baseUrl);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(LOGIN_USER)).sendKeys(user);
+        driver.findElement(LOGIN_PASSWORD).sendKeys(password);
+        driver.findElement(LOGIN_SUBMIT).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(LOGGED_IN));
+    }
+
+    /**
+     * Opens one task by id, as a link to it would: other tests leave tasks in the same database,
+     * so picking "the first Évaluation technique" of a list would not be deterministic.
+     */
+    void openTask(String taskId) {
+        driver.get(baseUrl + "#/?task=" + taskId);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(FORM));
+    }
+
+    /** The text of the rendered form (labels, text components). */
+    String formText() {
+        return driver.findElement(FORM).getText();
+    }
+
+    /** The task's title in the detail pane. */
+    String taskTitle() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details h2.task")))
+                .getText();
+    }
+
+    /** Claims the task; Tasklist keeps Complete disabled until the user is the assignee. */
+    void claim() {
+        wait.until(ExpectedConditions.elementToBeClickable(CLAIM)).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(CLAIM));
+    }
+
+    /**
+     * Types into the text, number or textarea field with this label: click, keyboard, then Tab
+     * to leave the field. form-js 1.8 debounces text and number input (~300 ms) and only flushes
+     * on blur; a re-render in between (another field changing) resets the DOM to the old value
+     * and the typed text is lost. Leaving the field commits it at once, as a user moving on does.
+     */
+    void type(String label, String text) {
+        WebElement input = reveal(input(label));
+        input.click();
+        input.sendKeys(text, Keys.TAB);
+        wait.until(ExpectedConditions.domPropertyToBe(input, "value", text));
+    }
+
+    /** What a text, number or textarea field shows now. */
+    String value(String label) {
+        return input(label).getDomProperty("value");
+    }
+
+    /**
+     * Picks an option in a form-js select: a custom dropdown, not a native {@code <select>}. The
+     * labelled input is hidden; the user clicks the box showing the choice, then the option. The
+     * list also opens when the field gets the focus (Tab from the field before it), and a click
+     * then closes it: click only if it is not open yet.
+     */
+    void choose(String label, String optionLabel) {
+        WebElement hiddenInput = input(label);
+        WebElement field = hiddenInput.findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field-select')]"));
+        By display = By.id(hiddenInput.getDomAttribute("id") + "-display");
+        By options = By.cssSelector(".fjs-select-anchor .fjs-dropdownlist-item");
+        if (field.findElements(options).isEmpty()) {
+            reveal(driver.findElement(display)).click();
+        }
+        List<WebElement> shown = wait.until(browser -> {
+            List<WebElement> found = field.findElements(options);
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found;
+        });
+        shown.stream()
+                .filter(option -> option.getText().strip().equals(optionLabel))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No option '" + optionLabel + "' in " + label + ": "
+                        + shown.stream().map(WebElement::getText).toList()))
+                .click();
+        wait.until(browser -> field.findElements(options).isEmpty());
+        wait.until(ExpectedConditions.textToBe(display, optionLabel));
+    }
+
+    /** Ticks a checkbox (its label wraps it). */
+    void check(String label) {
+        WebElement checkbox = reveal(input(label));
+        checkbox.click();
+        wait.until(ExpectedConditions.elementSelectionStateToBe(checkbox, true));
+    }
+
+    /** The validation messages form-js shows under fields (empty when the form is valid). */
+    List<String> fieldErrors() {
+        return driver.findElements(By.cssSelector(".fjs-form-field-error")).stream()
+                .map(WebElement::getText).filter(text -> !text.isBlank()).toList();
+    }
+
+    /**
+     * Clicks Complete once Tasklist enables it (claimed, and form-js reports no error). Each field
+     * was committed on leaving it (see {@link #type}), so nothing is pending in form-js.
+     */
+    void complete() {
+        reveal(wait.until(ExpectedConditions.elementToBeClickable(COMPLETE))).click();
+    }
+
+    /** On success Tasklist shows no message: the form goes away. */
+    void waitUntilFormCloses() {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(FORM));
+    }
+
+    /** Waits for Tasklist's red alert and returns its text. */
+    String waitForError() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(ERROR)).getText();
+    }
+
+    boolean formShown() {
+        return !driver.findElements(FORM).isEmpty() && driver.findElement(FORM).isDisplayed();
+    }
+
+    /**
+     * The input of a form field, found through its label: form-js ids embed a per-render random
+     * form id, but each label's {@code for} names its input.
+     */
+    private WebElement input(String label) {
+        By byLabel = By.xpath("//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(.), "
+                + xpathLiteral(label) + ")]");
+        WebElement labelElement = wait.until(ExpectedConditions.visibilityOfElementLocated(byLabel));
+        String id = labelElement.getDomAttribute("for");
+        if (id == null || id.isBlank()) {
+            throw new AssertionError("The label '" + label + "' names no input");
+        }
+        return driver.findElement(By.id(id));
+    }
+
+    /**
+     * Scrolls the element to the middle of the view. WebDriver scrolls only until the element
+     * touches the edge, where Tasklist's fixed footer covers it and takes the click.
+     */
+    private WebElement reveal(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        return element;
+    }
+
+    /** An XPath string literal for any text, apostrophes included ("d'intérêts"). */
+    private static String xpathLiteral(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
+    }
+}
