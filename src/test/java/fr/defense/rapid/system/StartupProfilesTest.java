@@ -16,12 +16,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
 /**
- * The zero-setup default, as {@code ./mvnw spring-boot:run} starts it: no profile given, so the
- * demo profile on an H2 file database, with the demo users and dossiers; a restart keeps them.
- * Runs in a JVM of its own (see the pom): stopping an application clears the Camunda webapps'
- * JVM-wide state, which other applications of a shared test JVM would still need.
+ * The application as it is started for real, in its two configurations: the zero-setup default
+ * ({@code ./mvnw spring-boot:run}: no profile, so the demo profile on an H2 file database) and the
+ * production profile {@code postgres}. Runs in a JVM of its own (see the pom): stopping an
+ * application clears the Camunda webapps' JVM-wide state, which the other applications of a
+ * shared test JVM would still need.
  */
-class EmbeddedDefaultTest {
+class StartupProfilesTest {
 
     @TempDir
     Path dataDir;
@@ -59,10 +60,40 @@ class EmbeddedDefaultTest {
         }
     }
 
+    @Test
+    void productionProfileRunsOnPostgresqlFromTheEnvironmentWithoutDemoData() {
+        // DB_URL, DB_USER and DB_PASSWORD as the environment would give them (a fresh database of this run).
+        String url = "jdbc:postgresql://%s:%s/%s".formatted(env("TEST_DB_HOST", "127.0.0.1"), env("TEST_DB_PORT", "5432"),
+                System.getProperty("rapid.test.app-db"));
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RapidBpmApplication.class).run(
+                "--spring.profiles.active=postgres", "--server.port=0", "--DB_URL=" + url,
+                "--DB_USER=" + env("TEST_DB_USER", "postgres"), "--DB_PASSWORD=" + env("TEST_DB_PASSWORD", ""))) {
+            ProcessEngine engine = app.getBean(ProcessEngine.class);
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+
+            assertThat(jdbc.sql("select current_database()").query(String.class).single())
+                    .isEqualTo(System.getProperty("rapid.test.app-db"));
+            assertThat(engine.getIdentityService().createUserQuery().count()).isZero();
+            assertThat(engine.getFilterService().createFilterQuery().count()).isZero();
+            assertThat(dossierCount(app)).isZero();
+            // Our tables by Flyway, Camunda's by the engine, the models and forms deployed.
+            assertThat(jdbc.sql("select version from flyway_schema_history where success order by installed_rank")
+                    .query(String.class).list()).contains("1");
+            assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
+                    .processDefinitionKey("rapid-subsidy").count()).isEqualTo(1);
+            assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().count()).isEqualTo(3);
+        }
+    }
+
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(RapidBpmApplication.class).run(
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("rapid-bpm") + ";AUTO_SERVER=TRUE",
                 "--server.port=0");
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static long dossierCount(ConfigurableApplicationContext app) {
