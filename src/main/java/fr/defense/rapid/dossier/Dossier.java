@@ -1,19 +1,17 @@
 package fr.defense.rapid.dossier;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
-/** A dossier as stored: identity, where it stands, and what the procedure derived from it. */
+/** A dossier as stored: the submitted fields, where it stands, and what the procedure derived. */
 public record Dossier(
         String dossierNumber,
         DossierStatus status,
-        String ownerId,
-        String processInstanceId,
-        String companySiren,
-        String companyName,
-        String projectTitle,
-        long requestedAidEur,
-        String contactEmail,
+        @JsonIgnore String ownerId,
+        @JsonIgnore String processInstanceId,
+        @JsonUnwrapped DossierSubmission submission,
         String companyCategory,
         Boolean eligible,
         String ineligibilityReasons,
@@ -26,4 +24,8 @@ public record Dossier(
         OffsetDateTime updatedAt,
         OffsetDateTime decidedAt,
         OffsetDateTime closedAt) {
+
+    public String statusLabel() {
+        return status.description();
+    }
 }

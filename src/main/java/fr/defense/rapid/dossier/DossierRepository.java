@@ -144,6 +144,24 @@ public class DossierRepository {
                 .optional();
     }
 
+    /** The dossiers of one owner, newest first. */
+    public List<Dossier> findByOwner(String ownerId, int page, int size) {
+        return jdbc.sql("""
+                select * from dossier where owner_id = :owner
+                order by submitted_at desc, dossier_number desc limit :size offset :offset
+                """)
+                .param("owner", ownerId)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(DossierRepository::toDossier)
+                .list();
+    }
+
+    public long countByOwner(String ownerId) {
+        return jdbc.sql("select count(*) from dossier where owner_id = :owner")
+                .param("owner", ownerId).query(Long.class).single();
+    }
+
     public List<DossierEvent> timeline(String number) {
         return jdbc.sql("""
                 select occurred_at, event_type, description from dossier_event
@@ -158,16 +176,34 @@ public class DossierRepository {
     }
 
     private static Dossier toDossier(ResultSet rs, int row) throws SQLException {
+        DossierSubmission submission = new DossierSubmission(
+                rs.getString("company_siren"),
+                rs.getString("company_name"),
+                rs.getInt("company_headcount"),
+                rs.getLong("company_turnover_eur"),
+                rs.getLong("company_balance_sheet_eur"),
+                rs.getString("company_region"),
+                rs.getString("project_title"),
+                rs.getString("project_summary"),
+                rs.getString("research_type"),
+                rs.getInt("trl_start"),
+                rs.getInt("trl_target"),
+                rs.getString("defence_application"),
+                rs.getString("civil_application"),
+                rs.getInt("duration_months"),
+                rs.getLong("total_cost_eur"),
+                rs.getLong("personnel_cost_eur"),
+                rs.getLong("requested_aid_eur"),
+                rs.getInt("partner_count"),
+                rs.getBoolean("collaboration"),
+                rs.getString("contact_name"),
+                rs.getString("contact_email"));
         return new Dossier(
                 rs.getString("dossier_number"),
                 DossierStatus.valueOf(rs.getString("status")),
                 rs.getString("owner_id"),
                 rs.getString("process_instance_id"),
-                rs.getString("company_siren"),
-                rs.getString("company_name"),
-                rs.getString("project_title"),
-                rs.getLong("requested_aid_eur"),
-                rs.getString("contact_email"),
+                submission,
                 rs.getString("company_category"),
                 rs.getObject("eligible", Boolean.class),
                 rs.getString("ineligibility_reasons"),

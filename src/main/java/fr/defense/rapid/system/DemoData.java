@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +84,7 @@ class DemoData {
     }
 
     private String submit(String user, Map<String, Object> variables) {
-        identity.setAuthenticatedUserId(user);
+        authenticate(user);
         try {
             return runtime.startProcessInstanceByKey("rapid-subsidy", variables).getId();
         } finally {
@@ -93,13 +94,19 @@ class DemoData {
 
     private void complete(String instanceId, String taskKey, String user, Map<String, Object> variables) {
         Task task = waitForTask(instanceId, taskKey);
-        identity.setAuthenticatedUserId(user);
+        authenticate(user);
         try {
             tasks.claim(task.getId(), user);
             tasks.complete(task.getId(), variables);
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    /** Acts as the demo user with its groups, so that Camunda's authorizations apply as in Tasklist. */
+    private void authenticate(String user) {
+        identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+                .map(Group::getId).toList());
     }
 
     /** The job executor runs the asynchronous steps in between: wait for it. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.system.SampleDossiers;
 import java.time.Duration;
@@ -24,8 +25,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 /**
- * The running application on PostgreSQL, driven through the engine REST API over real HTTP, each
- * step by a user of the group whose work it is; the job executor runs the asynchronous steps.
+ * The running application on PostgreSQL over real HTTP, driven as the real parties would: the SME
+ * through its API ({@code /api}), the staff through the engine REST API, each step by a user of
+ * the group whose work it is; the job executor runs the asynchronous steps.
  */
 @AppTest
 class RapidLifecycleIntegrationTest {
@@ -38,10 +40,12 @@ class RapidLifecycleIntegrationTest {
     DossierRepository dossiers;
 
     RestClient http;
+    RestClient api;
 
     @BeforeEach
     void setUp() {
         http = RestClient.builder().baseUrl("http://localhost:" + port + "/engine-rest").build();
+        api = RestClient.create("http://localhost:" + port);
     }
 
     @Test
@@ -54,7 +58,7 @@ class RapidLifecycleIntegrationTest {
         complete("secretariat", instanceId, "CheckCompleteness", completeness(true));
         complete("expert", instanceId, "TechnicalEvaluation", favourableEvaluation());
         complete("committee", instanceId, "CommitteeDecision", approval(190_000L));
-        await().atMost(ASYNC_STEP).until(() -> openTask("pme-demo", instanceId, "AcceptAgreement") != null);
+        await().atMost(ASYNC_STEP).until(() -> openTask("manager", instanceId, "AcceptAgreement") != null);
 
         Dossier approved = dossiers.find(number).orElseThrow();
         assertThat(approved.status()).isEqualTo(DossierStatus.APPROVED);
@@ -64,7 +68,7 @@ class RapidLifecycleIntegrationTest {
         assertThat(approved.grantedAidEur()).isEqualTo(190_000L);
 
         complete("pme-demo", instanceId, "AcceptAgreement", Map.of("agreementResponse", "ACCEPTED"));
-        await().atMost(ASYNC_STEP).until(() -> history("pme-demo", "/history/process-instance/" + instanceId)
+        await().atMost(ASYNC_STEP).until(() -> history("manager", "/history/process-instance/" + instanceId)
                 .path("state").asText().equals("COMPLETED"));
 
         assertThat(dossiers.find(number).orElseThrow().status()).isEqualTo(DossierStatus.GRANTED);
@@ -122,7 +126,7 @@ class RapidLifecycleIntegrationTest {
         assertThat(refused.getBody().path("message").asText()).contains("missingItems").contains("manquantes");
         assertThat(openTask("secretariat", instanceId, "CheckCompleteness").path("id").asText())
                 .isEqualTo(task.path("id").asText());
-        assertThat(get("secretariat", "/process-instance/" + instanceId + "/variables").has("completenessOutcome"))
+        assertThat(get("manager", "/process-instance/" + instanceId + "/variables").has("completenessOutcome"))
                 .isFalse();
     }
 
@@ -159,23 +163,48 @@ class RapidLifecycleIntegrationTest {
 
     // --- the engine REST API, as each party's client would call it ------------------------------------
 
+    /** The SME submits through its own API; the answer names the dossier and its process instance. */
     private JsonNode submit(String user, Map<String, Object> values) {
-        return http.post().uri("/process-definition/key/rapid-subsidy/start")
-                .headers(h -> h.setBasicAuth(user, user))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("variables", camundaVariables(values)))
+        JsonNode created = api.post().uri("/api/dossiers").headers(h -> h.setBasicAuth(user, user))
+                .contentType(MediaType.APPLICATION_JSON).body(values)
                 .retrieve().body(JsonNode.class);
+        String number = created.path("dossierNumber").asText();
+        JsonNode instance = get("manager", "/process-instance?businessKey=" + number).get(0);
+        return JsonNodeFactory.instance.objectNode().put("id", instance.path("id").asText()).put("businessKey", number);
     }
 
     private void complete(String user, String instanceId, String taskKey, Map<String, Object> values) {
+        if (user.startsWith("pme")) {
+            completeAsSme(user, instanceId, values);
+            return;
+        }
         String taskId = awaitTask(user, instanceId, taskKey).path("id").asText();
-        if (!user.startsWith("pme")) {
+        {
             http.post().uri("/task/{id}/claim", taskId).headers(h -> h.setBasicAuth(user, user))
                     .contentType(MediaType.APPLICATION_JSON).body(Map.of("userId", user)).retrieve().toBodilessEntity();
         }
         http.post().uri("/task/{id}/complete", taskId).headers(h -> h.setBasicAuth(user, user))
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("variables", camundaVariables(values)))
                 .retrieve().toBodilessEntity();
+    }
+
+    /** The SME finds its task in its own task list and completes it through its API. */
+    private void completeAsSme(String user, String instanceId, Map<String, Object> values) {
+        String number = get("manager", "/process-instance/" + instanceId).path("businessKey").asText();
+        await().atMost(ASYNC_STEP).until(() -> smeTask(user, number) != null);
+        api.post().uri("/api/tasks/{id}/complete", smeTask(user, number).path("id").asText())
+                .headers(h -> h.setBasicAuth(user, user)).contentType(MediaType.APPLICATION_JSON).body(values)
+                .retrieve().toBodilessEntity();
+    }
+
+    private JsonNode smeTask(String user, String dossierNumber) {
+        JsonNode tasks = api.get().uri("/api/tasks").headers(h -> h.setBasicAuth(user, user)).retrieve().body(JsonNode.class);
+        for (JsonNode task : tasks) {
+            if (dossierNumber.equals(task.path("dossierNumber").asText())) {
+                return task;
+            }
+        }
+        return null;
     }
 
     /** The job executor runs the asynchronous notification before the next task appears. */
@@ -199,7 +228,7 @@ class RapidLifecycleIntegrationTest {
 
     private JsonNode evaluate(String key, Map<String, Object> inputs) {
         return http.post().uri("/decision-definition/key/{key}/evaluate", key)
-                .headers(h -> h.setBasicAuth("manager", "manager"))
+                .headers(h -> h.setBasicAuth("admin", "admin"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("variables", camundaVariables(inputs)))
                 .retrieve().body(JsonNode.class);

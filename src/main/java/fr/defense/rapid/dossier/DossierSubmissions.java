@@ -1,0 +1,89 @@
+package fr.defense.rapid.dossier;
+
+import fr.defense.rapid.form.FormValidator;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Submission of a dossier by an SME: validates the values with the start form's rules, then
+ * starts {@code rapid-subsidy} as that user, at most once per {@code Idempotency-Key}.
+ */
+@Component
+public class DossierSubmissions {
+
+    static final String START_FORM = "submit-dossier";
+
+    /** What a submission gave: the dossier, and whether this request created it. */
+    public record Submitted(String dossierNumber, boolean created) {
+    }
+
+    private final FormValidator validator;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+
+    public DossierSubmissions(FormValidator validator, RuntimeService runtime, IdentityService identity,
+                              JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        this.validator = validator;
+        this.runtime = runtime;
+        this.identity = identity;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    public Submitted submit(String user, List<String> groups, String idempotencyKey, Map<String, Object> values) {
+        validator.requireValid(START_FORM, values);
+        if (idempotencyKey == null) {
+            return new Submitted(start(user, groups, values), true);
+        }
+        Optional<String> earlier = dossierOfKey(user, idempotencyKey);
+        if (earlier.isPresent()) {
+            return new Submitted(earlier.get(), false);
+        }
+        try {
+            return transaction.execute(status -> {
+                jdbc.sql("""
+                        insert into submission_request (owner_id, idempotency_key, created_at)
+                        values (:owner, :key, :now)
+                        """)
+                        .param("owner", user).param("key", idempotencyKey)
+                        .param("now", OffsetDateTime.now(ZoneOffset.UTC))
+                        .update();
+                String number = start(user, groups, values);
+                jdbc.sql("update submission_request set dossier_number = :number where owner_id = :owner and idempotency_key = :key")
+                        .param("number", number).param("owner", user).param("key", idempotencyKey)
+                        .update();
+                return new Submitted(number, true);
+            });
+        } catch (DuplicateKeyException sameKeyAtTheSameTime) {
+            return new Submitted(dossierOfKey(user, idempotencyKey).orElseThrow(), false);
+        }
+    }
+
+    /** Starts the process as the SME, so that the engine records it as the initiator (the owner). */
+    private String start(String user, List<String> groups, Map<String, Object> values) {
+        identity.setAuthentication(user, groups);
+        try {
+            return runtime.startProcessInstanceByKey("rapid-subsidy", values).getBusinessKey();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private Optional<String> dossierOfKey(String user, String key) {
+        return jdbc.sql("select dossier_number from submission_request where owner_id = :owner and idempotency_key = :key")
+                .param("owner", user).param("key", key)
+                .query(String.class).optional();
+    }
+}

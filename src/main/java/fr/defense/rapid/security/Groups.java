@@ -1,0 +1,31 @@
+package fr.defense.rapid.security;
+
+import java.util.List;
+
+/** The Camunda group ids of DOMAIN.md §1: a contract shared with the models, forms and clients. */
+public final class Groups {
+
+    public static final String SME = "sme";
+    public static final String SECRETARIAT = "rapid-secretariat";
+    public static final String EXPERTS = "dga-experts";
+    public static final String COMMITTEE = "rapid-committee";
+    public static final String CORRESPONDENTS = "sme-correspondents";
+    public static final String MEDIATORS = "ministry-mediators";
+    public static final String MANAGERS = "managers";
+    public static final String ADMINS = "camunda-admin";
+
+    /** Staff who work tasks in Tasklist. */
+    public static final List<String> TASK_WORKERS = List.of(SECRETARIAT, EXPERTS, COMMITTEE, CORRESPONDENTS, MEDIATORS);
+
+    /** Everyone of the ministry: allowed on the engine REST API and the webapps, never SMEs. */
+    public static final List<String> STAFF = List.of(SECRETARIAT, EXPERTS, COMMITTEE, CORRESPONDENTS, MEDIATORS,
+            MANAGERS, ADMINS);
+
+    private Groups() {
+    }
+
+    /** The Spring Security authority of a group. */
+    public static String authority(String group) {
+        return "GROUP_" + group;
+    }
+}

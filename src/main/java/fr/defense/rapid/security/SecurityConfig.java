@@ -1,0 +1,83 @@
+package fr.defense.rapid.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may reach what. SMEs use only the SME API ({@code /api}), with a session (login form,
+ * CSRF-protected) or HTTP Basic; staff use the Camunda webapps (their own login, CSRF and
+ * cookies) and {@code /engine-rest} (HTTP Basic), where Camunda's authorizations then apply.
+ * SMEs never reach the engine REST API; staff do not use the SME API.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    /** A request that carries its own credentials has no session to protect from CSRF. */
+    private static final RequestMatcher WITH_AUTHORIZATION_HEADER = request -> request.getHeader("Authorization") != null;
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain smeApi(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
+                               ProblemResponses problems) throws Exception {
+        CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
+        return http
+                .securityMatcher("/api/**", "/login", "/logout")
+                .authenticationProvider(identity)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login").permitAll()
+                        .anyRequest().hasAuthority(Groups.authority(Groups.SME)))
+                .formLogin(login -> login.defaultSuccessUrl("/api/dossiers", false))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(csrfHandler)
+                        .ignoringRequestMatchers(WITH_AUTHORIZATION_HEADER))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problems.unauthenticated())
+                        .accessDeniedHandler(problems.forbidden()))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain engineRest(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
+                                   ProblemResponses problems) throws Exception {
+        String[] staff = Groups.STAFF.stream().map(Groups::authority).toArray(String[]::new);
+        return http
+                .securityMatcher("/engine-rest/**")
+                .authenticationProvider(identity)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/engine-rest/engine").permitAll()
+                        .anyRequest().hasAnyAuthority(staff))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problems.unauthenticated())
+                        .accessDeniedHandler(problems.forbidden()))
+                .build();
+    }
+
+    /**
+     * Everything else: the Camunda webapps, which authenticate, check application access and
+     * protect against CSRF themselves, and the API documentation. Security headers still apply.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+}

@@ -1,0 +1,145 @@
+package fr.defense.rapid.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.defense.rapid.form.FieldViolation;
+import fr.defense.rapid.form.FormDefinition;
+import fr.defense.rapid.form.FormField;
+import fr.defense.rapid.form.FormValidationException;
+import fr.defense.rapid.form.FormValidator;
+import fr.defense.rapid.security.CurrentUser;
+import fr.defense.rapid.system.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The tasks assigned to the calling SME, with the very Camunda Form Tasklist would show and the
+ * same rules on completion. Another user's task answers 404, as if it did not exist.
+ */
+@RestController
+@RequestMapping("/api/tasks")
+@Tag(name = "Tâches", description = "Ce que l'entreprise connectée doit faire : compléments, convention…")
+class TaskController {
+
+    /** Variables a form's text shows through form-js templates, e.g. {@code {{dossierNumber}}}. */
+    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_]*)\\s*}}");
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final FormValidator validator;
+
+    TaskController(TaskService tasks, RuntimeService runtime, IdentityService identity, FormValidator validator) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.identity = identity;
+        this.validator = validator;
+    }
+
+    record TaskSummary(String id, String name, String dossierNumber, OffsetDateTime dueDate, OffsetDateTime created) {
+    }
+
+    record TaskForm(String taskId, String formId, JsonNode schema, Map<String, Object> values) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Mes tâches ouvertes, les plus urgentes d'abord")
+    List<TaskSummary> list(Authentication authentication) {
+        List<Task> open = tasks.createTaskQuery().taskAssignee(authentication.getName())
+                .orderByDueDate().asc().orderByTaskCreateTime().asc().list();
+        Map<String, String> businessKeys = businessKeys(open);
+        return open.stream()
+                .map(task -> new TaskSummary(task.getId(), task.getName(), businessKeys.get(task.getProcessInstanceId()),
+                        at(task.getDueDate()), at(task.getCreateTime())))
+                .toList();
+    }
+
+    @GetMapping("/{taskId}/form")
+    @Operation(summary = "Le formulaire Camunda de la tâche et ses valeurs actuelles")
+    TaskForm form(@PathVariable String taskId, Authentication authentication) {
+        Task task = own(taskId, authentication);
+        FormDefinition form = formOf(task);
+        Set<String> shown = new TreeSet<>();
+        form.fields().stream().map(FormField::key).forEach(shown::add);
+        Matcher template = TEMPLATE_VARIABLE.matcher(form.schema().toString());
+        while (template.find()) {
+            shown.add(template.group(1));
+        }
+        Map<String, Object> variables = tasks.getVariables(task.getId(), shown);
+        return new TaskForm(task.getId(), form.id(), form.schema(), new LinkedHashMap<>(variables));
+    }
+
+    @PostMapping("/{taskId}/complete")
+    @Operation(summary = "Terminer la tâche avec les valeurs du formulaire",
+            description = "Mêmes règles que le formulaire ; une saisie refusée ne change rien.")
+    ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody Map<String, Object> body,
+                                  Authentication authentication) {
+        Task task = own(taskId, authentication);
+        FormDefinition form = formOf(task);
+        Map<String, Object> values = form.accept(body);
+        Map<String, Object> afterCompletion = new HashMap<>(tasks.getVariables(task.getId()));
+        afterCompletion.putAll(values);
+        List<FieldViolation> violations = validator.validate(form.id(), afterCompletion);
+        if (!violations.isEmpty()) {
+            throw new FormValidationException(form.id(), violations);
+        }
+        CurrentUser user = CurrentUser.of(authentication);
+        identity.setAuthentication(user.id(), user.groups());
+        try {
+            tasks.complete(task.getId(), values);
+        } finally {
+            identity.clearAuthentication();
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private Task own(String taskId, Authentication authentication) {
+        Task task = tasks.createTaskQuery().taskId(taskId).taskAssignee(authentication.getName())
+                .initializeFormKeys().singleResult();
+        if (task == null) {
+            throw new NotFoundException("Aucune tâche " + taskId + " parmi les vôtres.");
+        }
+        return task;
+    }
+
+    private FormDefinition formOf(Task task) {
+        return validator.catalog().get(task.getCamundaFormRef().getKey());
+    }
+
+    private Map<String, String> businessKeys(List<Task> open) {
+        Set<String> ids = open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return runtime.createProcessInstanceQuery().processInstanceIds(ids).list().stream()
+                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey, (a, b) -> a));
+    }
+
+    private static OffsetDateTime at(Date date) {
+        return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC);
+    }
+}
