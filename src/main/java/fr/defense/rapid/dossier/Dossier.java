@@ -1,6 +1,7 @@
 package fr.defense.rapid.dossier;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -25,6 +26,7 @@ public record Dossier(
         OffsetDateTime decidedAt,
         OffsetDateTime closedAt) {
 
+    @JsonProperty
     public String statusLabel() {
         return status.description();
     }
