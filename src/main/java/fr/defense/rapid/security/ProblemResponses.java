@@ -6,6 +6,10 @@ import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -28,9 +32,17 @@ class ProblemResponses {
         };
     }
 
+    /** Refused: 403 for a known user; 401 for nobody in particular (e.g. a write without session nor credentials). */
     AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "Accès refusé",
-                "Votre profil ne donne pas accès à ce service.");
+        AuthenticationEntryPoint unauthenticated = unauthenticated();
+        return (request, response, e) -> {
+            Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+            if (caller == null || caller instanceof AnonymousAuthenticationToken) {
+                unauthenticated.commence(request, response, new InsufficientAuthenticationException(e.getMessage()));
+                return;
+            }
+            write(response, HttpStatus.FORBIDDEN, "Accès refusé", "Votre profil ne donne pas accès à ce service.");
+        };
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {

@@ -10,6 +10,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -21,6 +23,14 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+    /**
+     * Matches the request path whatever servlet serves it: the engine REST API is a Jersey
+     * servlet, which Spring MVC's default matchers would not see.
+     */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
     /** A request that carries its own credentials has no session to protect from CSRF. */
     private static final RequestMatcher WITH_AUTHORIZATION_HEADER = request -> request.getHeader("Authorization") != null;
 
@@ -30,10 +40,10 @@ class SecurityConfig {
                                ProblemResponses problems) throws Exception {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         return http
-                .securityMatcher("/api/**", "/login", "/logout")
+                .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/login"), path("/logout")))
                 .authenticationProvider(identity)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login").permitAll()
+                        .requestMatchers(path("/login")).permitAll()
                         .anyRequest().hasAuthority(Groups.authority(Groups.SME)))
                 .formLogin(login -> login.defaultSuccessUrl("/api/dossiers", false))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
@@ -53,10 +63,11 @@ class SecurityConfig {
                                    ProblemResponses problems) throws Exception {
         String[] staff = Groups.STAFF.stream().map(Groups::authority).toArray(String[]::new);
         return http
-                .securityMatcher("/engine-rest/**")
+                .securityMatcher(path("/engine-rest/**"))
                 .authenticationProvider(identity)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/engine-rest/engine").permitAll()
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/engine-rest/engine"))
+                        .permitAll()
                         .anyRequest().hasAnyAuthority(staff))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

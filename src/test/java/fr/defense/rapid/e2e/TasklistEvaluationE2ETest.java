@@ -7,6 +7,7 @@ import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.system.SampleDossiers;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.HistoryService;
@@ -176,7 +177,7 @@ class TasklistEvaluationE2ETest {
      */
     private ProcessInstance dossierAwaitingTechnicalEvaluation() {
         ProcessInstance dossier;
-        identityService.setAuthenticatedUserId("pme-demo");
+        identityService.setAuthentication("pme-demo", List.of("sme"));
         try {
             dossier = runtimeService.startProcessInstanceByKey("rapid-subsidy", SampleDossiers.smallCompany());
         } finally {
@@ -187,7 +188,7 @@ class TasklistEvaluationE2ETest {
                 () -> taskService.createTaskQuery().processInstanceId(dossier.getId())
                         .taskDefinitionKey("CheckCompleteness").singleResult(),
                 Objects::nonNull);
-        identityService.setAuthenticatedUserId("secretariat");
+        identityService.setAuthentication("secretariat", List.of("rapid-secretariat"));
         try {
             taskService.claim(completeness.getId(), "secretariat");
             taskService.complete(completeness.getId(), SampleDossiers.completeness(true));
