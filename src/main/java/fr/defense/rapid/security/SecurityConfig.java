@@ -45,7 +45,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/login")).permitAll()
                         .anyRequest().hasAuthority(Groups.authority(Groups.SME)))
-                .formLogin(login -> login.defaultSuccessUrl("/api/dossiers", false))
+                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/api/dossiers", false))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())

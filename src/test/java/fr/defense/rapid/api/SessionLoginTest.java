@@ -1,0 +1,93 @@
+package fr.defense.rapid.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.defense.rapid.support.AppTest;
+import fr.defense.rapid.system.SampleDossiers;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The SME API with a browser session: login form, session cookie (HttpOnly, SameSite) and CSRF
+ * protection of every write made with that session.
+ */
+@AppTest
+class SessionLoginTest {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void smeLogsInWithTheFormAndItsSessionWritesOnlyWithTheCsrfToken() throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+        HttpResponse<String> loginPage = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = CSRF_FIELD.matcher(loginPage.body());
+        assertThat(csrf.find()).as("the login form carries a CSRF token: " + loginPage.statusCode() + " " + loginPage.body()).isTrue();
+
+        HttpResponse<String> wrongPassword = browser.send(login("pme-other", "nope", csrf.group(1)),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongPassword.headers().firstValue("Location").orElse("")).contains("/login?error");
+
+        HttpResponse<String> loggedIn = browser.send(login("pme-demo", "pme-demo", csrf.group(1)),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        String setCookie = String.join("\n", loggedIn.headers().allValues("Set-Cookie"));
+        assertThat(setCookie).contains("JSESSIONID").contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+
+        assertThat(browser.send(get("/api/dossiers"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        String body = new ObjectMapper().writeValueAsString(SampleDossiers.smallCompany());
+        HttpResponse<String> withoutToken = browser.send(post("/api/dossiers", body, null), HttpResponse.BodyHandlers.ofString());
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+
+        String token = cookie(cookies, "XSRF-TOKEN");
+        HttpResponse<String> withToken = browser.send(post("/api/dossiers", body, token), HttpResponse.BodyHandlers.ofString());
+        assertThat(withToken.statusCode()).isEqualTo(201);
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build();
+    }
+
+    private HttpRequest login(String user, String password, String csrf) {
+        String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf);
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+
+    private HttpRequest post(String path, String json, String csrfToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (csrfToken != null) {
+            request.header("X-XSRF-TOKEN", csrfToken);
+        }
+        return request.build();
+    }
+
+    private static String cookie(CookieManager cookies, String name) {
+        List<HttpCookie> all = cookies.getCookieStore().getCookies();
+        return all.stream().filter(c -> c.getName().equals(name)).findFirst().orElseThrow().getValue();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
