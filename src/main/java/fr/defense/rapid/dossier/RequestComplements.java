@@ -34,5 +34,8 @@ public class RequestComplements implements JavaDelegate {
         dossiers.addEvent(number, "COMPLEMENTS_REQUESTED", "Pièces ou informations à fournir avant le "
                 + FRENCH_DATE.format(due.toInstant().atZone(DossierNumbers.PARIS)) + " : "
                 + execution.getVariable("missingItems"));
+        // Forms load variables by field key: without this, the next completeness check would open
+        // with "incomplete" already chosen, and one click would ask for the same complements again.
+        execution.removeVariable("completenessOutcome");
     }
 }

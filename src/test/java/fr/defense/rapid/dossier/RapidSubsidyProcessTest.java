@@ -120,7 +120,8 @@ class RapidSubsidyProcessTest {
         rapid.complete(instance, "ProvideComplements", "pme-demo",
                 Map.of("complementsResponse", "Liasse fiscale et annexe financière jointes au dossier."));
 
-        assertThat(instance).isWaitingAt("CheckCompleteness").hasNotPassed("NotifyComplementsReminder");
+        assertThat(instance).isWaitingAt("CheckCompleteness").hasNotPassed("NotifyComplementsReminder")
+                .variables().doesNotContainKey("completenessOutcome").containsKey("missingItems");
         rapid.complete(instance, "CheckCompleteness", "secretariat", completeness(true));
         assertThat(instance).isWaitingAt("TechnicalEvaluation");
         // Answered in time: neither the reminder nor the closure timer is left behind.

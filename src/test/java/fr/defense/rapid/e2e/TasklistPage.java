@@ -28,6 +28,14 @@ final class TasklistPage {
     private static final By CLAIM = By.cssSelector("button.claim");
     private static final By COMPLETE = By.cssSelector("button[ng-click=\"complete()\"]");
     private static final By ERROR = By.cssSelector(".alert-danger:not(.ng-hide)");
+    /** The user menu (top right), showing the user's full name; it holds "Sign out". */
+    private static final By USER_MENU = By.cssSelector("li.account > a.dropdown-toggle");
+    private static final By SIGN_OUT = By.cssSelector("li.account li.logout > a");
+    /** The "Start process" dialog: its list of processes, then the start form and its Start button. */
+    private static final By START_PROCESS = By.cssSelector(".start-process-action a[ng-click=\"open()\"]");
+    private static final By START_DIALOG = By.cssSelector(".modal-content");
+    private static final By START_FORM = By.cssSelector(".modal-content .fjs-container");
+    private static final By START = By.cssSelector(".modal-content button[ng-click=\"startProcessInstance()\"]");
 
     private final WebDriver driver;
     private final WebDriverWait wait;
@@ -45,6 +53,37 @@ final class TasklistPage {
         driver.findElement(LOGIN_PASSWORD).sendKeys(password);
         driver.findElement(LOGIN_SUBMIT).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(LOGGED_IN));
+    }
+
+    /** Signs out through the user menu, as a user handing over the computer does. */
+    void logOut() {
+        wait.until(ExpectedConditions.elementToBeClickable(USER_MENU)).click();
+        wait.until(ExpectedConditions.elementToBeClickable(SIGN_OUT)).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(LOGIN_PASSWORD));
+    }
+
+    /** The name the user menu shows for whoever is logged in. */
+    String loggedInUser() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(USER_MENU)).getText().strip();
+    }
+
+    /** "Start process", then the process by its name: the dialog shows the process's start form. */
+    void openStartForm(String processName) {
+        wait.until(ExpectedConditions.elementToBeClickable(START_PROCESS)).click();
+        By process = By.xpath("//div[contains(@class,'modal-content')]//ul[contains(@class,'processes')]"
+                + "//a[normalize-space(.)=" + xpathLiteral(processName) + "]");
+        wait.until(ExpectedConditions.elementToBeClickable(process)).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(START_FORM));
+    }
+
+    /** Clicks Start once Tasklist enables it (form-js reports no error). */
+    void start() {
+        reveal(wait.until(ExpectedConditions.elementToBeClickable(START))).click();
+    }
+
+    /** On success the dialog closes. */
+    void waitUntilStartDialogCloses() {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(START_DIALOG));
     }
 
     /**
@@ -109,14 +148,40 @@ final class TasklistPage {
             List<WebElement> found = field.findElements(options);
             return found.isEmpty() || !found.get(0).isDisplayed() ? null : found;
         });
-        shown.stream()
-                .filter(option -> option.getText().strip().equals(optionLabel))
+        WebElement option = shown.stream()
+                .filter(item -> item.getDomProperty("textContent").strip().equals(optionLabel))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("No option '" + optionLabel + "' in " + label + ": "
-                        + shown.stream().map(WebElement::getText).toList()))
-                .click();
+                        + shown.stream().map(item -> item.getDomProperty("textContent")).toList()));
+        // A long list scrolls inside its own box, which clips the options below its fold: scroll
+        // the list (only as far as needed) before clicking, as a user does with the wheel.
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'});", option);
+        option.click();
         wait.until(browser -> field.findElements(options).isEmpty());
         wait.until(ExpectedConditions.textToBe(display, optionLabel));
+    }
+
+    /** What a select shows as chosen (empty, or a placeholder, when nothing is). */
+    String chosen(String label) {
+        return driver.findElement(By.id(input(label).getDomAttribute("id") + "-display")).getText().strip();
+    }
+
+    /**
+     * Whether the form shows a field with this label now, without waiting: form-js leaves a field
+     * hidden by its {@code conditional} out of the page.
+     */
+    boolean showsField(String label) {
+        return driver.findElements(labelled(label)).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /** Waits until a conditional field appears. */
+    void waitForField(String label) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(labelled(label)));
+    }
+
+    /** Waits until a conditional field goes away. */
+    void waitUntilFieldHidden(String label) {
+        wait.until(browser -> !showsField(label));
     }
 
     /** Ticks a checkbox (its label wraps it). */
@@ -159,14 +224,18 @@ final class TasklistPage {
      * form id, but each label's {@code for} names its input.
      */
     private WebElement input(String label) {
-        By byLabel = By.xpath("//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(.), "
-                + xpathLiteral(label) + ")]");
-        WebElement labelElement = wait.until(ExpectedConditions.visibilityOfElementLocated(byLabel));
+        WebElement labelElement = wait.until(ExpectedConditions.visibilityOfElementLocated(labelled(label)));
         String id = labelElement.getDomAttribute("for");
         if (id == null || id.isBlank()) {
             throw new AssertionError("The label '" + label + "' names no input");
         }
         return driver.findElement(By.id(id));
+    }
+
+    /** The label of a form field (required fields add a mark after the text, hence "starts with"). */
+    private static By labelled(String label) {
+        return By.xpath("//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(.), "
+                + xpathLiteral(label) + ")]");
     }
 
     /**
