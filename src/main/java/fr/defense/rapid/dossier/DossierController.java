@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.http.HttpStatus;
@@ -38,6 +39,7 @@ class DossierController {
 
     private static final int MAX_PAGE_SIZE = 100;
     private static final int MAX_KEY_LENGTH = 200;
+    private static final int WITHDRAWAL_ATTEMPTS = 3;
 
     private final DossierSubmissions submissions;
     private final DossierRepository dossiers;
@@ -125,15 +127,22 @@ class DossierController {
     @Operation(summary = "Retirer un de mes dossiers (possible jusqu'à la décision du comité)")
     DossierSummary withdraw(@PathVariable String dossierNumber, Authentication authentication) {
         own(dossierNumber, CurrentUser.of(authentication));
-        try {
-            runtime.createMessageCorrelation("RapidWithdrawalRequested")
-                    .processInstanceBusinessKey(dossierNumber)
-                    .correlateWithResult();
-        } catch (MismatchingMessageCorrelationException notBeforeTheDecisionAnyMore) {
-            throw new ConflictException("Le dossier " + dossierNumber
-                    + " ne peut plus être retiré : la décision du comité est prise ou le dossier est clos.");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                runtime.createMessageCorrelation("RapidWithdrawalRequested")
+                        .processInstanceBusinessKey(dossierNumber)
+                        .correlateWithResult();
+                return DossierSummary.of(own(dossierNumber, CurrentUser.of(authentication)));
+            } catch (MismatchingMessageCorrelationException notBeforeTheDecisionAnyMore) {
+                throw new ConflictException("Le dossier " + dossierNumber
+                        + " ne peut plus être retiré : la décision du comité est prise ou le dossier est clos.");
+            } catch (OptimisticLockingException movedOnMeanwhile) {
+                // The job executor was moving the same dossier on (e.g. its acknowledgment): try again.
+                if (attempt == WITHDRAWAL_ATTEMPTS) {
+                    throw movedOnMeanwhile;
+                }
+            }
         }
-        return DossierSummary.of(own(dossierNumber, CurrentUser.of(authentication)));
     }
 
     private Dossier own(String dossierNumber, CurrentUser user) {

@@ -3,6 +3,7 @@ package fr.defense.rapid.e2e;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -156,7 +157,14 @@ final class TasklistPage {
         // A long list scrolls inside its own box, which clips the options below its fold: scroll
         // the list (only as far as needed) before clicking, as a user does with the wheel.
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'});", option);
-        option.click();
+        try {
+            option.click();
+        } catch (ElementClickInterceptedException coveredByTheFieldBelow) {
+            // The list sometimes opens under the next field, which then takes the click. form-js
+            // selects an option on mousedown: give the option that event itself.
+            ((JavascriptExecutor) driver).executeScript(
+                    "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}));", option);
+        }
         wait.until(browser -> field.findElements(options).isEmpty());
         wait.until(ExpectedConditions.textToBe(display, optionLabel));
     }
