@@ -3,6 +3,7 @@ package fr.defense.rapid.decision;
 import fr.defense.rapid.dossier.DossierRepository;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,8 +23,15 @@ public class ComputeProposedAid implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        BigDecimal rate = BigDecimal.valueOf(((Number) execution.getVariable("fundingRate")).doubleValue())
-                .setScale(2, RoundingMode.HALF_UP);
+        Number fundingRate = (Number) execution.getVariable("fundingRate");
+        if (fundingRate == null) {
+            // Fails the job visibly (incident) rather than proposing an amount without a rule.
+            throw new ProcessEngineException("No row of rapid-funding-rate applies to dossier "
+                    + execution.getProcessBusinessKey() + " (category " + execution.getVariable("companyCategory")
+                    + ", " + execution.getVariable("researchType") + ", collaboration "
+                    + execution.getVariable("collaboration") + ")");
+        }
+        BigDecimal rate = BigDecimal.valueOf(fundingRate.doubleValue()).setScale(2, RoundingMode.HALF_UP);
         long totalCost = ((Number) execution.getVariable("totalCostEur")).longValue();
         long requested = ((Number) execution.getVariable("requestedAidEur")).longValue();
         long proposed = proposedAid(rate, totalCost, requested);

@@ -126,7 +126,10 @@ class DossierController {
     @PostMapping("/{dossierNumber}/withdraw")
     @Operation(summary = "Retirer un de mes dossiers (possible jusqu'à la décision du comité)")
     DossierSummary withdraw(@PathVariable String dossierNumber, Authentication authentication) {
-        own(dossierNumber, CurrentUser.of(authentication));
+        if (own(dossierNumber, CurrentUser.of(authentication)).status().closing()) {
+            // Closed but still sending its last notification: the instance is not over yet.
+            throw notWithdrawable(dossierNumber);
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 runtime.createMessageCorrelation("RapidWithdrawalRequested")
@@ -134,8 +137,7 @@ class DossierController {
                         .correlateWithResult();
                 return DossierSummary.of(own(dossierNumber, CurrentUser.of(authentication)));
             } catch (MismatchingMessageCorrelationException notBeforeTheDecisionAnyMore) {
-                throw new ConflictException("Le dossier " + dossierNumber
-                        + " ne peut plus être retiré : la décision du comité est prise ou le dossier est clos.");
+                throw notWithdrawable(dossierNumber);
             } catch (OptimisticLockingException movedOnMeanwhile) {
                 // The job executor was moving the same dossier on (e.g. its acknowledgment): try again.
                 if (attempt == WITHDRAWAL_ATTEMPTS) {
@@ -143,6 +145,11 @@ class DossierController {
                 }
             }
         }
+    }
+
+    private static ConflictException notWithdrawable(String dossierNumber) {
+        return new ConflictException("Le dossier " + dossierNumber
+                + " ne peut plus être retiré : la décision du comité est prise ou le dossier est clos.");
     }
 
     private Dossier own(String dossierNumber, CurrentUser user) {

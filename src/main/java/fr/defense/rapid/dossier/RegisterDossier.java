@@ -37,6 +37,8 @@ public class RegisterDossier implements JavaDelegate {
                 DossierSubmission.fromVariables(execution.getVariables()));
         execution.setProcessBusinessKey(number);
         execution.setVariable("dossierNumber", number);
+        // The funding-rate table needs a boolean: an unticked or absent box is false.
+        execution.setVariable("collaboration", Boolean.TRUE.equals(execution.getVariable("collaboration")));
         // Read by the gateway after instruction; stays null for dossiers closed before a decision.
         execution.setVariable("decision", null);
         execution.removeVariable(PROJECT_SUMMARY);

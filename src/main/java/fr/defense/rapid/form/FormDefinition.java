@@ -29,11 +29,14 @@ public record FormDefinition(String id, JsonNode schema, List<FormField> fields)
         }
         Map<String, Object> values = new LinkedHashMap<>();
         submitted.forEach((key, value) -> values.put(key, wholeNumber(value)));
+        // An unticked checkbox is false, as Tasklist submits it, not absent.
+        fields.stream().filter(field -> "checkbox".equals(field.type()))
+                .forEach(field -> values.putIfAbsent(field.key(), Boolean.FALSE));
         return values;
     }
 
     private static Object wholeNumber(Object value) {
-        if (value instanceof Number number && !(value instanceof Long)) {
+        if (value instanceof Number number && !(value instanceof Long) && FormValidator.isFinite(number)) {
             BigDecimal decimal = new BigDecimal(number.toString());
             if (decimal.stripTrailingZeros().scale() <= 0) {
                 try {

@@ -1,6 +1,10 @@
 package fr.defense.rapid.form;
 
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -9,6 +13,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -25,7 +30,9 @@ import org.springframework.stereotype.Component;
 public class FormValidationPlugin extends AbstractProcessEnginePlugin {
 
     /** Transient mark of a task completion, read by the activity's end listener. */
-    static final String COMPLETED_FORM = "rapid.completedForm";
+    static final String COMPLETED_FORM = VariableFingerprints.INTERNAL_PREFIX + "completedForm";
+    /** Fingerprints of the variables outside the form, taken when the task is created. */
+    static final String FINGERPRINTS = VariableFingerprints.INTERNAL_PREFIX + "variablesOutsideTheForm";
 
     private final FormValidator validator;
 
@@ -53,27 +60,38 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
         }
 
         /**
-         * The engine wraps whatever a task listener throws into a generic 500 error, so the
-         * {@code complete} listener only marks the completion; the activity's {@code end}
-         * listener then validates and throws our exception as it is (REST and Tasklist answer
-         * 400 with its message). The mark keeps cancellations (timers, withdrawal) unvalidated.
+         * At creation, the task fingerprints the variables outside its form. The engine wraps
+         * whatever a task listener throws into a generic 500 error, so the {@code complete}
+         * listener only marks the completion; the activity's {@code end} listener then applies
+         * the form's rules, refuses any change outside the form, and throws our exception as it
+         * is (REST and Tasklist answer 400 with its message). Cancellations (timers, withdrawal)
+         * carry no mark and are not validated.
          */
         @Override
         public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
             String formId = formRef(element);
-            if (formId != null) {
-                TaskListener markCompletion = task -> task.getExecution()
-                        .setVariableLocal(COMPLETED_FORM, Variables.stringValue(formId, true));
-                ((UserTaskActivityBehavior) activity.getActivityBehavior())
-                        .getTaskDefinition()
-                        .addTaskListener(TaskListener.EVENTNAME_COMPLETE, markCompletion);
-                ExecutionListener validate = execution -> {
-                    if (formId.equals(execution.getVariableLocal(COMPLETED_FORM))) {
-                        validator.requireValid(formId, execution.getVariables());
-                    }
-                };
-                activity.addListener(ExecutionListener.EVENTNAME_END, validate);
+            if (formId == null) {
+                return;
             }
+            Set<String> fields = validator.catalog().get(formId).fields().stream()
+                    .map(FormField::key).collect(Collectors.toSet());
+            TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+            task.addTaskListener(TaskListener.EVENTNAME_CREATE, created -> created.getExecution()
+                    .setVariableLocal(FINGERPRINTS, VariableFingerprints.of(created.getExecution().getVariables(), fields)));
+            task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, completed -> completed.getExecution()
+                    .setVariableLocal(COMPLETED_FORM, Variables.stringValue(formId, true)));
+            activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) execution -> {
+                String before = (String) execution.getVariableLocal(FINGERPRINTS);
+                execution.removeVariableLocal(FINGERPRINTS);
+                if (formId.equals(execution.getVariableLocal(COMPLETED_FORM))) {
+                    Map<String, Object> values = execution.getVariables();
+                    List<FieldViolation> violations = new ArrayList<>(validator.validate(formId, values));
+                    violations.addAll(VariableFingerprints.changedOutsideTheForm(before, values, fields));
+                    if (!violations.isEmpty()) {
+                        throw new FormValidationException(formId, violations);
+                    }
+                }
+            });
         }
 
         private String formRef(Element element) {

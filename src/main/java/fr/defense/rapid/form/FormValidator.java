@@ -83,7 +83,7 @@ public class FormValidator {
 
     private static void checkNumber(FormField field, Object value, Violations violations) {
         String key = field.key();
-        if (!(value instanceof Number number)) {
+        if (!(value instanceof Number number) || !isFinite(number)) {
             violations.add(key, "« " + field.displayName() + " » doit être un nombre.");
             return;
         }
@@ -129,6 +129,11 @@ public class FormValidator {
         } catch (DateTimeParseException e) {
             violations.add(field.key(), "« " + field.displayName() + " » doit être une date (AAAA-MM-JJ).");
         }
+    }
+
+    /** JSON such as {@code 1e400} arrives as an infinite double. */
+    static boolean isFinite(Number number) {
+        return !(number instanceof Double d && !Double.isFinite(d)) && !(number instanceof Float f && !Float.isFinite(f));
     }
 
     private static boolean isBlank(Object value) {

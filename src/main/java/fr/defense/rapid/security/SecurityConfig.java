@@ -1,5 +1,6 @@
 package fr.defense.rapid.security;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -81,12 +83,18 @@ class SecurityConfig {
     /**
      * Everything else: the Camunda webapps, which authenticate, check application access and
      * protect against CSRF themselves, and the API documentation. Security headers still apply.
+     * Two doors of the webapps stay shut: their login for SMEs, and their initial set-up page,
+     * which would let anyone create the first administrator of an empty production database
+     * (the first administrator comes from the environment instead, see InitialAdministrator).
      */
     @Bean
     @Order(3)
-    SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    SecurityFilterChain webapps(HttpSecurity http, IdentityService identity) throws Exception {
         return http
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
+                        .anyRequest().permitAll())
+                .addFilterBefore(new SmeWebappLoginBlocker(identity), AuthorizationFilter.class)
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .build();

@@ -147,7 +147,8 @@ class AccessMatrixTest {
         Map<String, Integer> expected = new LinkedHashMap<>();
         Map<String, Integer> actual = new LinkedHashMap<>();
         for (String user : List.of("pme-demo", "pme-other")) {
-            for (String app : List.of("tasklist", "cockpit", "admin")) {
+            // "welcome" included: Camunda grants it to every user, and its session reaches the engine.
+            for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
                 expected.put(user + " " + app, 403);
             }
         }
@@ -158,11 +159,47 @@ class AccessMatrixTest {
         expected.put("manager cockpit", 200);
         expected.put("manager tasklist", 403);
         expected.put("admin admin", 200);
+        expected.put("expert welcome", 200);
         expected.forEach((key, status) -> {
             String[] userAndApp = key.split(" ");
             actual.put(key, webappLogin(userAndApp[0], userAndApp[1]));
         });
         assertThat(actual).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    void nobodyCanCreateAnAdministratorThroughCamundasSetupPage() throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://localhost:" + port + "/camunda";
+        client.send(HttpRequest.newBuilder(URI.create(base + "/app/admin/default/")).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        String csrf = cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+        HttpResponse<String> setup = client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/setup/default/user/create"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"I\",\"lastName\":\"I\",\"email\":\"i@i.fr\"},"
+                                + "\"credentials\":{\"password\":\"intruder\"}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(setup.statusCode()).isEqualTo(403);
+        assertThat(http.get("intruder", "/engine-rest/task").status()).isEqualTo(401);
+    }
+
+    @Test
+    void taskWorkersCompleteTheirTasksButCannotEditThem() {
+        String number = http.post("pme-demo", "/api/dossiers", SampleDossiers.smallCompany()).json()
+                .path("dossierNumber").asText();
+        String task = awaitTask("secretariat", number, "CheckCompleteness");
+        assertThat(http.post("secretariat", "/engine-rest/task/" + task + "/claim", Map.of("userId", "secretariat"))
+                .status()).isEqualTo(204);
+
+        Map<String, Integer> edits = new LinkedHashMap<>();
+        edits.put("set a variable", http.post("secretariat", "/engine-rest/task/" + task + "/variables",
+                Map.of("modifications", Map.of("requestedAidEur", Map.of("value", 9_000_000)))).status());
+        edits.put("add a candidate group", http.post("secretariat", "/engine-rest/task/" + task + "/identity-links",
+                Map.of("groupId", "sme", "type", "candidate")).status());
+        assertThat(edits).isEqualTo(Map.of("set a variable", 403, "add a candidate group", 403));
     }
 
     /**

@@ -176,6 +176,28 @@ class SmeApiIntegrationTest {
     }
 
     @Test
+    void aClosedDossierCannotBeWithdrawnEvenWhileItsLastNotificationIsPending() {
+        Http.Response created = http.post("pme-demo", "/api/dossiers", SampleDossiers.largeCompany());
+        String number = created.json().path("dossierNumber").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                http.get("pme-demo", "/api/dossiers/" + number).json().path("status").asText().equals("INELIGIBLE"));
+
+        assertThat(http.post("pme-demo", "/api/dossiers/" + number + "/withdraw", Map.of()).status()).isEqualTo(409);
+        assertThat(http.get("pme-demo", "/api/dossiers/" + number).json().path("status").asText()).isEqualTo("INELIGIBLE");
+    }
+
+    @Test
+    void anUntickedCollaborationBoxMayBeLeftOut() {
+        Map<String, Object> values = new HashMap<>(SampleDossiers.smallCompany());
+        values.remove("collaboration");
+        Http.Response created = http.post("pme-demo", "/api/dossiers", values);
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(http.get("pme-demo", "/api/dossiers/" + created.json().path("dossierNumber").asText()).json()
+                .path("collaboration").asBoolean(true)).isFalse();
+    }
+
+    @Test
     void twentySimultaneousSubmissionsWithOneIdempotencyKeyCreateOneDossier() throws Exception {
         String key = UUID.randomUUID().toString();
         Map<String, Object> values = SampleDossiers.smallCompany();
@@ -259,6 +281,9 @@ class SmeApiIntegrationTest {
         assertThat(refused.json().path("detail").asText()).contains("JSON");
         assertThat(refused.body()).doesNotContain("Exception", "at org.", "jackson");
         assertThat(http.post("pme-demo", "/api/dossiers", "[1, 2]").status()).isEqualTo(400);
+        Http.Response infinite = http.post("pme-demo", "/api/dossiers", "{\"companyHeadcount\": 1e400}");
+        assertThat(infinite.status()).isEqualTo(400);
+        assertThat(infinite.json().path("errors").findValuesAsText("field")).contains("companyHeadcount");
         assertThat(dossierCount()).isEqualTo(dossiers);
     }
 

@@ -172,6 +172,9 @@ class RapidSubsidyProcessTest {
         rapid.timePasses(instance, Duration.ofDays(1).plusMinutes(1));
         assertThat(instance).hasPassed("EvaluationSlaExceeded", "NotifyEvaluationOverdue", "ManagersAlerted")
                 .isWaitingAt("TechnicalEvaluation");
+        // Late, but still welcome.
+        rapid.complete(instance, "TechnicalEvaluation", "expert", favourableEvaluation());
+        assertThat(instance).isWaitingAt("CommitteeDecision");
         assertThat(dossiers.timeline(instance.getBusinessKey())).extracting(DossierEvent::description)
                 .anyMatch(text -> text.contains("Délai d'évaluation technique dépassé") && text.contains("managers"));
     }
@@ -214,6 +217,17 @@ class RapidSubsidyProcessTest {
         // MEDIUM + experimental development, alone: 0.25 + 0.10 = 0.35; 0.35 × 900 000 = 315 000 < 500 000.
         assertThat(instance).variables().containsEntry("companyCategory", "MEDIUM")
                 .containsEntry("fundingRate", 0.35).containsEntry("proposedAidEur", 315_000L);
+    }
+
+    @Test
+    void dossierSubmittedWithoutTheCollaborationBoxIsProposedTheRateWithoutCollaboration() {
+        Map<String, Object> noBox = SampleDossiers.smallCompany();
+        noBox.remove("collaboration");
+        ProcessInstance instance = atCommitteeDecision(noBox);
+
+        // SMALL + industrial research, alone: 0.70 × 400 000 = 280 000 > 200 000 requested.
+        assertThat(instance).variables().containsEntry("collaboration", false).containsEntry("fundingRate", 0.70)
+                .containsEntry("proposedAidEur", 200_000L);
     }
 
     @Test

@@ -152,6 +152,29 @@ class ServerSideValidationTest {
     }
 
     @Test
+    void committeeCannotSlipInItsOwnProposalWithTheDecision() {
+        ProcessInstance instance = atCommitteeDecision();
+        Map<String, Object> forged = new HashMap<>(Map.of("decision", "APPROVED", "grantedAidEur", 5_000_000L,
+                "proposedAidEur", 5_000_000L));
+
+        assertRefusedAndNothingWritten(instance, "CommitteeDecision", "committee", forged, "proposedAidEur", "grantedAidEur");
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), "proposedAidEur")).isEqualTo(200_000L);
+    }
+
+    @Test
+    void aTaskCannotChangeTheApplicantOrTheAmountsOfTheSubmission() {
+        ProcessInstance instance = atTechnicalEvaluation();
+        Map<String, Object> evaluation = favourableEvaluation();
+        evaluation.put("applicant", "pme-other");
+        evaluation.put("requestedAidEur", 9_000_000L);
+
+        assertThatThrownBy(() -> rapid.complete(instance, "TechnicalEvaluation", "expert", evaluation))
+                .isInstanceOfSatisfying(FormValidationException.class, refused -> assertThat(refused.violations())
+                        .extracting(FieldViolation::field).containsExactlyInAnyOrder("applicant", "requestedAidEur"));
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), "applicant")).isEqualTo("pme-demo");
+    }
+
+    @Test
     void committeeCannotRejectWithoutMotivation() {
         ProcessInstance instance = atCommitteeDecision();
 
