@@ -7,6 +7,7 @@ import fr.defense.rapid.RapidBpmApplication;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -67,13 +68,17 @@ class StartupProfilesTest {
                 System.getProperty("rapid.test.app-db"));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RapidBpmApplication.class).run(
                 "--spring.profiles.active=postgres", "--server.port=0", "--DB_URL=" + url,
-                "--DB_USER=" + env("TEST_DB_USER", "postgres"), "--DB_PASSWORD=" + env("TEST_DB_PASSWORD", ""))) {
+                "--DB_USER=" + env("TEST_DB_USER", "postgres"), "--DB_PASSWORD=" + env("TEST_DB_PASSWORD", ""),
+                "--ADMIN_USER=chief", "--ADMIN_PASSWORD=s3cret-Initial")) {
             ProcessEngine engine = app.getBean(ProcessEngine.class);
             JdbcClient jdbc = app.getBean(JdbcClient.class);
 
             assertThat(jdbc.sql("select current_database()").query(String.class).single())
                     .isEqualTo(System.getProperty("rapid.test.app-db"));
-            assertThat(engine.getIdentityService().createUserQuery().count()).isZero();
+            // No demo users: only the first administrator given by the environment.
+            assertThat(engine.getIdentityService().createUserQuery().list()).extracting(User::getId).containsExactly("chief");
+            assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").count()).isEqualTo(1);
+            assertThat(engine.getIdentityService().checkPassword("chief", "s3cret-Initial")).isTrue();
             assertThat(engine.getFilterService().createFilterQuery().count()).isZero();
             assertThat(dossierCount(app)).isZero();
             // Our tables by Flyway, Camunda's by the engine, the models and forms deployed.
