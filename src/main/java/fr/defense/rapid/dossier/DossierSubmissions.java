@@ -1,6 +1,12 @@
 package fr.defense.rapid.dossier;
 
 import fr.defense.rapid.form.FormValidator;
+import fr.defense.rapid.system.ConflictException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.TreeMap;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -47,17 +53,18 @@ public class DossierSubmissions {
         if (idempotencyKey == null) {
             return new Submitted(start(user, groups, values), true);
         }
-        Optional<String> earlier = dossierOfKey(user, idempotencyKey);
+        String hash = fingerprint(values);
+        Optional<String> earlier = dossierOfKey(user, idempotencyKey, hash);
         if (earlier.isPresent()) {
             return new Submitted(earlier.get(), false);
         }
         try {
             return transaction.execute(status -> {
                 jdbc.sql("""
-                        insert into submission_request (owner_id, idempotency_key, created_at)
-                        values (:owner, :key, :now)
+                        insert into submission_request (owner_id, idempotency_key, request_hash, created_at)
+                        values (:owner, :key, :hash, :now)
                         """)
-                        .param("owner", user).param("key", idempotencyKey)
+                        .param("owner", user).param("key", idempotencyKey).param("hash", hash)
                         .param("now", OffsetDateTime.now(ZoneOffset.UTC))
                         .update();
                 String number = start(user, groups, values);
@@ -67,7 +74,7 @@ public class DossierSubmissions {
                 return new Submitted(number, true);
             });
         } catch (DuplicateKeyException sameKeyAtTheSameTime) {
-            return new Submitted(dossierOfKey(user, idempotencyKey).orElseThrow(), false);
+            return new Submitted(dossierOfKey(user, idempotencyKey, hash).orElseThrow(), false);
         }
     }
 
@@ -81,9 +88,30 @@ public class DossierSubmissions {
         }
     }
 
-    private Optional<String> dossierOfKey(String user, String key) {
-        return jdbc.sql("select dossier_number from submission_request where owner_id = :owner and idempotency_key = :key")
+    /** The dossier an earlier request with this key created; the key may not be reused for other values. */
+    private Optional<String> dossierOfKey(String user, String key, String hash) {
+        record Earlier(String dossierNumber, String requestHash) {
+        }
+        Optional<Earlier> earlier = jdbc.sql("""
+                        select dossier_number, request_hash from submission_request
+                        where owner_id = :owner and idempotency_key = :key
+                        """)
                 .param("owner", user).param("key", key)
-                .query(String.class).optional();
+                .query(Earlier.class).optional();
+        if (earlier.isPresent() && !hash.equals(earlier.get().requestHash())) {
+            throw new ConflictException("La clé Idempotency-Key « " + key + " » a déjà servi au dossier "
+                    + earlier.get().dossierNumber() + ", déposé avec d'autres valeurs : utilisez une nouvelle clé.");
+        }
+        return earlier.map(Earlier::dossierNumber);
+    }
+
+    private static String fingerprint(Map<String, Object> values) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(new TreeMap<>(values).toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

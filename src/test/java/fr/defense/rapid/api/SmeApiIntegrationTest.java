@@ -228,6 +228,11 @@ class SmeApiIntegrationTest {
                 .query(Long.class).single()).isEqualTo(1);
         // The same key from another user is another request.
         assertThat(http.post("pme-other", "/api/dossiers", values, key).status()).isEqualTo(201);
+        // The same key with other values is a client mistake, not a repeat.
+        values.put("requestedAidEur", 150_000);
+        Http.Response reused = http.post("pme-demo", "/api/dossiers", values, key);
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.json().path("detail").asText()).contains("nouvelle clé");
     }
 
     record BadInput(String description, Consumer<Map<String, Object>> change, String field) {
