@@ -176,7 +176,8 @@ class RapidSubsidyProcessTest {
         rapid.complete(instance, "TechnicalEvaluation", "expert", favourableEvaluation());
         assertThat(instance).isWaitingAt("CommitteeDecision");
         assertThat(dossiers.timeline(instance.getBusinessKey())).extracting(DossierEvent::description)
-                .anyMatch(text -> text.contains("Délai d'évaluation technique dépassé") && text.contains("managers"));
+                .anyMatch(text -> text.contains("Délai d'évaluation technique dépassé")
+                        && text.contains("mission.achats@defense.example"));
     }
 
     @Test

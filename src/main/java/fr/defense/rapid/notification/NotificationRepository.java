@@ -1,0 +1,88 @@
+package fr.defense.rapid.notification;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@code notification} table. Each write commits on its own, whatever becomes of the job that
+ * sends: a mail accepted by the server stays marked SENT even if the job then fails and retries.
+ */
+@Repository
+class NotificationRepository {
+
+    record Notification(String id, String dossierNumber, String template, String recipients, String subject,
+                        String bodyText, NotificationStatus status, int attempts, String lastError,
+                        OffsetDateTime createdAt, OffsetDateTime sentAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
+
+    NotificationRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    Optional<Notification> find(String id) {
+        return jdbc.sql("select * from notification where id = :id").param("id", id)
+                .query(Notification.class).optional();
+    }
+
+    /** Records an attempt (the first one creates the notification). */
+    void attempt(String id, String dossierNumber, String template, String recipients, String subject, String text) {
+        ownTransaction.executeWithoutResult(status -> {
+            int updated = jdbc.sql("update notification set attempts = attempts + 1 where id = :id")
+                    .param("id", id).update();
+            if (updated == 0) {
+                jdbc.sql("""
+                        insert into notification (id, dossier_number, template, recipients, subject, body_text,
+                          status, attempts, created_at)
+                        values (:id, :dossier, :template, :recipients, :subject, :text, :status, 1, :now)
+                        """)
+                        .param("id", id).param("dossier", dossierNumber).param("template", template)
+                        .param("recipients", recipients).param("subject", subject).param("text", text)
+                        .param("status", NotificationStatus.PENDING.name()).param("now", now())
+                        .update();
+            }
+        });
+    }
+
+    /** Marks it delivered and writes it in the dossier's timeline ({@code NOTIFICATION_<template>}). */
+    void delivered(String id, NotificationStatus status, String dossierNumber, String template, String timelineText) {
+        ownTransaction.executeWithoutResult(tx -> {
+            jdbc.sql("update notification set status = :status, sent_at = :now, last_error = null where id = :id")
+                    .param("status", status.name()).param("now", now()).param("id", id).update();
+            jdbc.sql("""
+                    insert into dossier_event (dossier_number, occurred_at, event_type, description)
+                    values (:dossier, :now, :type, :text)
+                    """)
+                    .param("dossier", dossierNumber).param("now", now())
+                    .param("type", "NOTIFICATION_" + template).param("text", timelineText)
+                    .update();
+        });
+    }
+
+    void failed(String id, String error) {
+        ownTransaction.executeWithoutResult(tx -> jdbc.sql("update notification set last_error = :error where id = :id")
+                .param("error", error.length() > 2000 ? error.substring(0, 2000) : error).param("id", id).update());
+    }
+
+    List<Notification> recent(int limit) {
+        return jdbc.sql("select * from notification order by created_at desc limit :limit")
+                .param("limit", limit).query(Notification.class).list();
+    }
+
+    /** The engine clock, as for the rest of the timeline (process tests move it). */
+    private static OffsetDateTime now() {
+        return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,67 @@
+package fr.defense.rapid.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * A real SMTP server in the test JVM (GreenMail) for the whole test run, on a free port that
+ * reaches Spring as {@code rapid.test.smtp-port}. Tests may stop it (SMTP down) and start it
+ * again on the same port.
+ */
+public class TestSmtp implements LauncherSessionListener {
+
+    private static final List<MimeMessage> BEFORE_LAST_STOP = new ArrayList<>();
+    private static int port;
+    private static GreenMail server;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        port = freePort();
+        System.setProperty("rapid.test.smtp-port", String.valueOf(port));
+        start();
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        stop();
+    }
+
+    public static synchronized void start() {
+        if (server == null) {
+            server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            server.start();
+        }
+    }
+
+    public static synchronized void stop() {
+        if (server != null) {
+            BEFORE_LAST_STOP.addAll(List.of(server.getReceivedMessages()));
+            server.stop();
+            server = null;
+        }
+    }
+
+    /** Every mail the server has accepted during this test run. */
+    public static synchronized List<MimeMessage> received() {
+        List<MimeMessage> all = new ArrayList<>(BEFORE_LAST_STOP);
+        if (server != null) {
+            all.addAll(List.of(server.getReceivedMessages()));
+        }
+        return all;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
