@@ -127,6 +127,8 @@ public class SendNotification implements JavaDelegate {
     }
 
     private static String euros(Long amount) {
-        return amount == null ? null : NumberFormat.getIntegerInstance(Locale.FRANCE).format(amount) + " €";
+        // French grouping, with plain spaces: some mail clients show the narrow no-break space badly.
+        return amount == null ? null
+                : NumberFormat.getIntegerInstance(Locale.FRANCE).format(amount).replaceAll("\\h", " ") + " €";
     }
 }

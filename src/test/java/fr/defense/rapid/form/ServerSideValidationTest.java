@@ -67,6 +67,7 @@ class ServerSideValidationTest {
             new InvalidSubmission("personnel above the total cost", v -> v.put("personnelCostEur", 500_000L), "personnelCostEur"),
             new InvalidSubmission("negative requested aid", v -> v.put("requestedAidEur", -5L), "requestedAidEur"),
             new InvalidSubmission("malformed e-mail", v -> v.put("contactEmail", "claire.martin"), "contactEmail"),
+            new InvalidSubmission("undeliverable e-mail", v -> v.put("contactEmail", "claire..martin@ex(ample).fr"), "contactEmail"),
             new InvalidSubmission("oversized title", v -> v.put("projectTitle", "x".repeat(201)), "projectTitle"),
             new InvalidSubmission("collaboration as text", v -> v.put("collaboration", "oui"), "collaboration"),
         };

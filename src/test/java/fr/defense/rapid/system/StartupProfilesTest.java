@@ -47,6 +47,9 @@ class StartupProfilesTest {
             assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("ProvideComplements").count())
                     .isEqualTo(1);
 
+            // No SMTP server in the embedded default: the notifications are recorded and shown.
+            String mails = rest(app).get().uri("/dev/mails").retrieve().body(String.class);
+            assertThat(mails).contains("Accusé de réception de votre dossier").contains("RECORDED");
             // The webapps are served (REST and Tasklist use are covered by the PostgreSQL tests).
             String tasklist = rest(app).get().uri("/camunda/app/tasklist/default/").retrieve().body(String.class);
             assertThat(tasklist).contains("Tasklist");

@@ -1,0 +1,275 @@
+package fr.defense.rapid.notification;
+
+import static fr.defense.rapid.system.SampleDossiers.approval;
+import static fr.defense.rapid.system.SampleDossiers.completeness;
+import static fr.defense.rapid.system.SampleDossiers.favourableEvaluation;
+import static fr.defense.rapid.system.SampleDossiers.rejection;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.defense.rapid.support.ProcessTest;
+import fr.defense.rapid.support.RapidProcess;
+import fr.defense.rapid.support.TestSmtp;
+import fr.defense.rapid.system.SampleDossiers;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The RAPID notifications as a real SMTP server (GreenMail) receives them: recipient, subject with
+ * the dossier number, key content, a plain-text and an HTML part; never for a step that rolled
+ * back; retried while SMTP is down, an incident when retries run out, exactly one mail once it is
+ * back and the incident resolved.
+ */
+@ProcessTest
+class RapidNotificationsTest {
+
+    private static final String SME_MAIL = "claire.martin@optronique-du-lac.example";
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    RapidProcess rapid;
+
+    record Mail(String to, String subject, String text, String html) {
+    }
+
+    @BeforeEach
+    void setUp() {
+        rapid = new RapidProcess(engine);
+        ClockUtil.setCurrentTime(new Date());
+    }
+
+    @AfterEach
+    void tearDown() {
+        ClockUtil.reset();
+        TestSmtp.start();
+    }
+
+    @Test
+    void acknowledgmentReachesTheContactWithTheDossierNumber() throws Exception {
+        ProcessInstance dossier = submitted(SampleDossiers.smallCompany());
+        String number = dossier.getBusinessKey();
+
+        Mail ack = single(number, "Accusé de réception");
+        assertThat(ack.to()).isEqualTo(SME_MAIL);
+        assertThat(ack.subject()).isEqualTo("[" + number + "] Accusé de réception de votre dossier");
+        assertThat(ack.text()).contains(number).contains("Caméra infrarouge compacte pour drones").contains("Bonjour Claire Martin");
+        assertThat(ack.html()).contains(number).contains("<html");
+        assertThat(ack.text()).contains("/api/dossiers/" + number);
+        assertThat(status(number, "ACKNOWLEDGMENT")).isEqualTo("SENT");
+    }
+
+    @Test
+    void ineligibleDossierIsToldItsReasons() throws Exception {
+        String number = submitted(SampleDossiers.largeCompany()).getBusinessKey();
+
+        Mail mail = single(number, "n'est pas éligible");
+        assertThat(mail.text()).contains("2 000 salariés");
+        assertThat(mail.html()).contains("2 000 salariés");
+    }
+
+    @Test
+    void complementsAreRequestedThenRemindedThenTheDossierClosed() throws Exception {
+        ProcessInstance dossier = submitted(SampleDossiers.smallCompany());
+        String number = dossier.getBusinessKey();
+        rapid.complete(dossier, "CheckCompleteness", "secretariat", completeness(false));
+
+        Mail request = single(number, "Compléments demandés");
+        assertThat(request.text()).contains("Liasse fiscale");
+        assertThat(request.text()).containsPattern("\\d{2}/\\d{2}/\\d{4}");
+
+        rapid.timePasses(dossier, Duration.ofDays(23).plusMinutes(1));
+        assertThat(single(number, "Rappel").text()).contains(number);
+
+        rapid.timePasses(dossier, Duration.ofDays(7));
+        assertThat(single(number, "classé sans suite").text()).contains(number);
+    }
+
+    @Test
+    void managersAreWrittenToWhenTheEvaluationIsLate() throws Exception {
+        ProcessInstance dossier = submitted(SampleDossiers.smallCompany());
+        rapid.complete(dossier, "CheckCompleteness", "secretariat", completeness(true));
+        rapid.timePasses(dossier, Duration.ofDays(21).plusMinutes(1));
+
+        Mail alert = single(dossier.getBusinessKey(), "Délai d'évaluation technique dépassé");
+        assertThat(alert.to()).isEqualTo("mission.achats@defense.example");
+        assertThat(alert.text()).contains("/camunda/app/cockpit/");
+    }
+
+    @Test
+    void approvalGivesTheAmountAndTheDeadlineThenTheGrantIsConfirmed() throws Exception {
+        ProcessInstance dossier = atCommitteeDecision();
+        String number = dossier.getBusinessKey();
+        rapid.complete(dossier, "CommitteeDecision", "committee", approval(180_000L));
+
+        Mail approved = single(number, "aide accordée");
+        assertThat(approved.text()).contains("180 000 €").containsPattern("\\d{2}/\\d{2}/\\d{4}");
+        assertThat(approved.html()).contains("180 000 €");
+
+        rapid.complete(dossier, "AcceptAgreement", "pme-demo", Map.of("agreementResponse", "ACCEPTED"));
+        assertThat(single(number, "Subvention attribuée").text()).contains("180 000 €");
+    }
+
+    @Test
+    void rejectionGivesTheMotivationAndHowToContest() throws Exception {
+        ProcessInstance dossier = atCommitteeDecision();
+        rapid.complete(dossier, "CommitteeDecision", "committee", rejection());
+
+        Mail rejected = single(dossier.getBusinessKey(), "dossier rejeté");
+        assertThat(rejected.text()).contains("insuffisamment démontré").contains("deux mois").contains("médiation");
+    }
+
+    @Test
+    void withdrawalIsConfirmed() throws Exception {
+        ProcessInstance dossier = submitted(SampleDossiers.smallCompany());
+        engine.getRuntimeService().createMessageCorrelation("RapidWithdrawalRequested")
+                .processInstanceBusinessKey(dossier.getBusinessKey()).correlate();
+        rapid.runDueJobs(dossier);
+
+        assertThat(single(dossier.getBusinessKey(), "Retrait").to()).isEqualTo(SME_MAIL);
+    }
+
+    @Test
+    void aStepThatRollsBackSendsNothing() throws Exception {
+        ProcessInstance dossier = submitted(SampleDossiers.smallCompany());
+        String task = rapid.task(dossier, "CheckCompleteness").getId();
+
+        // The completion asks for the complements mail, then its transaction rolls back.
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            engine.getIdentityService().setAuthentication("secretariat", List.of("rapid-secretariat"));
+            try {
+                engine.getTaskService().complete(task, completeness(false));
+            } finally {
+                engine.getIdentityService().clearAuthentication();
+            }
+            tx.setRollbackOnly();
+        });
+        rapid.runDueJobs(dossier);
+
+        assertThat(mailsOf(dossier.getBusinessKey())).extracting(Mail::subject)
+                .noneMatch(subject -> subject.contains("Compléments"));
+        assertThat(rapid.task(dossier, "CheckCompleteness").getId()).isEqualTo(task);
+    }
+
+    @Test
+    void smtpDownMeansRetriesThenAnIncidentThenExactlyOneMailOnceResolved() throws Exception {
+        TestSmtp.stop();
+        ProcessInstance dossier = rapid.submit("pme-demo", SampleDossiers.smallCompany());
+        String number = dossier.getBusinessKey();
+        assertThat(jdbc.sql("select status from dossier where dossier_number = ?").param(number)
+                .query(String.class).single()).as("the dossier is created all the same").isEqualTo("SUBMITTED");
+
+        Job job = engine.getManagementService().createJobQuery().processInstanceId(dossier.getId()).singleResult();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId())).isNotNull();
+        }
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(dossier.getId()).count())
+                .as("an incident in Cockpit once the retries have run out").isEqualTo(1);
+        assertThat(jdbc.sql("select attempts from notification where dossier_number = ?").param(number)
+                .query(Integer.class).single()).isEqualTo(3);
+
+        TestSmtp.start();
+        engine.getManagementService().setJobRetries(job.getId(), 1); // resolving the incident, as in Cockpit
+        engine.getManagementService().executeJob(job.getId());
+        rapid.runDueJobs(dossier);
+
+        assertThat(mailsOf(number)).extracting(Mail::subject).containsExactly("[" + number + "] Accusé de réception de votre dossier");
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(dossier.getId()).count()).isZero();
+        assertThat(status(number, "ACKNOWLEDGMENT")).isEqualTo("SENT");
+    }
+
+    @Test
+    void aRetryAfterTheServerAcceptedTheMailDoesNotSendItAgain() throws Exception {
+        ProcessInstance dossier = rapid.submit("pme-demo", SampleDossiers.smallCompany());
+        String number = dossier.getBusinessKey();
+        Job job = engine.getManagementService().createJobQuery().processInstanceId(dossier.getId()).singleResult();
+
+        // The job sends, then fails before it commits (an unclear failure for the job executor).
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            engine.getManagementService().executeJob(job.getId());
+            tx.setRollbackOnly();
+        });
+        assertThat(mailsOf(number)).hasSize(1);
+
+        rapid.runDueJobs(dossier); // the retry
+        assertThat(mailsOf(number)).hasSize(1);
+        assertThat(dossier).isNotNull();
+    }
+
+    private ProcessInstance submitted(Map<String, Object> variables) {
+        ProcessInstance instance = rapid.submit("pme-demo", variables);
+        rapid.runDueJobs(instance);
+        return instance;
+    }
+
+    private ProcessInstance atCommitteeDecision() {
+        ProcessInstance dossier = submitted(SampleDossiers.smallCompany());
+        rapid.complete(dossier, "CheckCompleteness", "secretariat", completeness(true));
+        rapid.complete(dossier, "TechnicalEvaluation", "expert", favourableEvaluation());
+        return dossier;
+    }
+
+    private String status(String number, String template) {
+        return jdbc.sql("select status from notification where dossier_number = ? and template = ?")
+                .params(number, template).query(String.class).single();
+    }
+
+    private Mail single(String number, String subjectPart) throws Exception {
+        List<Mail> found = mailsOf(number).stream().filter(mail -> mail.subject().contains(subjectPart)).toList();
+        assertThat(found).as("one mail '" + subjectPart + "' for " + number).hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<Mail> mailsOf(String number) throws MessagingException, IOException {
+        List<Mail> mails = new ArrayList<>();
+        for (MimeMessage message : TestSmtp.received()) {
+            if (message.getSubject().contains("[" + number + "]")) {
+                String to = Arrays.stream(message.getAllRecipients()).map(Address::toString).reduce((a, b) -> a + ", " + b).orElse("");
+                mails.add(new Mail(to, message.getSubject(), part(message, "text/plain"), part(message, "text/html")));
+            }
+        }
+        return mails;
+    }
+
+    /** The part of the given type, wherever Spring's MimeMessageHelper nested it. */
+    private static String part(jakarta.mail.Part part, String type) throws MessagingException, IOException {
+        if (part.isMimeType(type)) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                String found = part(child, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}
