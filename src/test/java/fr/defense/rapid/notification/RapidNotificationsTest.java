@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -54,6 +55,11 @@ class RapidNotificationsTest {
     PlatformTransactionManager transactions;
 
     RapidProcess rapid;
+    /**
+     * Unique per test: the other application of the test JVM numbers dossiers in its own database
+     * and sends to the same SMTP server, so a dossier number alone does not identify our mails.
+     */
+    String title;
 
     record Mail(String to, String subject, String text, String html) {
     }
@@ -62,6 +68,7 @@ class RapidNotificationsTest {
     void setUp() {
         rapid = new RapidProcess(engine);
         ClockUtil.setCurrentTime(new Date());
+        title = "Caméra infrarouge " + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @AfterEach
@@ -78,7 +85,7 @@ class RapidNotificationsTest {
         Mail ack = single(number, "Accusé de réception");
         assertThat(ack.to()).isEqualTo(SME_MAIL);
         assertThat(ack.subject()).isEqualTo("[" + number + "] Accusé de réception de votre dossier");
-        assertThat(ack.text()).contains(number).contains("Caméra infrarouge compacte pour drones").contains("Bonjour Claire Martin");
+        assertThat(ack.text()).contains(number).contains(title).contains("Bonjour Claire Martin");
         assertThat(ack.html()).contains(number).contains("<html");
         assertThat(ack.text()).contains("/api/dossiers/" + number);
         assertThat(status(number, "ACKNOWLEDGMENT")).isEqualTo("SENT");
@@ -179,7 +186,7 @@ class RapidNotificationsTest {
     @Test
     void smtpDownMeansRetriesThenAnIncidentThenExactlyOneMailOnceResolved() throws Exception {
         TestSmtp.stop();
-        ProcessInstance dossier = rapid.submit("pme-demo", SampleDossiers.smallCompany());
+        ProcessInstance dossier = rapid.submit("pme-demo", titled(SampleDossiers.smallCompany()));
         String number = dossier.getBusinessKey();
         assertThat(jdbc.sql("select status from dossier where dossier_number = ?").param(number)
                 .query(String.class).single()).as("the dossier is created all the same").isEqualTo("SUBMITTED");
@@ -205,7 +212,7 @@ class RapidNotificationsTest {
 
     @Test
     void aRetryAfterTheServerAcceptedTheMailDoesNotSendItAgain() throws Exception {
-        ProcessInstance dossier = rapid.submit("pme-demo", SampleDossiers.smallCompany());
+        ProcessInstance dossier = rapid.submit("pme-demo", titled(SampleDossiers.smallCompany()));
         String number = dossier.getBusinessKey();
         Job job = engine.getManagementService().createJobQuery().processInstanceId(dossier.getId()).singleResult();
 
@@ -221,8 +228,13 @@ class RapidNotificationsTest {
         assertThat(dossier).isNotNull();
     }
 
+    private Map<String, Object> titled(Map<String, Object> variables) {
+        variables.put("projectTitle", title);
+        return variables;
+    }
+
     private ProcessInstance submitted(Map<String, Object> variables) {
-        ProcessInstance instance = rapid.submit("pme-demo", variables);
+        ProcessInstance instance = rapid.submit("pme-demo", titled(variables));
         rapid.runDueJobs(instance);
         return instance;
     }
@@ -245,12 +257,15 @@ class RapidNotificationsTest {
         return found.get(0);
     }
 
-    private static List<Mail> mailsOf(String number) throws MessagingException, IOException {
+    private List<Mail> mailsOf(String number) throws MessagingException, IOException {
         List<Mail> mails = new ArrayList<>();
         for (MimeMessage message : TestSmtp.received()) {
             if (message.getSubject().contains("[" + number + "]")) {
                 String to = Arrays.stream(message.getAllRecipients()).map(Address::toString).reduce((a, b) -> a + ", " + b).orElse("");
-                mails.add(new Mail(to, message.getSubject(), part(message, "text/plain"), part(message, "text/html")));
+                Mail mail = new Mail(to, message.getSubject(), part(message, "text/plain"), part(message, "text/html"));
+                if (mail.text().contains(title)) {
+                    mails.add(mail);
+                }
             }
         }
         return mails;
