@@ -254,7 +254,12 @@ class RapidNotificationsTest {
     private Mail single(String number, String subjectPart) throws Exception {
         List<Mail> found = mailsOf(number).stream().filter(mail -> mail.subject().contains(subjectPart)).toList();
         assertThat(found).as("one mail '" + subjectPart + "' for " + number).hasSize(1);
-        return found.get(0);
+        Mail mail = found.get(0);
+        // Both parts, each naming the dossier; the subject carries its number.
+        assertThat(mail.subject()).startsWith("[" + number + "] ");
+        assertThat(mail.text()).as("plain-text part").contains(number);
+        assertThat(mail.html()).as("HTML part").contains("<html").contains(number);
+        return mail;
     }
 
     private List<Mail> mailsOf(String number) throws MessagingException, IOException {
