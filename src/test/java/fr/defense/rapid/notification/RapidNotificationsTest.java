@@ -258,7 +258,8 @@ class RapidNotificationsTest {
         // Both parts, each naming the dossier; the subject carries its number.
         assertThat(mail.subject()).startsWith("[" + number + "] ");
         assertThat(mail.text()).as("plain-text part").contains(number);
-        assertThat(mail.html()).as("HTML part").contains("<html").contains(number);
+        assertThat(mail.html()).as("HTML part, in the common frame").contains("<html").contains(number)
+                .contains("merci de ne pas y répondre");
         return mail;
     }
 
