@@ -17,13 +17,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An expert evaluates a dossier in the real Camunda Tasklist, in headless Chromium: the form-js
@@ -50,9 +47,6 @@ class TasklistEvaluationE2ETest {
         SCORES.put("Cohérence d'ensemble", Map.entry("scoreCoherence", 4));
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     RuntimeService runtimeService;
     @Autowired
@@ -62,28 +56,14 @@ class TasklistEvaluationE2ETest {
     @Autowired
     IdentityService identityService;
 
-    private HeadlessChromium chromium;
+    @RegisterExtension
+    final TasklistBrowser browser = new TasklistBrowser();
+
     private TasklistPage tasklist;
 
-    /** On failure, keeps what the browser showed (target/e2e/<test>.png and .html) while it is still open. */
-    @RegisterExtension
-    final AfterTestExecutionCallback evidenceOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && chromium != null) {
-            chromium.saveEvidence(context.getRequiredTestMethod().getName());
-        }
-    };
-
     @BeforeEach
-    void openBrowser() {
-        chromium = new HeadlessChromium();
-        tasklist = new TasklistPage(chromium.driver(), port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
+    void openTasklist() {
+        tasklist = browser.page();
     }
 
     @Test

@@ -22,13 +22,10 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -75,9 +72,6 @@ class TasklistRapidJourneyE2ETest {
     private static final String COMPLEMENTS = "Liasse fiscale 2025 et annexe financière jointes au dossier papier.";
     private static final String EVALUATION_COMMENT = "Projet solide, équipe expérimentée, double usage crédible.";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     RuntimeService runtimeService;
     @Autowired
@@ -91,31 +85,17 @@ class TasklistRapidJourneyE2ETest {
     @Autowired
     JdbcClient jdbc;
 
-    private HeadlessChromium chromium;
+    @RegisterExtension
+    final TasklistBrowser browser = new TasklistBrowser();
+
     private TasklistPage tasklist;
     /** Who is logged into Tasklist in this browser now, if anybody. */
     private String loggedIn;
 
-    /** On failure, keeps what the browser showed (target/e2e/<test>.png and .html) while it is still open. */
-    @RegisterExtension
-    final AfterTestExecutionCallback evidenceOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && chromium != null) {
-            chromium.saveEvidence(context.getRequiredTestMethod().getName());
-        }
-    };
-
     @BeforeEach
-    void openBrowser() {
-        chromium = new HeadlessChromium();
-        tasklist = new TasklistPage(chromium.driver(), port);
+    void openTasklist() {
+        tasklist = browser.page();
         loggedIn = null;
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test

@@ -1,0 +1,44 @@
+package fr.defense.rapid.e2e;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/**
+ * A fresh headless Chromium on the application's Tasklist for each test; on failure, what the
+ * browser showed is kept (target/e2e/&lt;test&gt;.png and .html) while it is still open.
+ */
+final class TasklistBrowser implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
+
+    private HeadlessChromium chromium;
+    private TasklistPage page;
+
+    TasklistPage page() {
+        return page;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        int port = Integer.parseInt(SpringExtension.getApplicationContext(context).getEnvironment()
+                .getRequiredProperty("local.server.port"));
+        chromium = new HeadlessChromium();
+        page = new TasklistPage(chromium.driver(), port);
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isPresent() && chromium != null) {
+            chromium.saveEvidence(context.getRequiredTestMethod().getName());
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (chromium != null) {
+            chromium.close();
+            chromium = null;
+        }
+    }
+}
