@@ -1,6 +1,5 @@
 package fr.defense.rapid.dossier;
 
-import fr.defense.rapid.form.FormValidator;
 import fr.defense.rapid.system.ConflictException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,8 +20,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Submission of a dossier by an SME: validates the values with the start form's rules, then
- * starts {@code rapid-subsidy} as that user, at most once per {@code Idempotency-Key}.
+ * Submission of a dossier by an SME: starts {@code rapid-subsidy} as that user, at most once per
+ * {@code Idempotency-Key}. The start form's rules are applied by the engine itself (see
+ * FormValidationPlugin): a refused start throws FormValidationException and rolls everything back,
+ * the key included.
  */
 @Component
 public class DossierSubmissions {
@@ -33,15 +34,13 @@ public class DossierSubmissions {
     public record Submitted(String dossierNumber, boolean created) {
     }
 
-    private final FormValidator validator;
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
-    public DossierSubmissions(FormValidator validator, RuntimeService runtime, IdentityService identity,
+    public DossierSubmissions(RuntimeService runtime, IdentityService identity,
                               JdbcClient jdbc, PlatformTransactionManager transactionManager) {
-        this.validator = validator;
         this.runtime = runtime;
         this.identity = identity;
         this.jdbc = jdbc;
@@ -49,7 +48,6 @@ public class DossierSubmissions {
     }
 
     public Submitted submit(String user, List<String> groups, String idempotencyKey, Map<String, Object> values) {
-        validator.requireValid(START_FORM, values);
         if (idempotencyKey == null) {
             return new Submitted(start(user, groups, values), true);
         }

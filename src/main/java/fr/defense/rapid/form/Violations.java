@@ -16,10 +16,6 @@ public final class Violations {
         return list.isEmpty();
     }
 
-    boolean has(String field) {
-        return list.stream().anyMatch(v -> v.field().equals(field));
-    }
-
     public List<FieldViolation> list() {
         return List.copyOf(list);
     }

@@ -1,11 +1,9 @@
 package fr.defense.rapid.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.defense.rapid.form.FieldViolation;
 import fr.defense.rapid.form.FormDefinition;
 import fr.defense.rapid.form.FormField;
-import fr.defense.rapid.form.FormValidationException;
-import fr.defense.rapid.form.FormValidator;
+import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.security.CurrentUser;
 import fr.defense.rapid.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,7 +11,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,13 +48,13 @@ class TaskController {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final IdentityService identity;
-    private final FormValidator validator;
+    private final FormCatalog forms;
 
-    TaskController(TaskService tasks, RuntimeService runtime, IdentityService identity, FormValidator validator) {
+    TaskController(TaskService tasks, RuntimeService runtime, IdentityService identity, FormCatalog forms) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.identity = identity;
-        this.validator = validator;
+        this.forms = forms;
     }
 
     record TaskSummary(String id, String name, String dossierNumber, OffsetDateTime dueDate, OffsetDateTime created) {
@@ -100,13 +97,9 @@ class TaskController {
                                   Authentication authentication) {
         Task task = own(taskId, authentication);
         FormDefinition form = formOf(task);
+        // The engine applies the form's rules on completion (FormValidationPlugin) and refuses
+        // any change outside the form; a refusal rolls back and answers 400 like any other.
         Map<String, Object> values = form.accept(body);
-        Map<String, Object> afterCompletion = new HashMap<>(tasks.getVariables(task.getId()));
-        afterCompletion.putAll(values);
-        List<FieldViolation> violations = validator.validate(form.id(), afterCompletion);
-        if (!violations.isEmpty()) {
-            throw new FormValidationException(form.id(), violations);
-        }
         CurrentUser user = CurrentUser.of(authentication);
         identity.setAuthentication(user.id(), user.groups());
         try {
@@ -127,7 +120,7 @@ class TaskController {
     }
 
     private FormDefinition formOf(Task task) {
-        return validator.catalog().get(task.getCamundaFormRef().getKey());
+        return forms.get(task.getCamundaFormRef().getKey());
     }
 
     private Map<String, String> businessKeys(List<Task> open) {
