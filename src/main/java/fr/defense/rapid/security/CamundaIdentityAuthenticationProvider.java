@@ -2,7 +2,6 @@ package fr.defense.rapid.security;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -31,8 +30,7 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         if (user == null || user.isBlank() || !identity.checkPassword(user, password)) {
             throw new BadCredentialsException("Identifiant ou mot de passe incorrect.");
         }
-        List<SimpleGrantedAuthority> authorities = identity.createGroupQuery().groupMember(user).list().stream()
-                .map(Group::getId)
+        List<SimpleGrantedAuthority> authorities = Groups.of(identity, user).stream()
                 .map(Groups::authority)
                 .map(SimpleGrantedAuthority::new)
                 .toList();

@@ -1,6 +1,8 @@
 package fr.defense.rapid.security;
 
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 
 /** The Camunda group ids of DOMAIN.md §1: a contract shared with the models, forms and clients. */
 public final class Groups {
@@ -22,6 +24,11 @@ public final class Groups {
             MANAGERS, ADMINS);
 
     private Groups() {
+    }
+
+    /** The ids of the groups a user belongs to, as the engine's authorizations need them. */
+    public static List<String> of(IdentityService identity, String user) {
+        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     }
 
     /** The Spring Security authority of a group. */

@@ -4,6 +4,7 @@ import static fr.defense.rapid.system.SampleDossiers.approval;
 import static fr.defense.rapid.system.SampleDossiers.completeness;
 import static fr.defense.rapid.system.SampleDossiers.favourableEvaluation;
 
+import fr.defense.rapid.security.Groups;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -12,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,8 +105,7 @@ class DemoData {
 
     /** Acts as the demo user with its groups, so that Camunda's authorizations apply as in Tasklist. */
     private void authenticate(String user) {
-        identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
-                .map(Group::getId).toList());
+        identity.setAuthentication(user, Groups.of(identity, user));
     }
 
     /** The job executor runs the asynchronous steps in between: wait for it. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import fr.defense.rapid.dossier.Dossier;
 import fr.defense.rapid.dossier.DossierRepository;
 import fr.defense.rapid.dossier.DossierStatus;
+import fr.defense.rapid.security.Groups;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.system.SampleDossiers;
 import java.time.Duration;
@@ -433,8 +434,7 @@ class TasklistRapidJourneyE2ETest {
 
     /** Acts as the user with its groups, so that Camunda's authorizations apply. */
     private <T> T as(String user, Supplier<T> action) {
-        identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list().stream()
-                .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+        identityService.setAuthentication(user, Groups.of(identityService, user));
         try {
             return action.get();
         } finally {

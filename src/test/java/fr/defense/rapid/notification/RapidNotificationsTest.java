@@ -225,7 +225,7 @@ class RapidNotificationsTest {
 
         rapid.runDueJobs(dossier); // the retry
         assertThat(mailsOf(number)).hasSize(1);
-        assertThat(dossier).isNotNull();
+        assertThat(status(number, "ACKNOWLEDGMENT")).isEqualTo("SENT");
     }
 
     private Map<String, Object> titled(Map<String, Object> variables) {

@@ -1,11 +1,11 @@
 package fr.defense.rapid.support;
 
+import fr.defense.rapid.security.Groups;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -60,9 +60,7 @@ public final class RapidProcess {
 
     /** Acts as the user with its groups: Camunda's authorizations apply. */
     private void authenticate(String user) {
-        List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
-                .map(Group::getId).toList();
-        engine.getIdentityService().setAuthentication(user, groups);
+        engine.getIdentityService().setAuthentication(user, Groups.of(engine.getIdentityService(), user));
     }
 
     public Task task(ProcessInstance instance, String taskKey) {

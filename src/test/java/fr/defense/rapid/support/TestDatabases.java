@@ -80,7 +80,8 @@ public class TestDatabases implements LauncherSessionListener {
         }
     }
 
-    static String env(String name, String fallback) {
+    /** An environment setting of the test databases, or its default. */
+    public static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -1,5 +1,6 @@
 package fr.defense.rapid.system;
 
+import static fr.defense.rapid.support.TestDatabases.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -97,11 +98,6 @@ class StartupProfilesTest {
         return new SpringApplicationBuilder(RapidBpmApplication.class).run(
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("rapid-bpm") + ";AUTO_SERVER=TRUE",
                 "--server.port=0");
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static long dossierCount(ConfigurableApplicationContext app) {
