@@ -1,6 +1,7 @@
 package fr.defense.rapid.decision;
 
 import fr.defense.rapid.dossier.DossierRepository;
+import fr.defense.rapid.dossier.RapidDeadlines;
 import fr.defense.rapid.dossier.DossierStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Component;
 public class RecordDecision implements JavaDelegate {
 
     private final DossierRepository dossiers;
+    private final RapidDeadlines deadlines;
 
-    public RecordDecision(DossierRepository dossiers) {
+    public RecordDecision(DossierRepository dossiers, RapidDeadlines deadlines) {
         this.dossiers = dossiers;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -26,5 +29,9 @@ public class RecordDecision implements JavaDelegate {
         execution.setVariable("grantedAidEur", granted);
         dossiers.recordDecision(number, approved ? "APPROVED" : "REJECTED", granted, motivation);
         dossiers.changeStatus(number, approved ? DossierStatus.APPROVED : DossierStatus.REJECTED);
+        if (!approved) {
+            // The rejection letter gives this date; until then the SME may contest in mediation.
+            execution.setVariable("contestDueDate", deadlines.contestDueDate());
+        }
     }
 }

@@ -24,7 +24,8 @@ public record Dossier(
         OffsetDateTime submittedAt,
         OffsetDateTime updatedAt,
         OffsetDateTime decidedAt,
-        OffsetDateTime closedAt) {
+        OffsetDateTime closedAt,
+        String mediationCaseNumber) {
 
     @JsonProperty
     public String statusLabel() {

@@ -6,6 +6,7 @@ import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.form.FormValidationException;
 import fr.defense.rapid.security.CurrentUser;
 import fr.defense.rapid.system.ConflictException;
+import fr.defense.rapid.system.IdempotentRequests;
 import fr.defense.rapid.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -90,8 +91,8 @@ class DossierController {
         }
         CurrentUser user = CurrentUser.of(authentication);
         Map<String, Object> values = forms.get(DossierSubmissions.START_FORM).accept(body);
-        DossierSubmissions.Submitted submitted = submissions.submit(user.id(), user.groups(), key, values);
-        Dossier dossier = own(submitted.dossierNumber(), user);
+        IdempotentRequests.Outcome submitted = submissions.submit(user.id(), user.groups(), key, values);
+        Dossier dossier = own(submitted.reference(), user);
         return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/dossiers/" + dossier.dossierNumber()))
                 .body(DossierSummary.of(dossier));

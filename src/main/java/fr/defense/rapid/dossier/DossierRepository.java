@@ -125,6 +125,13 @@ public class DossierRepository {
                 .update();
     }
 
+    /** The mediation case that contests this dossier's rejection: each shows the other. */
+    public void linkMediationCase(String number, String caseNumber) {
+        jdbc.sql("update dossier set mediation_case_number = :case, updated_at = :now where dossier_number = :number")
+                .param("case", caseNumber).param("now", now()).param("number", number).update();
+        addEvent(number, "CONTESTED", "Décision contestée : dossier de médiation " + caseNumber + " ouvert.");
+    }
+
     public void addEvent(String number, String type, String description) {
         jdbc.sql("""
                 insert into dossier_event (dossier_number, occurred_at, event_type, description)
@@ -215,7 +222,8 @@ public class DossierRepository {
                 rs.getObject("submitted_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class),
                 rs.getObject("decided_at", OffsetDateTime.class),
-                rs.getObject("closed_at", OffsetDateTime.class));
+                rs.getObject("closed_at", OffsetDateTime.class),
+                rs.getString("mediation_case_number"));
     }
 
     /** The engine clock, so that timelines follow the time the process tests set. */

@@ -1,6 +1,7 @@
 package fr.defense.rapid.dossier;
 
 import java.time.Duration;
+import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Deadlines of the RAPID procedure (DOMAIN.md §2), as ISO-8601 durations under {@code rapid.deadlines}. */
@@ -9,5 +10,6 @@ public record RapidDeadlineSettings(
         Duration complements,
         Duration complementsReminderBefore,
         Duration evaluationSla,
-        Duration agreementAcceptance) {
+        Duration agreementAcceptance,
+        Period contestPeriod) {
 }

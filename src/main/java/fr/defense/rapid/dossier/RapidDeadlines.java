@@ -35,6 +35,12 @@ public class RapidDeadlines {
         return fromNow(settings.agreementAcceptance());
     }
 
+    /** A rejection may be contested for two months (in Paris, where months are counted). */
+    public Date contestDueDate() {
+        return Date.from(ClockUtil.getCurrentTime().toInstant().atZone(DossierNumbers.PARIS)
+                .plus(settings.contestPeriod()).toInstant());
+    }
+
     private static Date fromNow(Duration duration) {
         return Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration));
     }

@@ -1,25 +1,14 @@
 package fr.defense.rapid.dossier;
 
 import fr.defense.rapid.form.FormRules;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import fr.defense.rapid.form.FormValues;
 import fr.defense.rapid.form.Violations;
+import fr.defense.rapid.system.EmailAddresses;
 import org.springframework.stereotype.Component;
 
 /** Rules of the submission form that its JSON cannot express. */
 @Component
 class SubmitDossierRules implements FormRules {
-
-    /** Refused now rather than discovered when the acknowledgment cannot be sent. */
-    private static boolean deliverable(String email) {
-        try {
-            new InternetAddress(email, true).validate();
-            return true;
-        } catch (AddressException e) {
-            return false;
-        }
-    }
 
     @Override
     public String formId() {
@@ -33,7 +22,7 @@ class SubmitDossierRules implements FormRules {
             violations.add("companySiren", "le numéro SIREN " + siren + " n'est pas valide (clé de contrôle incorrecte).");
         }
         String email = values.string("contactEmail");
-        if (email != null && !deliverable(email)) {
+        if (email != null && !EmailAddresses.deliverable(email)) {
             violations.add("contactEmail", "l'adresse « " + email + " » n'est pas une adresse électronique valide.");
         }
         Long total = values.longValue("totalCostEur");

@@ -30,9 +30,7 @@ import org.springframework.stereotype.Component;
 public class FormValidationPlugin extends AbstractProcessEnginePlugin {
 
     /** Transient mark of a task completion, read by the activity's end listener. */
-    static final String COMPLETED_FORM = VariableFingerprints.INTERNAL_PREFIX + "completedForm";
-    /** Fingerprints of the variables outside the form, taken when the task is created. */
-    static final String FINGERPRINTS = VariableFingerprints.INTERNAL_PREFIX + "variablesOutsideTheForm";
+    static final String COMPLETED_FORM = VariableChanges.INTERNAL_PREFIX + "completedForm";
 
     private final FormValidator validator;
 
@@ -60,10 +58,10 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
         }
 
         /**
-         * At creation, the task fingerprints the variables outside its form. The engine wraps
-         * whatever a task listener throws into a generic 500 error, so the {@code complete}
-         * listener only marks the completion; the activity's {@code end} listener then applies
-         * the form's rules, refuses any change outside the form, and throws our exception as it
+         * The engine wraps whatever a task listener throws into a generic 500 error, so the
+         * {@code complete} listener only marks the completion; the activity's {@code end} listener
+         * then applies the form's rules, refuses any change outside the form made by this
+         * completion (see VariableChanges), and throws our exception as it
          * is (REST and Tasklist answer 400 with its message). Cancellations (timers, withdrawal)
          * carry no mark and are not validated.
          */
@@ -76,17 +74,13 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
             Set<String> fields = validator.catalog().get(formId).fields().stream()
                     .map(FormField::key).collect(Collectors.toSet());
             TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-            task.addTaskListener(TaskListener.EVENTNAME_CREATE, created -> created.getExecution()
-                    .setVariableLocal(FINGERPRINTS, VariableFingerprints.of(created.getExecution().getVariables(), fields)));
             task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, completed -> completed.getExecution()
                     .setVariableLocal(COMPLETED_FORM, Variables.stringValue(formId, true)));
             activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) execution -> {
-                String before = (String) execution.getVariableLocal(FINGERPRINTS);
-                execution.removeVariableLocal(FINGERPRINTS);
                 if (formId.equals(execution.getVariableLocal(COMPLETED_FORM))) {
                     Map<String, Object> values = execution.getVariables();
                     List<FieldViolation> violations = new ArrayList<>(validator.validate(formId, values));
-                    violations.addAll(VariableFingerprints.changedOutsideTheForm(before, values, fields));
+                    violations.addAll(VariableChanges.outsideTheForm(execution.getProcessInstanceId(), fields));
                     if (!violations.isEmpty()) {
                         throw new FormValidationException(formId, violations);
                     }

@@ -1,15 +1,34 @@
 package fr.defense.rapid.mediation;
 
+import de.focus_shift.jollyday.core.Holiday;
+import de.focus_shift.jollyday.core.HolidayCalendar;
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.HolidayType;
+import de.focus_shift.jollyday.core.ManagerParameters;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Year;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
- * Working days in metropolitan France: Monday to Friday except the eleven public holidays
- * (fixed ones, and Easter Monday, Ascension Thursday and Whit Monday, which follow Easter).
+ * Working days in metropolitan France: Monday to Friday except the national public holidays.
  * The mediation service commits to answer within 15 working days.
+ *
+ * <p>The holidays come from Jollyday's maintained French calendar rather than a hand-typed list,
+ * so that changes in the law (e.g. Whit Monday in 2004-2007) are picked up with the library.
+ * Only the national level of the calendar is asked for: the Alsace-Moselle holidays (Good Friday,
+ * 26 December) are regional and do not stop a national service's clock.
  */
 public final class FrenchWorkingDays {
+
+    /** Parsing the calendar is costly, the manager is immutable once built: share one. */
+    private static final HolidayManager FRANCE = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.FRANCE));
+
+    /** Each year is asked for once: deadlines are computed over and over around the same dates. */
+    private static final Map<Integer, Set<LocalDate>> HOLIDAYS_BY_YEAR = new ConcurrentHashMap<>();
 
     private FrenchWorkingDays() {
     }
@@ -33,31 +52,16 @@ public final class FrenchWorkingDays {
     }
 
     public static boolean isPublicHoliday(LocalDate day) {
-        int year = day.getYear();
-        LocalDate easter = easterSunday(year);
-        Set<LocalDate> holidays = Set.of(
-                LocalDate.of(year, 1, 1), easter.plusDays(1), LocalDate.of(year, 5, 1), LocalDate.of(year, 5, 8),
-                easter.plusDays(39), easter.plusDays(50), LocalDate.of(year, 7, 14), LocalDate.of(year, 8, 15),
-                LocalDate.of(year, 11, 1), LocalDate.of(year, 11, 11), LocalDate.of(year, 12, 25));
-        return holidays.contains(day);
+        return HOLIDAYS_BY_YEAR.computeIfAbsent(day.getYear(), FrenchWorkingDays::nationalPublicHolidays).contains(day);
     }
 
-    /** Gregorian Easter Sunday (anonymous Gregorian algorithm, Meeus/Jones/Butcher). */
-    static LocalDate easterSunday(int year) {
-        int a = year % 19;
-        int b = year / 100;
-        int c = year % 100;
-        int d = b / 4;
-        int e = b % 4;
-        int f = (b + 8) / 25;
-        int g = (b - f + 1) / 3;
-        int h = (19 * a + b - d - g + 15) % 30;
-        int i = c / 4;
-        int k = c % 4;
-        int l = (32 + 2 * e + 2 * i - h - k) % 7;
-        int m = (a + 11 * h + 22 * l) / 451;
-        int month = (h + l - 7 * m + 114) / 31;
-        int dayOfMonth = ((h + l - 7 * m + 114) % 31) + 1;
-        return LocalDate.of(year, month, dayOfMonth);
+    /**
+     * No sub-region argument: only the holidays of the whole country, and only the official ones.
+     * The actual date is the day off should a holiday ever be moved (France moves none today).
+     */
+    private static Set<LocalDate> nationalPublicHolidays(int year) {
+        return FRANCE.getHolidays(Year.of(year), HolidayType.PUBLIC_HOLIDAY).stream()
+                .map(Holiday::getActualDate)
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -32,7 +33,7 @@ class Mailer {
     }
 
     /** Sends one mail with a plain-text and an HTML part; throws when the server does not accept it. */
-    void send(List<String> to, String subject, MailTemplates.Rendered body) {
+    void send(List<String> to, String subject, MailTemplates.Rendered body, List<MailSource.Attachment> attachments) {
         JavaMailSender smtp = sender.orElseThrow();
         MimeMessage message = smtp.createMimeMessage();
         try {
@@ -41,6 +42,10 @@ class Mailer {
             helper.setTo(to.toArray(String[]::new));
             helper.setSubject(subject);
             helper.setText(body.text(), body.html());
+            for (MailSource.Attachment attachment : attachments) {
+                helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
+                        attachment.contentType());
+            }
         } catch (MessagingException e) {
             throw new MailSendException("Cannot build the mail '" + subject + "'", e);
         }

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 class NotificationRepository {
 
-    record Notification(String id, String dossierNumber, String template, String recipients, String subject,
+    record Notification(String id, String dossierNumber, String caseNumber, String template, String recipients, String subject,
                         String bodyText, NotificationStatus status, int attempts, String lastError,
                         OffsetDateTime createdAt, OffsetDateTime sentAt) {
     }
@@ -37,18 +37,19 @@ class NotificationRepository {
                 .query(Notification.class).optional();
     }
 
-    /** Records an attempt (the first one creates the notification). */
-    void attempt(String id, String dossierNumber, String template, String recipients, String subject, String text) {
+    /** Records an attempt (the first one creates the notification) for a dossier or a mediation case. */
+    void attempt(String id, String reference, String template, String recipients, String subject, String text) {
         ownTransaction.executeWithoutResult(status -> {
             int updated = jdbc.sql("update notification set attempts = attempts + 1 where id = :id")
                     .param("id", id).update();
             if (updated == 0) {
                 jdbc.sql("""
-                        insert into notification (id, dossier_number, template, recipients, subject, body_text,
-                          status, attempts, created_at)
-                        values (:id, :dossier, :template, :recipients, :subject, :text, :status, 1, :now)
+                        insert into notification (id, dossier_number, case_number, template, recipients, subject,
+                          body_text, status, attempts, created_at)
+                        values (:id, :dossier, :case, :template, :recipients, :subject, :text, :status, 1, :now)
                         """)
-                        .param("id", id).param("dossier", dossierNumber).param("template", template)
+                        .param("id", id).param("dossier", mediationCase(reference) ? null : reference)
+                        .param("case", mediationCase(reference) ? reference : null).param("template", template)
                         .param("recipients", recipients).param("subject", subject).param("text", text)
                         .param("status", NotificationStatus.PENDING.name()).param("now", now())
                         .update();
@@ -56,16 +57,17 @@ class NotificationRepository {
         });
     }
 
-    /** Marks it delivered and writes it in the dossier's timeline ({@code NOTIFICATION_<template>}). */
-    void delivered(String id, NotificationStatus status, String dossierNumber, String template, String timelineText) {
+    /** Marks it delivered and writes it in the dossier's or case's timeline ({@code NOTIFICATION_<template>}). */
+    void delivered(String id, NotificationStatus status, String reference, String template, String timelineText) {
         ownTransaction.executeWithoutResult(tx -> {
             jdbc.sql("update notification set status = :status, sent_at = :now, last_error = null where id = :id")
                     .param("status", status.name()).param("now", now()).param("id", id).update();
             jdbc.sql("""
-                    insert into dossier_event (dossier_number, occurred_at, event_type, description)
-                    values (:dossier, :now, :type, :text)
-                    """)
-                    .param("dossier", dossierNumber).param("now", now())
+                    insert into %s (%s, occurred_at, event_type, description)
+                    values (:reference, :now, :type, :text)
+                    """.formatted(mediationCase(reference) ? "mediation_event" : "dossier_event",
+                            mediationCase(reference) ? "case_number" : "dossier_number"))
+                    .param("reference", reference).param("now", now())
                     .param("type", "NOTIFICATION_" + template).param("text", timelineText)
                     .update();
         });
@@ -79,6 +81,10 @@ class NotificationRepository {
     List<Notification> recent(int limit) {
         return jdbc.sql("select * from notification order by created_at desc limit :limit")
                 .param("limit", limit).query(Notification.class).list();
+    }
+
+    private static boolean mediationCase(String reference) {
+        return reference.startsWith("MED-");
     }
 
     /** The engine clock, as for the rest of the timeline (process tests move it). */

@@ -1,6 +1,6 @@
 package fr.defense.rapid.notification;
 
-/** The notifications of the RAPID procedure, with the subject their mail will carry. */
+/** The notifications of the RAPID and mediation procedures, with the subject their mail will carry. */
 public enum RapidNotification {
     ACKNOWLEDGMENT("Accusé de réception de votre dossier", Recipient.APPLICANT),
     INELIGIBILITY("Votre dossier n'est pas éligible", Recipient.APPLICANT),
@@ -11,9 +11,18 @@ public enum RapidNotification {
     APPROVAL("Décision du comité : aide accordée", Recipient.APPLICANT),
     REJECTION("Décision du comité : dossier rejeté", Recipient.APPLICANT),
     GRANT_AWARDED("Subvention attribuée", Recipient.APPLICANT),
-    WITHDRAWAL("Retrait de votre dossier confirmé", Recipient.APPLICANT);
+    WITHDRAWAL("Retrait de votre dossier confirmé", Recipient.APPLICANT),
 
-    public enum Recipient { APPLICANT, MANAGERS }
+    MEDIATION_ACKNOWLEDGMENT("Accusé de réception de votre demande de médiation", Recipient.APPLICANT),
+    MEDIATION_ADMISSIBLE("Votre demande de médiation est recevable", Recipient.APPLICANT),
+    MEDIATION_ESCALATION("Votre médiation est confiée au médiateur du ministère", Recipient.APPLICANT),
+    MEDIATION_DEADLINE_PASSED("Échéance de médiation dépassée", Recipient.CASE_HANDLERS),
+    MEDIATION_HANDOFF("Saisine du Médiateur des entreprises", Recipient.NATIONAL_MEDIATOR),
+    MEDIATION_OUTCOME("Issue de votre demande de médiation", Recipient.APPLICANT),
+    MEDIATION_SURVEY("Votre avis sur le service de médiation", Recipient.APPLICANT);
+
+    /** Who a notification goes to; case handlers are the current level's group and the managers. */
+    public enum Recipient { APPLICANT, MANAGERS, CASE_HANDLERS, NATIONAL_MEDIATOR }
 
     private final String subject;
     private final Recipient recipient;

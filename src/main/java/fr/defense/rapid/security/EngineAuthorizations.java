@@ -51,8 +51,9 @@ class EngineAuthorizations extends AbstractProcessEnginePlugin {
         grant(Groups.MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
         grant(Groups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
         grant(Groups.MANAGERS, Resources.FILTER, ANY, Permissions.READ);
-        // SMEs submit dossiers, through the SME API only (no webapp, no engine REST API).
+        // SMEs submit dossiers and mediation requests, through the SME API only (no webapp, no engine REST API).
         grant(Groups.SME, Resources.PROCESS_DEFINITION, "rapid-subsidy", Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(Groups.SME, Resources.PROCESS_DEFINITION, "mediation-escalation", Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(Groups.SME, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
 

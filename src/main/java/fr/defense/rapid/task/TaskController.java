@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/tasks")
-@Tag(name = "Tâches", description = "Ce que l'entreprise connectée doit faire : compléments, convention…")
+@Tag(name = "Tâches", description = "Ce que l'entreprise connectée doit faire : compléments, convention, prolongation de médiation, enquête…")
 class TaskController {
 
     /** Variables a form's text shows through form-js templates, e.g. {@code {{dossierNumber}}}. */
@@ -57,7 +57,14 @@ class TaskController {
         this.forms = forms;
     }
 
-    record TaskSummary(String id, String name, String dossierNumber, OffsetDateTime dueDate, OffsetDateTime created) {
+    /** A task of a RAPID dossier carries its dossierNumber, a task of a mediation case its caseNumber. */
+    record TaskSummary(String id, String name, String dossierNumber, String caseNumber, OffsetDateTime dueDate,
+                       OffsetDateTime created) {
+        static TaskSummary of(Task task, String businessKey) {
+            boolean mediation = businessKey != null && businessKey.startsWith("MED-");
+            return new TaskSummary(task.getId(), task.getName(), mediation ? null : businessKey,
+                    mediation ? businessKey : null, at(task.getDueDate()), at(task.getCreateTime()));
+        }
     }
 
     record TaskForm(String taskId, String formId, JsonNode schema, Map<String, Object> values) {
@@ -70,8 +77,7 @@ class TaskController {
                 .orderByDueDate().asc().orderByTaskCreateTime().asc().list();
         Map<String, String> businessKeys = businessKeys(open);
         return open.stream()
-                .map(task -> new TaskSummary(task.getId(), task.getName(), businessKeys.get(task.getProcessInstanceId()),
-                        at(task.getDueDate()), at(task.getCreateTime())))
+                .map(task -> TaskSummary.of(task, businessKeys.get(task.getProcessInstanceId())))
                 .toList();
     }
 

@@ -86,7 +86,7 @@ class RapidLifecycleIntegrationTest {
     }
 
     @Test
-    void dossierIsWalkedToRejection() {
+    void dossierIsWalkedToRejectionThenAwaitsAPossibleContest() {
         JsonNode started = submit("pme-other", SampleDossiers.mediumCompany());
         String instanceId = started.path("id").asText();
         String number = started.path("businessKey").asText();
@@ -94,8 +94,8 @@ class RapidLifecycleIntegrationTest {
         complete("secretariat", instanceId, "CheckCompleteness", completeness(true));
         complete("expert", instanceId, "TechnicalEvaluation", favourableEvaluation());
         complete("committee", instanceId, "CommitteeDecision", rejection());
-        await().atMost(ASYNC_STEP).until(() -> history("manager", "/history/process-instance/" + instanceId)
-                .path("state").asText().equals("COMPLETED"));
+        await().atMost(ASYNC_STEP).until(() -> dossiers.timeline(number).stream()
+                .anyMatch(event -> event.eventType().equals("NOTIFICATION_REJECTION")));
 
         Dossier rejected = dossiers.find(number).orElseThrow();
         assertThat(rejected.status()).isEqualTo(DossierStatus.REJECTED);
@@ -107,7 +107,9 @@ class RapidLifecycleIntegrationTest {
                 .endsWith("REJECTED", "NOTIFICATION_REJECTION");
         assertThat(history("manager", "/history/activity-instance?processInstanceId=" + instanceId))
                 .extracting(activity -> activity.path("activityId").asText())
-                .contains("NotifyRejection", "DossierRejected").doesNotContain("DraftAgreement");
+                .contains("NotifyRejection", "AwaitContest").doesNotContain("DraftAgreement", "DossierRejected");
+        assertThat(history("manager", "/history/process-instance/" + instanceId).path("state").asText())
+                .as("open for two months to a contest in mediation").isEqualTo("ACTIVE");
     }
 
     @Test

@@ -257,17 +257,30 @@ class RapidSubsidyProcessTest {
     }
 
     @Test
-    void rejectedDossierGetsItsDecisionLetterWithTheMotivation() {
+    void rejectedDossierGetsItsDecisionLetterAndMayBeContestedForTwoMonths() {
         ProcessInstance instance = atCommitteeDecision(SampleDossiers.smallCompany());
         rapid.complete(instance, "CommitteeDecision", "committee", rejection());
 
-        assertThat(instance).isEnded().hasPassed("RecordDecision", "NotifyRejection", "DossierRejected")
-                .hasNotPassed("DraftAgreement");
+        assertThat(instance).hasPassed("RecordDecision", "NotifyRejection").hasNotPassed("DraftAgreement")
+                .isWaitingAt("AwaitContest")
+                .variables().containsEntry("contestDueDate", Date.from(ClockUtil.getCurrentTime().toInstant()
+                        .atZone(DossierNumbers.PARIS).plusMonths(2).toInstant()));
         Dossier rejected = dossiers.find(instance.getBusinessKey()).orElseThrow();
         assertThat(rejected.status()).isEqualTo(DossierStatus.REJECTED);
         assertThat(rejected.decision()).isEqualTo("REJECTED");
         assertThat(rejected.grantedAidEur()).isNull();
         assertThat(rejected.decisionMotivation()).contains("insuffisamment démontré");
+    }
+
+    @Test
+    void rejectionIsFinalOnceTheContestPeriodIsOver() {
+        ProcessInstance instance = atCommitteeDecision(SampleDossiers.smallCompany());
+        rapid.complete(instance, "CommitteeDecision", "committee", rejection());
+
+        rapid.timePasses(instance, Duration.ofDays(62));
+
+        assertThat(instance).isEnded().hasPassed("ContestPeriodOver", "DossierRejected").hasNotPassed("OpenMediationCase");
+        assertThat(dossiers.find(instance.getBusinessKey()).orElseThrow().mediationCaseNumber()).isNull();
     }
 
     @Test

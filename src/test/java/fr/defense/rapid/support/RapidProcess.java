@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
-/** Drives {@code rapid-subsidy} in process tests: who acts, which jobs run, what time it is. */
+/** Drives {@code rapid-subsidy} and {@code mediation-escalation} in process tests: who acts, which jobs run, what time it is. */
 public final class RapidProcess {
 
     public static final String KEY = "rapid-subsidy";
@@ -24,9 +24,14 @@ public final class RapidProcess {
 
     /** Submits a dossier as the given SME user, as the start form would. */
     public ProcessInstance submit(String user, Map<String, Object> variables) {
+        return start(KEY, user, variables);
+    }
+
+    /** Starts a process as the given SME user, as its start form would. */
+    public ProcessInstance start(String processKey, String user, Map<String, Object> variables) {
         authenticate(user);
         try {
-            return engine.getRuntimeService().startProcessInstanceByKey(KEY, variables);
+            return engine.getRuntimeService().startProcessInstanceByKey(processKey, variables);
         } finally {
             engine.getIdentityService().clearAuthentication();
         }

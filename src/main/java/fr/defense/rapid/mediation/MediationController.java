@@ -1,0 +1,169 @@
+package fr.defense.rapid.mediation;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import fr.defense.rapid.form.FieldViolation;
+import fr.defense.rapid.form.FormCatalog;
+import fr.defense.rapid.form.FormValidationException;
+import fr.defense.rapid.security.CurrentUser;
+import fr.defense.rapid.system.IdempotentRequests;
+import fr.defense.rapid.system.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The SME's mediation cases: file a request, list, read with deadlines, actions and timeline. Only one's own. */
+@RestController
+@RequestMapping("/api/mediations")
+@Tag(name = "Médiation", description = "Saisine du correspondant PME et suivi des dossiers de médiation de l'entreprise connectée")
+class MediationController {
+
+    private static final int MAX_PAGE_SIZE = 100;
+    private static final int MAX_KEY_LENGTH = 200;
+    private static final List<String> DEADLINES = List.of("answerDueDate", "firstContactDueDate", "mediationDueDate",
+            "surveyDueDate");
+
+    private final MediationRequests requests;
+    private final MediationRepository cases;
+    private final FormCatalog forms;
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+
+    MediationController(MediationRequests requests, MediationRepository cases, FormCatalog forms, TaskService tasks,
+                        RuntimeService runtime) {
+        this.requests = requests;
+        this.cases = cases;
+        this.forms = forms;
+        this.tasks = tasks;
+        this.runtime = runtime;
+    }
+
+    record CaseSummary(String caseNumber, String subject, String subjectLabel, int level, String statusLabel,
+                       MediationOutcome outcome, OffsetDateTime filedAt) {
+        static CaseSummary of(MediationCase c) {
+            return new CaseSummary(c.caseNumber(), c.request().subject().name(), c.subjectLabel(), c.level(),
+                    c.statusLabel(), c.outcome(), c.filedAt());
+        }
+    }
+
+    record CasePage(List<CaseSummary> items, int page, int size, long totalItems) {
+    }
+
+    /** Something the SME can do now: its open task, with the form to fill. */
+    record AvailableAction(String taskId, String name, String form, OffsetDateTime dueDate) {
+    }
+
+    /** A step in progress, whoever works on it, and the date it is expected by. */
+    record CurrentStep(String name, OffsetDateTime dueDate) {
+    }
+
+    record MediationAction(int level, LocalDate date, String counterpart, String summary) {
+    }
+
+    record TimelineEntry(OffsetDateTime at, String description) {
+    }
+
+    record CaseDetails(@JsonUnwrapped MediationCase mediationCase, List<String> lateInterestExplanation,
+                       Map<String, OffsetDateTime> deadlines, List<CurrentStep> currentSteps,
+                       List<AvailableAction> availableActions, List<MediationAction> mediationActions,
+                       List<TimelineEntry> timeline) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Saisir la médiation",
+            description = "Champs du dictionnaire de données (DOMAIN.md §4). Pour contester un rejet RAPID : sujet "
+                    + "RAPID_DECISION et numéro du dossier, dans les deux mois. Avec un en-tête Idempotency-Key, un même "
+                    + "envoi répété rend la même demande (200) au lieu d'en créer une seconde (201).")
+    ResponseEntity<CaseSummary> file(@RequestBody Map<String, Object> body,
+                                     @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                     Authentication authentication) {
+        if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
+            throw new FormValidationException(MediationRequests.START_FORM, List.of(new FieldViolation(
+                    "Idempotency-Key", "de 1 à " + MAX_KEY_LENGTH + " caractères.")));
+        }
+        CurrentUser user = CurrentUser.of(authentication);
+        Map<String, Object> values = forms.get(MediationRequests.START_FORM).accept(body);
+        IdempotentRequests.Outcome filed = requests.file(user.id(), user.groups(), key, values);
+        MediationCase found = own(filed.reference(), user);
+        return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(URI.create("/api/mediations/" + found.caseNumber()))
+                .body(CaseSummary.of(found));
+    }
+
+    @GetMapping
+    @Operation(summary = "Mes dossiers de médiation, du plus récent au plus ancien")
+    CasePage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                  Authentication authentication) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new FormValidationException("pagination", List.of(new FieldViolation(page < 0 ? "page" : "size",
+                    "page ≥ 0 et taille de 1 à " + MAX_PAGE_SIZE + ".")));
+        }
+        String owner = authentication.getName();
+        List<CaseSummary> items = cases.findByOwner(owner, page, size).stream().map(CaseSummary::of).toList();
+        return new CasePage(items, page, size, cases.countByOwner(owner));
+    }
+
+    @GetMapping("/{caseNumber}")
+    @Operation(summary = "Un de mes dossiers de médiation : demande, niveau, échéances, actions possibles, issue et historique")
+    CaseDetails get(@PathVariable String caseNumber, Authentication authentication) {
+        MediationCase found = own(caseNumber, CurrentUser.of(authentication));
+        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).initializeFormKeys().list();
+        List<CurrentStep> steps = open.stream().map(task -> new CurrentStep(task.getName(), at(task.getDueDate()))).toList();
+        List<AvailableAction> actions = open.stream()
+                .filter(task -> authentication.getName().equals(task.getAssignee()))
+                .map(task -> new AvailableAction(task.getId(), task.getName(), "/api/tasks/" + task.getId() + "/form",
+                        at(task.getDueDate())))
+                .toList();
+        List<MediationAction> recorded = cases.actions(caseNumber).stream()
+                .map(a -> new MediationAction(a.level(), a.actionDate(), a.counterpart(), a.summary())).toList();
+        List<TimelineEntry> timeline = cases.timeline(caseNumber).stream()
+                .map(event -> new TimelineEntry(event.occurredAt(), event.description())).toList();
+        List<String> explanation = found.lateInterestComputation() == null ? List.of()
+                : Arrays.asList(found.lateInterestComputation().split("\n"));
+        return new CaseDetails(found, explanation, deadlines(found), steps, actions, recorded, timeline);
+    }
+
+    /** The deadlines of a running case; a closed case has none left. */
+    private Map<String, OffsetDateTime> deadlines(MediationCase found) {
+        boolean running = runtime.createProcessInstanceQuery().processInstanceId(found.processInstanceId()).count() > 0;
+        if (!running) {
+            return Map.of();
+        }
+        Map<String, Object> values = runtime.getVariables(found.processInstanceId(), DEADLINES);
+        return values.entrySet().stream().filter(entry -> entry.getValue() instanceof Date)
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> at((Date) entry.getValue()),
+                        (a, b) -> a, TreeMap::new));
+    }
+
+    private MediationCase own(String caseNumber, CurrentUser user) {
+        return cases.find(caseNumber)
+                .filter(found -> found.ownerId().equals(user.id()))
+                .orElseThrow(() -> new NotFoundException("Aucun dossier de médiation " + caseNumber + " parmi les vôtres."));
+    }
+
+    private static OffsetDateTime at(Date date) {
+        return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC);
+    }
+}

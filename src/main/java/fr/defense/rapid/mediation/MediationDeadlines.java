@@ -1,0 +1,59 @@
+package fr.defense.rapid.mediation;
+
+import static fr.defense.rapid.system.YearlyNumbers.PARIS;
+
+import java.time.LocalTime;
+import java.time.Period;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * The due dates of a mediation case, on the engine clock (tests move it) and in Paris time, where
+ * the service's days and months are counted. The model reads them as
+ * {@code ${mediationDeadlines.levelDueDate(level)}}.
+ */
+@Component
+public class MediationDeadlines {
+
+    private final MediationSettings settings;
+
+    public MediationDeadlines(MediationSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The end of the last of the working days the service commits to answer within. */
+    public Date answerDueDate() {
+        ZonedDateTime filed = now();
+        return endOf(ZonedDateTime.of(FrenchWorkingDays.plusWorkingDays(filed.toLocalDate(), settings.answerWorkingDays()),
+                LocalTime.MAX, PARIS));
+    }
+
+    public Date firstContactDueDate() {
+        return Date.from(now().plus(settings.firstContact()).toInstant());
+    }
+
+    /** The target of the mediation at a level (1 or 2), from now: the level has just started. */
+    public Date levelDueDate(Number level) {
+        Period target = level.intValue() == 1 ? settings.levelOneTarget() : settings.levelTwoTarget();
+        return Date.from(now().plus(target).toInstant());
+    }
+
+    /** The renewed target: the current one pushed back once, with the parties' agreement. */
+    public Date renewedDueDate(Date current) {
+        return Date.from(current.toInstant().atZone(PARIS).plus(settings.renewal()).toInstant());
+    }
+
+    public Date surveyDueDate() {
+        return Date.from(now().plus(settings.surveyPeriod()).toInstant());
+    }
+
+    private static ZonedDateTime now() {
+        return ClockUtil.getCurrentTime().toInstant().atZone(PARIS);
+    }
+
+    private static Date endOf(ZonedDateTime day) {
+        return Date.from(day.withNano(0).toInstant());
+    }
+}

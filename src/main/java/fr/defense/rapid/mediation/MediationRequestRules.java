@@ -1,0 +1,62 @@
+package fr.defense.rapid.mediation;
+
+import fr.defense.rapid.dossier.Siren;
+import fr.defense.rapid.form.FormRules;
+import fr.defense.rapid.form.FormValues;
+import fr.defense.rapid.form.Violations;
+import fr.defense.rapid.system.EmailAddresses;
+import fr.defense.rapid.system.YearlyNumbers;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** Rules of the mediation request that its JSON cannot express (DOMAIN.md §3-4). */
+@Component
+class MediationRequestRules implements FormRules {
+
+    @Override
+    public String formId() {
+        return "request-mediation";
+    }
+
+    @Override
+    public void check(FormValues values, Violations violations) {
+        String siren = values.string("companySiren");
+        if (siren != null && !Siren.isValid(siren)) {
+            violations.add("companySiren", "le numéro SIREN " + siren + " n'est pas valide (clé de contrôle incorrecte).");
+        }
+        String email = values.string("contactEmail");
+        if (email != null && !EmailAddresses.deliverable(email)) {
+            violations.add("contactEmail", "l'adresse « " + email + " » n'est pas une adresse électronique valide.");
+        }
+        if (!Boolean.TRUE.equals(values.bool("confidentialityAccepted"))) {
+            violations.add("confidentialityAccepted", "l'engagement de confidentialité doit être accepté pour saisir la médiation.");
+        }
+        String subject = values.string("subject");
+        if ("RAPID_DECISION".equals(subject) && values.string("dossierNumber") == null) {
+            violations.add("dossierNumber", "indiquez le numéro du dossier RAPID dont vous contestez la décision.");
+        }
+        if ("LATE_PAYMENT".equals(subject)) {
+            checkLatePayment(values, violations);
+        }
+    }
+
+    private static void checkLatePayment(FormValues values, Violations violations) {
+        if (values.longValue("invoiceAmountEur") == null) {
+            violations.add("invoiceAmountEur", "indiquez le montant de la facture impayée (en euros).");
+        }
+        LocalDate received = MediationRequest.date(values.get("invoiceReceivedDate"));
+        LocalDate paid = MediationRequest.date(values.get("paymentDate"));
+        LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(YearlyNumbers.PARIS).toLocalDate();
+        if (received == null) {
+            violations.add("invoiceReceivedDate", "indiquez la date à laquelle l'acheteur a reçu la facture.");
+        } else if (received.isAfter(today)) {
+            violations.add("invoiceReceivedDate", "la date de réception de la facture ne peut pas être dans le futur.");
+        }
+        if (paid != null && received != null && paid.isBefore(received)) {
+            violations.add("paymentDate", "la date de paiement ne peut pas précéder la réception de la facture.");
+        } else if (paid != null && paid.isAfter(today)) {
+            violations.add("paymentDate", "la date de paiement ne peut pas être dans le futur.");
+        }
+    }
+}

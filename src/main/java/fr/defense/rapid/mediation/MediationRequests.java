@@ -1,0 +1,97 @@
+package fr.defense.rapid.mediation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.defense.rapid.dossier.DossierRepository;
+import fr.defense.rapid.form.FieldViolation;
+import fr.defense.rapid.form.FormValidationException;
+import fr.defense.rapid.form.FormValidator;
+import fr.defense.rapid.system.ConflictException;
+import fr.defense.rapid.system.IdempotentRequests;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * An SME's mediation request, at most once per {@code Idempotency-Key}. Most start
+ * {@code mediation-escalation} as the SME (the engine applies the start form's rules). Contesting
+ * a RAPID rejection goes through the dossier's own process instead: {@code rapid-subsidy} waits
+ * for the contest during two months and opens the case itself, linked to the dossier.
+ */
+@Component
+public class MediationRequests {
+
+    static final String START_FORM = "request-mediation";
+
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final IdempotentRequests requests;
+    private final FormValidator validator;
+    private final DossierRepository dossiers;
+    private final MediationRepository cases;
+    private final ObjectMapper json;
+
+    public MediationRequests(RuntimeService runtime, IdentityService identity, IdempotentRequests requests,
+                             FormValidator validator, DossierRepository dossiers, MediationRepository cases,
+                             ObjectMapper json) {
+        this.runtime = runtime;
+        this.identity = identity;
+        this.requests = requests;
+        this.validator = validator;
+        this.dossiers = dossiers;
+        this.cases = cases;
+        this.json = json;
+    }
+
+    public IdempotentRequests.Outcome file(String user, List<String> groups, String idempotencyKey,
+                                           Map<String, Object> values) {
+        return requests.once(IdempotentRequests.Kind.MEDIATION, user, idempotencyKey, values, () -> {
+            String dossierNumber = values.get("dossierNumber") instanceof String number && !number.isBlank() ? number : null;
+            if (dossierNumber != null) {
+                requireOwnDossier(dossierNumber, user);
+            }
+            return MediationSubject.RAPID_DECISION.name().equals(values.get("subject")) && dossierNumber != null
+                    ? contest(dossierNumber, values)
+                    : start(user, groups, values);
+        });
+    }
+
+    private String start(String user, List<String> groups, Map<String, Object> values) {
+        identity.setAuthentication(user, groups);
+        try {
+            return runtime.startProcessInstanceByKey("mediation-escalation", values).getBusinessKey();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** The message start of the case runs no start form: its rules are applied here first. */
+    private String contest(String dossierNumber, Map<String, Object> values) {
+        validator.requireValid(START_FORM, values);
+        cases.findByDossier(dossierNumber).ifPresent(existing -> {
+            throw new ConflictException("La décision sur le dossier " + dossierNumber
+                    + " est déjà contestée : dossier de médiation " + existing.caseNumber() + ".");
+        });
+        try {
+            runtime.createMessageCorrelation("RapidDecisionContested")
+                    .processInstanceBusinessKey(dossierNumber)
+                    .setVariable(OpenMediationCase.CONTEST_REQUEST,
+                            Variables.byteArrayValue(OpenMediationCase.contestRequest(json, values)))
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException notContestable) {
+            throw new ConflictException("La décision sur le dossier " + dossierNumber + " ne peut pas être contestée : "
+                    + "seul un rejet du comité peut l'être, dans les deux mois qui suivent la décision.");
+        }
+        return cases.findByDossier(dossierNumber).orElseThrow().caseNumber();
+    }
+
+    /** A request may name only one of the SME's own dossiers; any other reads as unknown. */
+    private void requireOwnDossier(String dossierNumber, String user) {
+        dossiers.find(dossierNumber).filter(dossier -> dossier.ownerId().equals(user))
+                .orElseThrow(() -> new FormValidationException(START_FORM, List.of(new FieldViolation("dossierNumber",
+                        "aucun dossier " + dossierNumber + " parmi les vôtres."))));
+    }
+}

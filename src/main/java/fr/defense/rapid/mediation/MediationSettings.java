@@ -1,0 +1,29 @@
+package fr.defense.rapid.mediation;
+
+import java.time.Period;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
+
+/**
+ * The mediation service's commitments and deadlines (DOMAIN.md §3) under {@code rapid.mediation}.
+ *
+ * @param answerWorkingDays      substantive or holding answer within this many French working days
+ * @param firstContact           first contact with the SME, from the filing
+ * @param levelOneTarget         target duration of the correspondent's mediation
+ * @param levelTwoTarget         target duration of the ministry mediator's mediation
+ * @param renewal                the one renewal a level may get, with the parties' agreement
+ * @param surveyPeriod           how long the satisfaction survey stays open
+ * @param nationalMediatorEmail  where level 3 sends the case file (the Médiateur des entreprises)
+ * @param ecbRates               the ECB rate table (CSV), data that administrators keep up to date
+ */
+@ConfigurationProperties("rapid.mediation")
+public record MediationSettings(
+        int answerWorkingDays,
+        Period firstContact,
+        Period levelOneTarget,
+        Period levelTwoTarget,
+        Period renewal,
+        Period surveyPeriod,
+        String nationalMediatorEmail,
+        Resource ecbRates) {
+}

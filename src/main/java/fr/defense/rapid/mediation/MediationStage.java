@@ -1,0 +1,72 @@
+package fr.defense.rapid.mediation;
+
+import static fr.defense.rapid.system.FrenchFormat.date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves a case up a level or closes it, and writes it in its timeline. Called from the model,
+ * where the step is visible: {@code ${mediationStage.close(execution, 'AGREEMENT')}}.
+ */
+@Component
+public class MediationStage {
+
+    private final MediationRepository cases;
+    private final MediationDeadlines deadlines;
+
+    public MediationStage(MediationRepository cases, MediationDeadlines deadlines) {
+        this.cases = cases;
+        this.deadlines = deadlines;
+    }
+
+    /**
+     * The level failed ({@code FAILURE}, with the mediator's report) or ran out of time
+     * ({@code DEADLINE}): the next level takes the case over, with its own deadline.
+     */
+    public void escalate(DelegateExecution execution, String cause) {
+        int from = ((Number) execution.getVariable("level")).intValue();
+        int to = from + 1;
+        String reason = "FAILURE".equals(cause)
+                ? "échec de la médiation de niveau " + from + " : " + execution.getVariable("failureReport")
+                : "délai de médiation du niveau " + from + " dépassé (échéance du "
+                        + date((java.util.Date) execution.getVariable("mediationDueDate")) + ")";
+        execution.setVariable("level", to);
+        execution.setVariable("escalationReason", reason);
+        execution.setVariable("renewed", false);
+        execution.setVariable("mediationStep", null);
+        if (to < 3) {
+            execution.setVariable("mediationDueDate", deadlines.levelDueDate(to));
+        }
+        cases.changeLevel(execution.getProcessBusinessKey(), to);
+        cases.addEvent(execution.getProcessBusinessKey(), "ESCALATED_TO_LEVEL_" + to, "Transmis au "
+                + MediationCase.levelLabel(to) + " (niveau " + to + ") : " + reason + ".");
+    }
+
+    /** The case ends with this outcome; the SME is then asked to rate the service. */
+    public void close(DelegateExecution execution, String outcome) {
+        MediationOutcome closing = MediationOutcome.valueOf(outcome);
+        String caseNumber = execution.getProcessBusinessKey();
+        execution.setVariable("outcome", closing.name());
+        execution.setVariable("outcomeLabel", closing.label());
+        execution.setVariable("surveyDueDate", deadlines.surveyDueDate());
+        cases.close(caseNumber, closing);
+        cases.addEvent(caseNumber, closing.name(), closing.label() + details(closing, execution));
+    }
+
+    public void surveyUnanswered(DelegateExecution execution) {
+        cases.addEvent(execution.getProcessBusinessKey(), "SURVEY_EXPIRED",
+                "Enquête de satisfaction close sans réponse.");
+    }
+
+    private static String details(MediationOutcome outcome, DelegateExecution execution) {
+        return switch (outcome) {
+            case AGREEMENT -> " : " + execution.getVariable("agreementMeasures") + " (exécution au plus tard le "
+                    + date(MediationRequest.date(execution.getVariable("agreementExecutionDate"))) + ").";
+            case NOT_ADMISSIBLE -> " : " + execution.getVariable("notAdmissibleReason");
+            case WITHDRAWN -> " par l'entreprise : " + execution.getVariable("withdrawalReason");
+            case ESCALATED_EXTERNAL -> " : le dossier lui a été adressé.";
+            case FAILURE -> ".";
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package fr.defense.rapid.mediation;
+
+import static fr.defense.rapid.system.FrenchFormat.date;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code RecordRenewalResponse}: the SME's answer to the proposed renewal. Accepted (the
+ * counterpart agreed when the mediator proposed it), the level's target moves once by the renewal
+ * period; declined, the mediation goes on towards the current target.
+ */
+@Component
+public class RecordRenewalResponse implements JavaDelegate {
+
+    private final MediationRepository cases;
+    private final MediationDeadlines deadlines;
+
+    public RecordRenewalResponse(MediationRepository cases, MediationDeadlines deadlines) {
+        this.cases = cases;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseNumber = execution.getProcessBusinessKey();
+        execution.setVariable("mediationStep", null);
+        if ("ACCEPTED".equals(execution.getVariable("renewalResponse"))) {
+            Date renewed = deadlines.renewedDueDate((Date) execution.getVariable("mediationDueDate"));
+            execution.setVariable("mediationDueDate", renewed);
+            execution.setVariable("renewed", true);
+            cases.addEvent(caseNumber, "RENEWED", "Médiation prolongée avec l'accord des parties, jusqu'au "
+                    + date(renewed) + ".");
+        } else {
+            cases.addEvent(caseNumber, "RENEWAL_DECLINED", "Prolongation refusée par l'entreprise : la médiation "
+                    + "se poursuit jusqu'au " + date((Date) execution.getVariable("mediationDueDate")) + ".");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package fr.defense.rapid.mediation;
+
+import static fr.defense.rapid.system.FrenchFormat.date;
+import static fr.defense.rapid.system.FrenchFormat.euros;
+
+import fr.defense.rapid.dossier.DossierRepository;
+import fr.defense.rapid.system.YearlyNumbers;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code RegisterCase}: numbers the request, stores it in {@code mediation_case}, computes what
+ * the law grants for a late payment, and sets the service's first deadlines. Runs in the start
+ * transaction: a refused request leaves neither a case nor an instance behind.
+ */
+@Component
+public class RegisterCase implements JavaDelegate {
+
+    private final YearlyNumbers numbers;
+    private final MediationRepository cases;
+    private final DossierRepository dossiers;
+    private final LatePaymentInterest latePayment;
+    private final MediationDeadlines deadlines;
+
+    public RegisterCase(YearlyNumbers numbers, MediationRepository cases, DossierRepository dossiers,
+                        LatePaymentInterest latePayment, MediationDeadlines deadlines) {
+        this.numbers = numbers;
+        this.cases = cases;
+        this.dossiers = dossiers;
+        this.latePayment = latePayment;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String owner = (String) execution.getVariable("applicant");
+        if (owner == null || owner.isBlank()) {
+            throw new BadUserRequestException("Une demande de médiation ne peut être déposée que par un utilisateur authentifié.");
+        }
+        MediationRequest request = MediationRequest.fromVariables(execution.getVariables());
+        String number = numbers.next(YearlyNumbers.Sequence.MEDIATION);
+        LatePaymentInterest.Computation interest = request.latePayment() ? computeInterest(request) : null;
+        cases.insert(number, owner, execution.getProcessInstanceId(), request, interest,
+                interest == null ? null : String.join("\n", explain(request, interest)));
+        if (request.subject() == MediationSubject.RAPID_DECISION && request.dossierNumber() != null) {
+            dossiers.linkMediationCase(request.dossierNumber(), number);
+            cases.addEvent(number, "LINKED_DOSSIER", "Contestation de la décision rendue sur le dossier "
+                    + request.dossierNumber() + ".");
+        }
+        execution.setProcessBusinessKey(number);
+        execution.setVariable("caseNumber", number);
+        execution.setVariable("level", 1);
+        execution.setVariable("renewed", false);
+        execution.setVariable("admissible", null);
+        execution.setVariable("outcome", null);
+        execution.setVariable("confidentialityAccepted", request.confidentialityAccepted());
+        execution.setVariable("answerDueDate", deadlines.answerDueDate());
+        execution.setVariable("firstContactDueDate", deadlines.firstContactDueDate());
+        if (interest != null) {
+            execution.setVariable("lateDays", interest.lateDays());
+            execution.setVariable("lateInterestEur", interest.lateInterestEur().doubleValue());
+        }
+    }
+
+    /** Up to the payment, or up to today while the invoice is still unpaid. */
+    private LatePaymentInterest.Computation computeInterest(MediationRequest request) {
+        LocalDate until = request.paymentDate() != null ? request.paymentDate() : today();
+        return latePayment.compute(BigDecimal.valueOf(request.invoiceAmountEur()), request.invoiceReceivedDate(), until);
+    }
+
+    /** The computation in words, shown to the SME and the correspondent. */
+    static List<String> explain(MediationRequest request, LatePaymentInterest.Computation c) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Facture de " + euros(request.invoiceAmountEur()) + " reçue par l'acheteur le "
+                + date(request.invoiceReceivedDate()) + " : paiement dû sous " + LatePaymentInterest.PAYMENT_PERIOD_DAYS
+                + " jours, au plus tard le " + date(c.dueDate()) + ".");
+        if (c.lateDays() == 0) {
+            lines.add("Aucun retard de paiement à ce jour : rien n'est dû au titre des intérêts moratoires.");
+            return lines;
+        }
+        lines.add("Retard : " + c.lateDays() + " jour(s), " + (request.paymentDate() != null
+                ? "jusqu'au paiement du " + date(request.paymentDate()) + "."
+                : "facture toujours impayée à la date du calcul."));
+        lines.add("Taux : taux de la BCE en vigueur au " + date(c.rateReferenceDate()) + " (premier jour du semestre), "
+                + c.ecbRatePercent().stripTrailingZeros().toPlainString() + " %, majoré de 8 points, soit "
+                + c.ratePercent().stripTrailingZeros().toPlainString() + " %.");
+        lines.add("Intérêts moratoires : " + euros(request.invoiceAmountEur()) + " × " + c.ratePercent().stripTrailingZeros()
+                .toPlainString() + " % × " + c.lateDays() + " / 365 = " + euros(c.interestEur()) + ".");
+        lines.add("Indemnité forfaitaire pour frais de recouvrement : " + euros(c.recoveryFeeEur()) + ".");
+        lines.add("Total dû de plein droit : " + euros(c.lateInterestEur()) + ".");
+        return lines;
+    }
+
+    private static LocalDate today() {
+        return ClockUtil.getCurrentTime().toInstant().atZone(YearlyNumbers.PARIS).toLocalDate();
+    }
+}

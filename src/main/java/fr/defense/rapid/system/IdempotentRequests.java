@@ -1,0 +1,108 @@
+package fr.defense.rapid.system;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * An SME's request done at most once per {@code Idempotency-Key}. The key is inserted first, in
+ * the request's transaction: a concurrent request with the same key waits on the primary key,
+ * fails once the first commits, and then answers with what the first one created. A key reused
+ * with other values is refused rather than silently answered with the first result.
+ */
+@Component
+public class IdempotentRequests {
+
+    /** What a request gave: the reference it created or found, and whether this request created it. */
+    public record Outcome(String reference, boolean created) {
+    }
+
+    /** Where each kind of request keeps its keys; names are constants, never user input. */
+    public enum Kind {
+        DOSSIER("submission_request", "dossier_number", "au dossier"),
+        MEDIATION("mediation_request", "case_number", "à la demande de médiation");
+
+        private final String table;
+        private final String column;
+        private final String servedWording;
+
+        Kind(String table, String column, String servedWording) {
+            this.table = table;
+            this.column = column;
+            this.servedWording = servedWording;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+
+    public IdempotentRequests(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /** Runs {@code action} (which returns the reference it created) unless this key already did. */
+    public Outcome once(Kind kind, String owner, String key, Map<String, Object> values, Supplier<String> action) {
+        if (key == null) {
+            return new Outcome(action.get(), true);
+        }
+        String hash = fingerprint(values);
+        Optional<String> earlier = referenceOfKey(kind, owner, key, hash);
+        if (earlier.isPresent()) {
+            return new Outcome(earlier.get(), false);
+        }
+        try {
+            return transaction.execute(status -> {
+                jdbc.sql("insert into " + kind.table + " (owner_id, idempotency_key, request_hash, created_at)"
+                                + " values (:owner, :key, :hash, :now)")
+                        .param("owner", owner).param("key", key).param("hash", hash)
+                        .param("now", OffsetDateTime.now(ZoneOffset.UTC))
+                        .update();
+                String reference = action.get();
+                jdbc.sql("update " + kind.table + " set " + kind.column + " = :reference"
+                                + " where owner_id = :owner and idempotency_key = :key")
+                        .param("reference", reference).param("owner", owner).param("key", key)
+                        .update();
+                return new Outcome(reference, true);
+            });
+        } catch (DuplicateKeyException sameKeyAtTheSameTime) {
+            return new Outcome(referenceOfKey(kind, owner, key, hash).orElseThrow(), false);
+        }
+    }
+
+    private Optional<String> referenceOfKey(Kind kind, String owner, String key, String hash) {
+        record Earlier(String reference, String requestHash) {
+        }
+        Optional<Earlier> earlier = jdbc.sql("select " + kind.column + " as reference, request_hash from " + kind.table
+                        + " where owner_id = :owner and idempotency_key = :key")
+                .param("owner", owner).param("key", key)
+                .query(Earlier.class).optional();
+        if (earlier.isPresent() && !hash.equals(earlier.get().requestHash())) {
+            throw new ConflictException("La clé Idempotency-Key « " + key + " » a déjà servi " + kind.servedWording + " "
+                    + earlier.get().reference() + ", envoyé avec d'autres valeurs : utilisez une nouvelle clé.");
+        }
+        return earlier.map(Earlier::reference);
+    }
+
+    private static String fingerprint(Map<String, Object> values) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(new TreeMap<>(values).toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,381 @@
+package fr.defense.rapid.mediation;
+
+import static fr.defense.rapid.system.SampleMediations.action;
+import static fr.defense.rapid.system.SampleMediations.admissible;
+import static fr.defense.rapid.system.SampleMediations.agreement;
+import static fr.defense.rapid.system.SampleMediations.failure;
+import static fr.defense.rapid.system.SampleMediations.firstContact;
+import static fr.defense.rapid.system.SampleMediations.notAdmissible;
+import static fr.defense.rapid.system.SampleMediations.rating;
+import static fr.defense.rapid.system.SampleMediations.renewalProposal;
+import static fr.defense.rapid.system.SampleMediations.renewalResponse;
+import static fr.defense.rapid.system.SampleMediations.withdrawal;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.defense.rapid.dossier.DossierRepository;
+import fr.defense.rapid.form.FormValidationException;
+import fr.defense.rapid.support.ProcessTest;
+import fr.defense.rapid.support.RapidProcess;
+import fr.defense.rapid.system.ConflictException;
+import fr.defense.rapid.system.SampleDossiers;
+import fr.defense.rapid.system.SampleMediations;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Every path of {@code mediation-escalation}, DOMAIN.md §3, on the engine clock. */
+@ProcessTest
+class MediationEscalationProcessTest {
+
+    static final String KEY = "mediation-escalation";
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** Wednesday 13 May 2026, the day before Ascension: the working-day count skips two holidays. */
+    static final ZonedDateTime FILED = ZonedDateTime.of(2026, 5, 13, 10, 0, 0, 0, PARIS);
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    MediationRepository cases;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MediationRequests requests;
+    @Autowired
+    DossierRepository dossiers;
+
+    RapidProcess process;
+
+    @BeforeEach
+    void setUp() {
+        AbstractAssertions.init(engine);
+        process = new RapidProcess(engine);
+        ClockUtil.setCurrentTime(Date.from(FILED.toInstant()));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void requestIsNumberedAcknowledgedAndWaitsForQualificationWithinFifteenWorkingDays() {
+        ProcessInstance instance = filed(SampleMediations.contractDispute());
+
+        String number = instance.getBusinessKey();
+        assertThat(number).matches("MED-2026-\\d{5}");
+        assertThat(instance).hasPassed("RegisterCase", "NotifyCaseAcknowledgment")
+                .isWaitingAt("QualifyRequest", "WithdrawCase");
+        // 15 working days from 13/05/2026: Ascension (14/05) and Whit Monday (25/05) do not count.
+        assertThat(process.task(instance, "QualifyRequest").getDueDate())
+                .isEqualTo(Date.from(ZonedDateTime.of(2026, 6, 5, 23, 59, 59, 0, PARIS).toInstant()));
+        assertThat(engine.getTaskService().getIdentityLinksForTask(process.task(instance, "QualifyRequest").getId()))
+                .anyMatch(link -> "sme-correspondents".equals(link.getGroupId()));
+        assertThat(process.task(instance, "WithdrawCase").getAssignee()).isEqualTo("pme-demo");
+
+        MediationCase stored = cases.find(number).orElseThrow();
+        assertThat(stored.ownerId()).isEqualTo("pme-demo");
+        assertThat(stored.level()).isEqualTo(1);
+        assertThat(stored.outcome()).isNull();
+        assertThat(stored.lateDays()).isNull();
+        assertThat(cases.timeline(number)).extracting(MediationRepository.Event::eventType)
+                .containsExactly("FILED", "NOTIFICATION_MEDIATION_ACKNOWLEDGMENT");
+    }
+
+    @Test
+    void latePaymentRequestCarriesWhatTheLawGrants() {
+        ProcessInstance instance = filed(SampleMediations.latePayment());
+
+        // Received 02/03/2026, due 01/04/2026, paid 30/04/2026: 29 days late, in the first half of
+        // 2026, when the ECB rate of 01/01/2026 was 2.15 %: 12 000 × 10.15 % × 29 / 365 = 96.77 € + 40 €.
+        MediationCase stored = cases.find(instance.getBusinessKey()).orElseThrow();
+        assertThat(stored.lateDays()).isEqualTo(29L);
+        assertThat(stored.lateInterestEur()).isEqualByComparingTo(new BigDecimal("136.77"));
+        assertThat(stored.lateInterestComputation()).contains("96,77 €").contains("10.15 %").contains("40,00 €");
+        assertThat(instance).variables().containsEntry("lateDays", 29L).containsEntry("lateInterestEur", 136.77);
+    }
+
+    @Test
+    void requestThatIsNotAdmissibleIsClosedWithItsReasonAndTheSmeIsAskedToRateTheService() {
+        ProcessInstance instance = filed(SampleMediations.contractDispute());
+
+        process.complete(instance, "QualifyRequest", "correspondent", notAdmissible());
+
+        assertThat(instance).hasPassed("RecordQualification", "CloseAsNotAdmissible", "CaseClosedNotAdmissible",
+                "NotifyCaseOutcome", "NotifySurveyInvitation").isWaitingAt("RateService");
+        assertThat(process.task(instance, "RateService").getAssignee()).isEqualTo("pme-demo");
+        MediationCase closed = cases.find(instance.getBusinessKey()).orElseThrow();
+        assertThat(closed.admissible()).isFalse();
+        assertThat(closed.outcome()).isEqualTo(MediationOutcome.NOT_ADMISSIBLE);
+        assertThat(closed.answeredAt()).isNotNull();
+        assertThat(closed.closedAt()).isNotNull();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey("WithdrawCase").count()).isZero();
+    }
+
+    @Test
+    void missedAnswerCommitmentAlertsWithoutStoppingTheQualification() {
+        ProcessInstance instance = filed(SampleMediations.contractDispute());
+
+        process.timePasses(instance, Duration.ofDays(23)); // 05/06 10:00: still in time
+        assertThat(instance).hasNotPassed("NotifyAnswerOverdue");
+        process.timePasses(instance, Duration.ofHours(14)); // 06/06 00:00: the 15th working day is over
+
+        assertThat(instance).hasPassed("AnswerCommitmentMissed", "NotifyAnswerOverdue", "AnswerOverdueNotified")
+                .isWaitingAt("QualifyRequest", "WithdrawCase");
+    }
+
+    @Test
+    void admissibleRequestNamesTheContactThenTheFirstContactIsDueWithinSevenDays() {
+        ProcessInstance instance = filed(SampleMediations.contractDispute());
+        process.complete(instance, "QualifyRequest", "correspondent", admissible());
+
+        assertThat(instance).hasPassed("NotifyAdmissible").isWaitingAt("ContactSme", "WithdrawCase");
+        assertThat(process.task(instance, "ContactSme").getDueDate())
+                .isEqualTo(Date.from(FILED.plusDays(7).toInstant()));
+        process.timePasses(instance, Duration.ofDays(7).plusMinutes(1));
+        assertThat(instance).hasPassed("FirstContactOverdue", "NotifyFirstContactOverdue")
+                .isWaitingAt("ContactSme", "WithdrawCase");
+
+        process.complete(instance, "ContactSme", "correspondent", firstContact(LocalDate.of(2026, 5, 20)));
+        assertThat(instance).isWaitingAt("ConductMediationLevelOne", "WithdrawCase");
+        assertThat(cases.actions(instance.getBusinessKey())).singleElement()
+                .satisfies(a -> assertThat(a.actionDate()).isEqualTo(LocalDate.of(2026, 5, 20)));
+    }
+
+    @Test
+    void actionsAreRecordedThenAnAgreementClosesTheCaseAndTheRatingIsKept() {
+        ProcessInstance instance = atLevelOne();
+        process.complete(instance, "ConductMediationLevelOne", "correspondent",
+                action(LocalDate.of(2026, 5, 13), "Service payeur de Lyon"));
+        assertThat(instance).isWaitingAt("ConductMediationLevelOne", "WithdrawCase")
+                .variables().containsEntry("mediationStep", null).containsEntry("actionSummary", null);
+        process.complete(instance, "ConductMediationLevelOne", "correspondent", agreement(LocalDate.of(2026, 7, 1)));
+
+        assertThat(instance).hasPassed("LevelOneAgreement", "CloseWithAgreement", "CaseClosedWithAgreement",
+                "NotifyCaseOutcome").isWaitingAt("RateService");
+        assertThat(cases.find(instance.getBusinessKey()).orElseThrow().outcome()).isEqualTo(MediationOutcome.AGREEMENT);
+        assertThat(cases.actions(instance.getBusinessKey())).extracting(MediationRepository.Action::counterpart)
+                .contains("Service payeur de Lyon");
+
+        process.complete(instance, "RateService", "pme-demo", rating(4));
+        assertThat(instance).isEnded().hasPassed("RecordSatisfaction", "ServiceRated");
+        assertThat(cases.find(instance.getBusinessKey()).orElseThrow().satisfactionRating()).isEqualTo(4);
+    }
+
+    @Test
+    void levelOneFailureHandsTheCaseToTheMinistryMediatorWithItsOwnDeadline() {
+        ProcessInstance instance = atLevelOne();
+        process.timePasses(instance, Duration.ofDays(10));
+
+        process.complete(instance, "ConductMediationLevelOne", "correspondent", failure());
+
+        assertThat(instance).hasPassed("LevelOneFailed", "LevelOneFailureEscalated", "EscalateAfterLevelOneFailure",
+                "NotifyEscalation").isWaitingAt("ConductMediationLevelTwo", "WithdrawCase");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(process.task(instance, "ConductMediationLevelTwo").getId()))
+                .anyMatch(link -> "ministry-mediators".equals(link.getGroupId()));
+        assertThat(process.task(instance, "ConductMediationLevelTwo").getDueDate())
+                .isEqualTo(Date.from(FILED.plusDays(10).plusMonths(3).toInstant()));
+        assertThat(cases.find(instance.getBusinessKey()).orElseThrow().level()).isEqualTo(2);
+    }
+
+    @Test
+    void levelOneDeadlineAlertsAndEscalates() {
+        ProcessInstance instance = atLevelOne();
+
+        process.timePasses(instance, Duration.ofDays(92).plusMinutes(1)); // 13/05 + 3 months = 13/08
+
+        assertThat(instance).hasPassed("LevelOneDeadlinePassed", "NotifyLevelOneDeadlinePassed",
+                "EscalateAfterLevelOneDeadline", "NotifyEscalation").isWaitingAt("ConductMediationLevelTwo", "WithdrawCase");
+        assertThat(instance).variables().containsEntry("level", 2);
+    }
+
+    @Test
+    void renewalAcceptedByTheSmeMovesTheDeadlineOnceAndOnlyOnce() {
+        ProcessInstance instance = atLevelOne();
+        process.complete(instance, "ConductMediationLevelOne", "correspondent", renewalProposal());
+        assertThat(instance).isWaitingAt("AgreeToRenewalLevelOne", "WithdrawCase");
+        assertThat(process.task(instance, "AgreeToRenewalLevelOne").getAssignee()).isEqualTo("pme-demo");
+
+        process.complete(instance, "AgreeToRenewalLevelOne", "pme-demo", renewalResponse(true));
+
+        assertThat(instance).hasPassed("LevelOneRenewed").isWaitingAt("ConductMediationLevelOne", "WithdrawCase");
+        Date renewed = Date.from(FILED.plusMonths(6).toInstant());
+        assertThat(process.task(instance, "ConductMediationLevelOne").getDueDate()).isEqualTo(renewed);
+        process.timePasses(instance, Duration.ofDays(93)); // past the first target: the renewed one holds
+        assertThat(instance).isWaitingAt("ConductMediationLevelOne", "WithdrawCase");
+
+        assertThatThrownBy(() -> process.complete(instance, "ConductMediationLevelOne", "correspondent", renewalProposal()))
+                .isInstanceOf(FormValidationException.class).hasMessageContaining("déjà été prolongée");
+        assertThat(instance).isWaitingAt("ConductMediationLevelOne", "WithdrawCase");
+    }
+
+    @Test
+    void renewalDeclinedByTheSmeKeepsTheDeadline() {
+        ProcessInstance instance = atLevelOne();
+        process.complete(instance, "ConductMediationLevelOne", "correspondent", renewalProposal());
+        process.complete(instance, "AgreeToRenewalLevelOne", "pme-demo", renewalResponse(false));
+
+        assertThat(instance).hasPassed("RecordRenewalResponseLevelOne").hasNotPassed("LevelOneRenewed")
+                .isWaitingAt("ConductMediationLevelOne", "WithdrawCase");
+        assertThat(process.task(instance, "ConductMediationLevelOne").getDueDate())
+                .isEqualTo(Date.from(FILED.plusMonths(3).toInstant()));
+    }
+
+    @Test
+    void levelTwoFailureSendsTheCaseFileToTheNationalMediatorAndClosesTheCase() {
+        ProcessInstance instance = atLevelTwo();
+
+        process.complete(instance, "ConductMediationLevelTwo", "mediator", failure());
+
+        assertThat(instance).hasPassed("LevelTwoFailed", "EscalateAfterLevelTwoFailure", "HandOffToNationalMediator",
+                "CloseAsEscalatedExternal", "CaseHandedOff", "NotifyCaseOutcome").isWaitingAt("RateService");
+        MediationCase closed = cases.find(instance.getBusinessKey()).orElseThrow();
+        assertThat(closed.level()).isEqualTo(3);
+        assertThat(closed.outcome()).isEqualTo(MediationOutcome.ESCALATED_EXTERNAL);
+        assertThat(notifications(instance.getBusinessKey())).contains("MEDIATION_HANDOFF");
+    }
+
+    @Test
+    void levelTwoDeadlineAlsoHandsTheCaseOff() {
+        ProcessInstance instance = atLevelTwo();
+
+        process.timePasses(instance, Duration.ofDays(93));
+
+        assertThat(instance).hasPassed("LevelTwoDeadlinePassed", "NotifyLevelTwoDeadlinePassed",
+                "EscalateAfterLevelTwoDeadline", "HandOffToNationalMediator", "CaseHandedOff").isWaitingAt("RateService");
+    }
+
+    @Test
+    void levelTwoAgreementClosesTheCase() {
+        ProcessInstance instance = atLevelTwo();
+
+        process.complete(instance, "ConductMediationLevelTwo", "mediator", agreement(LocalDate.of(2026, 9, 1)));
+
+        assertThat(instance).hasPassed("LevelTwoAgreement", "CloseWithAgreement").isWaitingAt("RateService");
+    }
+
+    @Test
+    void smeMayWithdrawAtAnyTimeWhichEndsEveryOpenStep() {
+        ProcessInstance instance = atLevelTwo();
+
+        process.complete(instance, "WithdrawCase", "pme-demo", withdrawal());
+
+        assertThat(instance).hasPassed("CloseAsWithdrawn", "CaseWithdrawn", "NotifyCaseOutcome").isWaitingAt("RateService");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+        assertThat(cases.find(instance.getBusinessKey()).orElseThrow().outcome()).isEqualTo(MediationOutcome.WITHDRAWN);
+    }
+
+    @Test
+    void surveyClosesUnansweredAfterItsDeadline() {
+        ProcessInstance instance = filed(SampleMediations.contractDispute());
+        process.complete(instance, "WithdrawCase", "pme-demo", withdrawal());
+
+        process.timePasses(instance, Duration.ofDays(30).plusMinutes(1));
+
+        assertThat(instance).isEnded().hasPassed("SurveyExpired", "CloseSurveyUnanswered", "SurveyClosedUnanswered")
+                .hasNotPassed("RecordSatisfaction");
+        assertThat(cases.find(instance.getBusinessKey()).orElseThrow().satisfactionRating()).isNull();
+    }
+
+    @Test
+    void refusedStepChangesNothing() {
+        ProcessInstance instance = atLevelOne();
+
+        assertThatThrownBy(() -> process.complete(instance, "ConductMediationLevelOne", "correspondent",
+                Map.of("mediationStep", "AGREEMENT")))
+                .isInstanceOf(FormValidationException.class)
+                .hasMessageContaining("agreementMeasures").hasMessageContaining("agreementExecutionDate");
+        assertThatThrownBy(() -> process.complete(instance, "WithdrawCase", "pme-demo",
+                Map.of("withdrawalReason", "Finalement je retire.", "withdrawalConfirmed", false)))
+                .isInstanceOf(FormValidationException.class).hasMessageContaining("withdrawalConfirmed");
+
+        assertThat(instance).isWaitingAt("ConductMediationLevelOne", "WithdrawCase").hasNotPassed("CloseWithAgreement");
+        assertThat(cases.find(instance.getBusinessKey()).orElseThrow().outcome()).isNull();
+    }
+
+    @Test
+    void smeContestingARapidRejectionWithinTwoMonthsOpensACaseLinkedToTheDossier() {
+        ProcessInstance dossier = rejectedDossier();
+        process.timePasses(dossier, Duration.ofDays(40));
+
+        String caseNumber = requests.file("pme-demo", List.of("sme"), null,
+                SampleMediations.rapidContest(dossier.getBusinessKey())).reference();
+
+        assertThat(dossier).isEnded().hasPassed("DecisionContested", "OpenMediationCase", "DossierRejectedAndContested");
+        assertThat(dossiers.find(dossier.getBusinessKey()).orElseThrow().mediationCaseNumber()).isEqualTo(caseNumber);
+        MediationCase contest = cases.find(caseNumber).orElseThrow();
+        assertThat(contest.request().dossierNumber()).isEqualTo(dossier.getBusinessKey());
+        assertThat(contest.request().subject()).isEqualTo(MediationSubject.RAPID_DECISION);
+        assertThat(contest.ownerId()).isEqualTo("pme-demo");
+        ProcessInstance mediation = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber).singleResult();
+        assertThat(mediation).hasPassed("RapidDecisionContested", "RegisterCase");
+        process.runDueJobs(mediation);
+        assertThat(mediation).isWaitingAt("QualifyRequest", "WithdrawCase");
+        assertThat(process.task(mediation, "WithdrawCase").getAssignee()).isEqualTo("pme-demo");
+    }
+
+    @Test
+    void rejectionCannotBeContestedAfterTwoMonthsNorTwice() {
+        ProcessInstance late = rejectedDossier();
+        process.timePasses(late, Duration.ofDays(93));
+        assertThatThrownBy(() -> requests.file("pme-demo", List.of("sme"), null,
+                SampleMediations.rapidContest(late.getBusinessKey())))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("dans les deux mois");
+
+        ProcessInstance contested = rejectedDossier();
+        requests.file("pme-demo", List.of("sme"), null, SampleMediations.rapidContest(contested.getBusinessKey()));
+        assertThatThrownBy(() -> requests.file("pme-demo", List.of("sme"), null,
+                SampleMediations.rapidContest(contested.getBusinessKey())))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("déjà contestée");
+    }
+
+    private ProcessInstance rejectedDossier() {
+        ProcessInstance dossier = process.submit("pme-demo", SampleDossiers.smallCompany());
+        process.runDueJobs(dossier);
+        process.complete(dossier, "CheckCompleteness", "secretariat", SampleDossiers.completeness(true));
+        process.complete(dossier, "TechnicalEvaluation", "expert", SampleDossiers.favourableEvaluation());
+        process.complete(dossier, "CommitteeDecision", "committee", SampleDossiers.rejection());
+        return dossier;
+    }
+
+    private ProcessInstance filed(Map<String, Object> request) {
+        ProcessInstance instance = process.start(KEY, "pme-demo", request);
+        process.runDueJobs(instance);
+        return instance;
+    }
+
+    private ProcessInstance atLevelOne() {
+        ProcessInstance instance = filed(SampleMediations.contractDispute());
+        process.complete(instance, "QualifyRequest", "correspondent", admissible());
+        process.complete(instance, "ContactSme", "correspondent", firstContact(LocalDate.of(2026, 5, 13)));
+        return instance;
+    }
+
+    private ProcessInstance atLevelTwo() {
+        ProcessInstance instance = atLevelOne();
+        process.complete(instance, "ConductMediationLevelOne", "correspondent", failure());
+        return instance;
+    }
+
+    private List<String> notifications(String caseNumber) {
+        return jdbc.sql("select template from notification where case_number = :number order by created_at")
+                .param("number", caseNumber).query(String.class).list();
+    }
+}
