@@ -2,10 +2,12 @@ package fr.defense.rapid.mediation;
 
 import static fr.defense.rapid.system.YearlyNumbers.PARIS;
 
+import fr.defense.rapid.system.FrenchFormat;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +45,15 @@ public class MediationDeadlines {
     /** The renewed target: the current one pushed back once, with the parties' agreement. */
     public Date renewedDueDate(Date current) {
         return Date.from(current.toInstant().atZone(PARIS).plus(settings.renewal()).toInstant());
+    }
+
+    /**
+     * Sets the level's target, and the same as a French day for the forms' texts
+     * ({@code {{mediationDueDay}}}), which show variables as they are.
+     */
+    public void setMediationDueDate(VariableScope execution, Date due) {
+        execution.setVariable("mediationDueDate", due);
+        execution.setVariable("mediationDueDay", FrenchFormat.date(due));
     }
 
     public Date surveyDueDate() {

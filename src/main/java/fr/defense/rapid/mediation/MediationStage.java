@@ -36,7 +36,7 @@ public class MediationStage {
         execution.setVariable("renewed", false);
         execution.setVariable("mediationStep", null);
         if (to < 3) {
-            execution.setVariable("mediationDueDate", deadlines.levelDueDate(to));
+            deadlines.setMediationDueDate(execution, deadlines.levelDueDate(to));
         }
         cases.changeLevel(execution.getProcessBusinessKey(), to);
         cases.addEvent(execution.getProcessBusinessKey(), "ESCALATED_TO_LEVEL_" + to, "Transmis au "

@@ -27,7 +27,7 @@ public class RecordQualification implements JavaDelegate {
         execution.setVariable("admissible", admissible);
         cases.recordQualification(caseNumber, admissible);
         if (admissible) {
-            execution.setVariable("mediationDueDate", deadlines.levelDueDate(1));
+            deadlines.setMediationDueDate(execution, deadlines.levelDueDate(1));
             cases.addEvent(caseNumber, "ADMISSIBLE", "Demande recevable ; votre interlocuteur : "
                     + execution.getVariable("mediatorName") + ".");
         } else {

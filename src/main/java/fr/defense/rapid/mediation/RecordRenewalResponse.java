@@ -29,7 +29,7 @@ public class RecordRenewalResponse implements JavaDelegate {
         execution.setVariable("mediationStep", null);
         if ("ACCEPTED".equals(execution.getVariable("renewalResponse"))) {
             Date renewed = deadlines.renewedDueDate((Date) execution.getVariable("mediationDueDate"));
-            execution.setVariable("mediationDueDate", renewed);
+            deadlines.setMediationDueDate(execution, renewed);
             execution.setVariable("renewed", true);
             cases.addEvent(caseNumber, "RENEWED", "Médiation prolongée avec l'accord des parties, jusqu'au "
                     + date(renewed) + ".");

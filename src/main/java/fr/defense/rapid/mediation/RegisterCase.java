@@ -61,6 +61,7 @@ public class RegisterCase implements JavaDelegate {
         execution.setVariable("admissible", null);
         execution.setVariable("outcome", null);
         execution.setVariable("confidentialityAccepted", request.confidentialityAccepted());
+        execution.setVariable("subjectLabel", request.subject().label());
         execution.setVariable("answerDueDate", deadlines.answerDueDate());
         execution.setVariable("firstContactDueDate", deadlines.firstContactDueDate());
         if (interest != null) {
