@@ -4,12 +4,15 @@ import static fr.defense.rapid.system.SampleDossiers.approval;
 import static fr.defense.rapid.system.SampleDossiers.completeness;
 import static fr.defense.rapid.system.SampleDossiers.favourableEvaluation;
 
+import fr.defense.rapid.mediation.MediationRequests;
 import fr.defense.rapid.security.Groups;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,8 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo data for the embedded default: users (see {@link DemoUsers}) and, on a first start only,
- * a few dossiers walked to different stages by the job executor and the demo users, so that
- * Tasklist and Cockpit show real work.
+ * a few dossiers and mediation cases walked to different stages by the job executor and the demo
+ * users, so that Tasklist and Cockpit show real work.
  */
 @Component
 class DemoData {
@@ -37,14 +40,16 @@ class DemoData {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final IdentityService identity;
+    private final MediationRequests mediations;
 
     DemoData(Optional<DemoUsers> users, @Value("${rapid.demo.dossiers:false}") boolean dossiers,
-             RuntimeService runtime, TaskService tasks, IdentityService identity) {
+             RuntimeService runtime, TaskService tasks, IdentityService identity, MediationRequests mediations) {
         this.users = users;
         this.dossiers = dossiers;
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
+        this.mediations = mediations;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -81,12 +86,56 @@ class DemoData {
         complete(agreement, "CommitteeDecision", "committee", approval(150_000L));
         waitForTask(agreement, "AcceptAgreement");
         log.info("Demo dossiers created");
+        createMediationCases();
+    }
+
+    /** One case at each level, and the contest of a rejected dossier, so that the mediation shows real work too. */
+    private void createMediationCases() {
+        start("mediation-escalation", "pme-demo", SampleMediations.latePayment());
+
+        String levelOne = start("mediation-escalation", "pme-other", SampleMediations.contractDispute());
+        qualifyAndContact(levelOne);
+        complete(levelOne, "ConductMediationLevelOne", "correspondent",
+                SampleMediations.action(today(), "Naval Systems SA — direction des achats"));
+
+        String levelTwo = start("mediation-escalation", "pme-demo", SampleMediations.contractDispute());
+        qualifyAndContact(levelTwo);
+        complete(levelTwo, "ConductMediationLevelOne", "correspondent", SampleMediations.failure());
+        waitForTask(levelTwo, "ConductMediationLevelTwo");
+
+        String handedOff = start("mediation-escalation", "pme-other", SampleMediations.contractDispute());
+        qualifyAndContact(handedOff);
+        complete(handedOff, "ConductMediationLevelOne", "correspondent", SampleMediations.failure());
+        complete(handedOff, "ConductMediationLevelTwo", "mediator", SampleMediations.failure());
+        waitForTask(handedOff, "RateService");
+
+        String rejected = start("rapid-subsidy", "pme-demo", SampleDossiers.mediumCompany());
+        complete(rejected, "CheckCompleteness", "secretariat", completeness(true));
+        complete(rejected, "TechnicalEvaluation", "expert", favourableEvaluation());
+        complete(rejected, "CommitteeDecision", "committee", SampleDossiers.rejection());
+        String dossierNumber = runtime.createProcessInstanceQuery().processInstanceId(rejected).singleResult().getBusinessKey();
+        waitForActivity(rejected, "AwaitContest");
+        mediations.file("pme-demo", Groups.of(identity, "pme-demo"), null, SampleMediations.rapidContest(dossierNumber));
+        log.info("Demo mediation cases created");
+    }
+
+    private void qualifyAndContact(String instanceId) {
+        complete(instanceId, "QualifyRequest", "correspondent", SampleMediations.admissible());
+        complete(instanceId, "ContactSme", "correspondent", SampleMediations.firstContact(today()));
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(YearlyNumbers.PARIS);
     }
 
     private String submit(String user, Map<String, Object> variables) {
+        return start("rapid-subsidy", user, variables);
+    }
+
+    private String start(String processKey, String user, Map<String, Object> variables) {
         authenticate(user);
         try {
-            return runtime.startProcessInstanceByKey("rapid-subsidy", variables).getId();
+            return runtime.startProcessInstanceByKey(processKey, variables).getId();
         } finally {
             identity.clearAuthentication();
         }
@@ -110,11 +159,21 @@ class DemoData {
 
     /** The job executor runs the asynchronous steps in between: wait for it. */
     private Task waitForTask(String instanceId, String taskKey) {
+        return waitFor(instanceId, taskKey,
+                () -> tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey).singleResult());
+    }
+
+    private void waitForActivity(String instanceId, String activityId) {
+        waitFor(instanceId, activityId, () -> runtime.createExecutionQuery().processInstanceId(instanceId)
+                .activityId(activityId).count() > 0 ? Boolean.TRUE : null);
+    }
+
+    private <T> T waitFor(String instanceId, String step, Supplier<T> found) {
         Instant deadline = Instant.now().plus(STEP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            Task task = tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey).singleResult();
-            if (task != null) {
-                return task;
+            T result = found.get();
+            if (result != null) {
+                return result;
             }
             try {
                 Thread.sleep(200);
@@ -123,6 +182,6 @@ class DemoData {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException("Demo dossier " + instanceId + " never reached " + taskKey);
+        throw new IllegalStateException("Demo instance " + instanceId + " never reached " + step);
     }
 }

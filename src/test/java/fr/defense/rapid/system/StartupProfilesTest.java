@@ -36,9 +36,22 @@ class StartupProfilesTest {
             assertThat(engine.getIdentityService().createUserQuery().count()).isEqualTo(DemoUsers.USERS.size());
             assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(2);
             // The demo dossiers are walked to their stages by the job executor and the demo users.
-            await().atMost(Duration.ofSeconds(90)).until(() -> engine.getTaskService().createTaskQuery()
-                    .taskDefinitionKey("AcceptAgreement").count() == 1);
-            assertThat(dossierCount(app)).isEqualTo(6);
+            await().atMost(Duration.ofSeconds(120)).until(() -> count(app, "mediation_case") == 5
+                    && engine.getTaskService().createTaskQuery().taskDefinitionKey("QualifyRequest").count() == 2);
+            assertThat(dossierCount(app)).isEqualTo(7);
+            assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("AcceptAgreement").count())
+                    .isEqualTo(1);
+            // The mediation at each level: to qualify (two, one contesting a RAPID rejection), level 1,
+            // level 2, and one handed to the national mediator whose SME is asked to rate the service.
+            assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("QualifyRequest").count())
+                    .isEqualTo(2);
+            assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("ConductMediationLevelOne").count())
+                    .isEqualTo(1);
+            assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("ConductMediationLevelTwo").count())
+                    .isEqualTo(1);
+            assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("RateService").count())
+                    .isEqualTo(1);
+            assertThat(count(app, "dossier where mediation_case_number is not null")).isEqualTo(1);
             assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("CheckCompleteness").count())
                     .isEqualTo(1);
             assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("TechnicalEvaluation").count())
@@ -58,7 +71,8 @@ class StartupProfilesTest {
 
         try (ConfigurableApplicationContext restarted = start()) {
             ProcessEngine engine = restarted.getBean(ProcessEngine.class);
-            assertThat(dossierCount(restarted)).as("no second batch of demo dossiers").isEqualTo(6);
+            assertThat(dossierCount(restarted)).as("no second batch of demo dossiers").isEqualTo(7);
+            assertThat(count(restarted, "mediation_case")).isEqualTo(5);
             assertThat(engine.getIdentityService().createUserQuery().count()).isEqualTo(DemoUsers.USERS.size());
             assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("AcceptAgreement").count())
                     .isEqualTo(1);
@@ -87,9 +101,12 @@ class StartupProfilesTest {
             assertThat(dossierCount(app)).isZero();
             // Our tables by Flyway, Camunda's by the engine, the models and forms deployed.
             assertThat(jdbc.sql("select version from flyway_schema_history where success order by installed_rank")
-                    .query(String.class).list()).contains("1");
+                    .query(String.class).list()).contains("1", "5");
             assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
                     .processDefinitionKey("rapid-subsidy").count()).isEqualTo(1);
+            assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
+                    .processDefinitionKey("mediation-escalation").count()).isEqualTo(1);
+            assertThat(count(app, "mediation_case")).isZero();
             assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().count()).isEqualTo(3);
         }
     }
@@ -101,7 +118,11 @@ class StartupProfilesTest {
     }
 
     private static long dossierCount(ConfigurableApplicationContext app) {
-        return app.getBean(JdbcClient.class).sql("select count(*) from dossier").query(Long.class).single();
+        return count(app, "dossier");
+    }
+
+    private static long count(ConfigurableApplicationContext app, String table) {
+        return app.getBean(JdbcClient.class).sql("select count(*) from " + table).query(Long.class).single();
     }
 
     private static RestClient rest(ConfigurableApplicationContext app) {
