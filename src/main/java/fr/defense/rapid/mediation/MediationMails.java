@@ -102,7 +102,7 @@ class MediationMails implements MailSource {
         model.put("nationalMediatorEmail", settings.nationalMediatorEmail());
         Deadline deadline = execution.getVariable("deadline") instanceof String name ? Deadline.valueOf(name) : null;
         if (deadline != null) {
-            model.put("deadlineLabel", deadline.label);
+            model.put("deadlineLabel", deadline.label.formatted(settings.answerWorkingDays()));
             model.put("dueDate", execution.getVariable(deadline.variable) instanceof Date at ? date(at) : null);
         }
         model.put("link", notificationSettings.getPortalUrl() + (deadline != null
@@ -112,7 +112,7 @@ class MediationMails implements MailSource {
 
     /** The deadlines whose passing alerts the staff, named by the alerting activity's input {@code deadline}. */
     enum Deadline {
-        ANSWER("Réponse sous 15 jours ouvrés (engagement de service)", "answerDueDate"),
+        ANSWER("Réponse sous %d jours ouvrés (engagement de service)", "answerDueDate"),
         FIRST_CONTACT("Premier contact avec l'entreprise sous 7 jours", "firstContactDueDate"),
         MEDIATION_TARGET("Délai de médiation du niveau en cours", "mediationDueDate");
 

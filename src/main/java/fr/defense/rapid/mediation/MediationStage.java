@@ -37,6 +37,8 @@ public class MediationStage {
         execution.setVariable("mediationStep", null);
         if (to < 3) {
             deadlines.setMediationDueDate(execution, deadlines.levelDueDate(to));
+            // The next level starts from a blank form; this report stays in the timeline.
+            execution.setVariable("failureReport", null);
         }
         cases.changeLevel(execution.getProcessBusinessKey(), to);
         cases.addEvent(execution.getProcessBusinessKey(), "ESCALATED_TO_LEVEL_" + to, "Transmis au "

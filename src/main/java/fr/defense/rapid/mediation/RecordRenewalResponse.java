@@ -3,6 +3,7 @@ package fr.defense.rapid.mediation;
 import static fr.defense.rapid.system.FrenchFormat.date;
 
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,10 @@ public class RecordRenewalResponse implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String caseNumber = execution.getProcessBusinessKey();
-        execution.setVariable("mediationStep", null);
+        // A later proposal (after a refusal) starts from a blank form.
+        for (String field : List.of("mediationStep", "renewalReason", "counterpartAgreesToRenewal")) {
+            execution.setVariable(field, null);
+        }
         if ("ACCEPTED".equals(execution.getVariable("renewalResponse"))) {
             Date renewed = deadlines.renewedDueDate((Date) execution.getVariable("mediationDueDate"));
             deadlines.setMediationDueDate(execution, renewed);
