@@ -1,13 +1,12 @@
 package fr.defense.rapid.dossier;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import fr.defense.rapid.form.FieldViolation;
 import fr.defense.rapid.form.FormCatalog;
-import fr.defense.rapid.form.FormValidationException;
 import fr.defense.rapid.security.CurrentUser;
 import fr.defense.rapid.system.ConflictException;
 import fr.defense.rapid.system.IdempotentRequests;
 import fr.defense.rapid.system.NotFoundException;
+import fr.defense.rapid.system.Pages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -38,8 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Dossiers RAPID", description = "Dépôt et suivi des dossiers de l'entreprise connectée")
 class DossierController {
 
-    private static final int MAX_PAGE_SIZE = 100;
-    private static final int MAX_KEY_LENGTH = 200;
     private static final int WITHDRAWAL_ATTEMPTS = 3;
 
     private final DossierSubmissions submissions;
@@ -85,10 +82,7 @@ class DossierController {
     ResponseEntity<DossierSummary> submit(@RequestBody Map<String, Object> body,
                                           @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                           Authentication authentication) {
-        if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
-            throw new FormValidationException(DossierSubmissions.START_FORM, List.of(new FieldViolation(
-                    "Idempotency-Key", "de 1 à " + MAX_KEY_LENGTH + " caractères.")));
-        }
+        IdempotentRequests.requireValidKey(DossierSubmissions.START_FORM, key);
         CurrentUser user = CurrentUser.of(authentication);
         Map<String, Object> values = forms.get(DossierSubmissions.START_FORM).accept(body);
         IdempotentRequests.Outcome submitted = submissions.submit(user.id(), user.groups(), key, values);
@@ -102,10 +96,7 @@ class DossierController {
     @Operation(summary = "Mes dossiers, du plus récent au plus ancien")
     DossierPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                      Authentication authentication) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new FormValidationException("pagination", List.of(new FieldViolation(page < 0 ? "page" : "size",
-                    "page ≥ 0 et taille de 1 à " + MAX_PAGE_SIZE + ".")));
-        }
+        Pages.requireValid(page, size);
         String owner = authentication.getName();
         List<DossierSummary> items = dossiers.findByOwner(owner, page, size).stream().map(DossierSummary::of).toList();
         return new DossierPage(items, page, size, dossiers.countByOwner(owner));

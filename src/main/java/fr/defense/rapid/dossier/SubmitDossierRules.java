@@ -3,7 +3,6 @@ package fr.defense.rapid.dossier;
 import fr.defense.rapid.form.FormRules;
 import fr.defense.rapid.form.FormValues;
 import fr.defense.rapid.form.Violations;
-import fr.defense.rapid.system.EmailAddresses;
 import org.springframework.stereotype.Component;
 
 /** Rules of the submission form that its JSON cannot express. */
@@ -17,14 +16,7 @@ class SubmitDossierRules implements FormRules {
 
     @Override
     public void check(FormValues values, Violations violations) {
-        String siren = values.string("companySiren");
-        if (siren != null && !Siren.isValid(siren)) {
-            violations.add("companySiren", "le numéro SIREN " + siren + " n'est pas valide (clé de contrôle incorrecte).");
-        }
-        String email = values.string("contactEmail");
-        if (email != null && !EmailAddresses.deliverable(email)) {
-            violations.add("contactEmail", "l'adresse « " + email + " » n'est pas une adresse électronique valide.");
-        }
+        CompanyContactRules.check(values, violations);
         Long total = values.longValue("totalCostEur");
         Long requested = values.longValue("requestedAidEur");
         Long personnel = values.longValue("personnelCostEur");

@@ -1,12 +1,11 @@
 package fr.defense.rapid.mediation;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import fr.defense.rapid.form.FieldViolation;
 import fr.defense.rapid.form.FormCatalog;
-import fr.defense.rapid.form.FormValidationException;
 import fr.defense.rapid.security.CurrentUser;
 import fr.defense.rapid.system.IdempotentRequests;
 import fr.defense.rapid.system.NotFoundException;
+import fr.defense.rapid.system.Pages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -40,8 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Médiation", description = "Saisine du correspondant PME et suivi des dossiers de médiation de l'entreprise connectée")
 class MediationController {
 
-    private static final int MAX_PAGE_SIZE = 100;
-    private static final int MAX_KEY_LENGTH = 200;
     private static final List<String> DEADLINES = List.of("answerDueDate", "firstContactDueDate", "mediationDueDate",
             "surveyDueDate");
 
@@ -99,10 +96,7 @@ class MediationController {
     ResponseEntity<CaseSummary> file(@RequestBody Map<String, Object> body,
                                      @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                      Authentication authentication) {
-        if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
-            throw new FormValidationException(MediationRequests.START_FORM, List.of(new FieldViolation(
-                    "Idempotency-Key", "de 1 à " + MAX_KEY_LENGTH + " caractères.")));
-        }
+        IdempotentRequests.requireValidKey(MediationRequests.START_FORM, key);
         CurrentUser user = CurrentUser.of(authentication);
         Map<String, Object> values = forms.get(MediationRequests.START_FORM).accept(body);
         IdempotentRequests.Outcome filed = requests.file(user.id(), user.groups(), key, values);
@@ -116,10 +110,7 @@ class MediationController {
     @Operation(summary = "Mes dossiers de médiation, du plus récent au plus ancien")
     CasePage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                   Authentication authentication) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new FormValidationException("pagination", List.of(new FieldViolation(page < 0 ? "page" : "size",
-                    "page ≥ 0 et taille de 1 à " + MAX_PAGE_SIZE + ".")));
-        }
+        Pages.requireValid(page, size);
         String owner = authentication.getName();
         List<CaseSummary> items = cases.findByOwner(owner, page, size).stream().map(CaseSummary::of).toList();
         return new CasePage(items, page, size, cases.countByOwner(owner));

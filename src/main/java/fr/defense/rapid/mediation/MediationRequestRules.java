@@ -1,10 +1,9 @@
 package fr.defense.rapid.mediation;
 
-import fr.defense.rapid.dossier.Siren;
+import fr.defense.rapid.dossier.CompanyContactRules;
 import fr.defense.rapid.form.FormRules;
 import fr.defense.rapid.form.FormValues;
 import fr.defense.rapid.form.Violations;
-import fr.defense.rapid.system.EmailAddresses;
 import fr.defense.rapid.system.YearlyNumbers;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -21,14 +20,7 @@ class MediationRequestRules implements FormRules {
 
     @Override
     public void check(FormValues values, Violations violations) {
-        String siren = values.string("companySiren");
-        if (siren != null && !Siren.isValid(siren)) {
-            violations.add("companySiren", "le numéro SIREN " + siren + " n'est pas valide (clé de contrôle incorrecte).");
-        }
-        String email = values.string("contactEmail");
-        if (email != null && !EmailAddresses.deliverable(email)) {
-            violations.add("contactEmail", "l'adresse « " + email + " » n'est pas une adresse électronique valide.");
-        }
+        CompanyContactRules.check(values, violations);
         if (!Boolean.TRUE.equals(values.bool("confidentialityAccepted"))) {
             violations.add("confidentialityAccepted", "l'engagement de confidentialité doit être accepté pour saisir la médiation.");
         }

@@ -1,11 +1,14 @@
 package fr.defense.rapid.system;
 
+import fr.defense.rapid.form.FieldViolation;
+import fr.defense.rapid.form.FormValidationException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -45,12 +48,22 @@ public class IdempotentRequests {
         }
     }
 
+    private static final int MAX_KEY_LENGTH = 200;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
     public IdempotentRequests(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /** A key, when given, is 1 to 200 characters; refused as a field of the request's form. */
+    public static void requireValidKey(String formId, String key) {
+        if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
+            throw new FormValidationException(formId, List.of(new FieldViolation(
+                    "Idempotency-Key", "de 1 à " + MAX_KEY_LENGTH + " caractères.")));
+        }
     }
 
     /** Runs {@code action} (which returns the reference it created) unless this key already did. */

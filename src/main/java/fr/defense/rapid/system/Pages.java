@@ -1,0 +1,21 @@
+package fr.defense.rapid.system;
+
+import fr.defense.rapid.form.FieldViolation;
+import fr.defense.rapid.form.FormValidationException;
+import java.util.List;
+
+/** The SME API's lists are paginated alike: page from 0, up to 100 items a page. */
+public final class Pages {
+
+    public static final int MAX_SIZE = 100;
+
+    private Pages() {
+    }
+
+    public static void requireValid(int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_SIZE) {
+            throw new FormValidationException("pagination", List.of(new FieldViolation(page < 0 ? "page" : "size",
+                    "page ≥ 0 et taille de 1 à " + MAX_SIZE + ".")));
+        }
+    }
+}
