@@ -262,6 +262,30 @@ class MediationEscalationProcessTest {
     }
 
     @Test
+    void levelTwoRecordsActionsAndMayBeRenewedOnceBeforeItsDeadlineHandsTheCaseOff() {
+        ProcessInstance instance = atLevelTwo();
+        process.complete(instance, "ConductMediationLevelTwo", "mediator",
+                action(LocalDate.of(2026, 5, 13), "Direction des achats de Naval Systems SA"));
+        process.complete(instance, "ConductMediationLevelTwo", "mediator", renewalProposal());
+        process.complete(instance, "AgreeToRenewalLevelTwo", "pme-demo", renewalResponse(false));
+        assertThat(instance).hasPassed("RecordActionLevelTwo", "RecordRenewalResponseLevelTwo")
+                .hasNotPassed("LevelTwoRenewed").isWaitingAt("ConductMediationLevelTwo", "WithdrawCase");
+        process.complete(instance, "ConductMediationLevelTwo", "mediator", renewalProposal());
+        process.complete(instance, "AgreeToRenewalLevelTwo", "pme-demo", renewalResponse(true));
+        assertThat(instance).hasPassed("LevelTwoRenewed").isWaitingAt("ConductMediationLevelTwo", "WithdrawCase");
+        assertThat(process.task(instance, "ConductMediationLevelTwo").getDueDate())
+                .isEqualTo(Date.from(FILED.plusMonths(6).toInstant()));
+
+        process.timePasses(instance, Duration.ofDays(93)); // past the first target: the renewed one holds
+        assertThat(instance).isWaitingAt("ConductMediationLevelTwo", "WithdrawCase");
+        process.timePasses(instance, Duration.ofDays(92));
+        assertThat(instance).hasPassed("LevelTwoDeadlinePassed", "HandOffToNationalMediator", "CaseHandedOff")
+                .isWaitingAt("RateService");
+        assertThat(cases.actions(instance.getBusinessKey())).extracting(MediationRepository.Action::level)
+                .containsExactly(1, 2);
+    }
+
+    @Test
     void levelTwoAgreementClosesTheCase() {
         ProcessInstance instance = atLevelTwo();
 
