@@ -98,6 +98,9 @@ class MediationMails implements MailSource {
                 "agreementMeasures", "withdrawalReason", "outcome", "outcomeLabel")) {
             model.put(text, execution.getVariable(text));
         }
+        if (execution.getVariable("escalationReport") instanceof String report) {
+            model.put("escalationReason", execution.getVariable("escalationReason") + " : " + report);
+        }
         model.put("agreementExecutionDate", date(MediationRequest.date(execution.getVariable("agreementExecutionDate"))));
         model.put("nationalMediatorEmail", settings.nationalMediatorEmail());
         Deadline deadline = execution.getVariable("deadline") instanceof String name ? Deadline.valueOf(name) : null;

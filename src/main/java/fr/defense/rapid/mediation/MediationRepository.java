@@ -105,14 +105,23 @@ public class MediationRepository {
                 .update();
     }
 
+    /**
+     * An entry of the case's timeline. Its column holds {@value #EVENT_LENGTH} characters, as much as
+     * the longest text a form accepts; an entry that quotes such a text in full (a failure report,
+     * the measures agreed) is cut there, marked with "…", rather than failing the step.
+     */
     public void addEvent(String caseNumber, String type, String description) {
+        String fitting = description.length() <= EVENT_LENGTH ? description
+                : description.substring(0, EVENT_LENGTH - 1) + "…";
         jdbc.sql("""
                 insert into mediation_event (case_number, occurred_at, event_type, description)
                 values (:number, :at, :type, :description)
                 """)
-                .param("number", caseNumber).param("at", now()).param("type", type).param("description", description)
+                .param("number", caseNumber).param("at", now()).param("type", type).param("description", fitting)
                 .update();
     }
+
+    static final int EVENT_LENGTH = 4000;
 
     public Optional<MediationCase> find(String caseNumber) {
         return jdbc.sql("select * from mediation_case where case_number = :number")

@@ -27,12 +27,19 @@ public class MediationStage {
     public void escalate(DelegateExecution execution, String cause) {
         int from = ((Number) execution.getVariable("level")).intValue();
         int to = from + 1;
-        String reason = "FAILURE".equals(cause)
-                ? "échec de la médiation de niveau " + from + " : " + execution.getVariable("failureReport")
+        boolean failed = "FAILURE".equals(cause);
+        String reason = failed
+                ? "échec de la médiation de niveau " + from
                 : "délai de médiation du niveau " + from + " dépassé (échéance du "
                         + date((java.util.Date) execution.getVariable("mediationDueDate")) + ")";
+        String report = failed ? (String) execution.getVariable("failureReport") : null;
         execution.setVariable("level", to);
+        // The report apart: an engine string variable holds 4000 characters, as much as the report alone.
         execution.setVariable("escalationReason", reason);
+        execution.setVariable("escalationReport", report);
+        if (report != null) {
+            reason = reason + " : " + report;
+        }
         execution.setVariable("renewed", false);
         execution.setVariable("mediationStep", null);
         if (to < 3) {

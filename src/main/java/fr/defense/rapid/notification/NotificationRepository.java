@@ -23,6 +23,8 @@ class NotificationRepository {
                         OffsetDateTime createdAt, OffsetDateTime sentAt) {
     }
 
+    static final int TEXT_LENGTH = 8000;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
 
@@ -37,8 +39,13 @@ class NotificationRepository {
                 .query(Notification.class).optional();
     }
 
-    /** Records an attempt (the first one creates the notification) for a dossier or a mediation case. */
+    /**
+     * Records an attempt (the first one creates the notification) for a dossier or a mediation case.
+     * The stored copy of the text is cut at its column ({@value #TEXT_LENGTH} characters): a mail that
+     * quotes several texts of maximal length (the hand-off: description and failure report) still goes out in full.
+     */
     void attempt(String id, String reference, String template, String recipients, String subject, String text) {
+        String stored = text.length() <= TEXT_LENGTH ? text : text.substring(0, TEXT_LENGTH - 1) + "…";
         ownTransaction.executeWithoutResult(status -> {
             int updated = jdbc.sql("update notification set attempts = attempts + 1 where id = :id")
                     .param("id", id).update();
@@ -50,7 +57,7 @@ class NotificationRepository {
                         """)
                         .param("id", id).param("dossier", mediationCase(reference) ? null : reference)
                         .param("case", mediationCase(reference) ? reference : null).param("template", template)
-                        .param("recipients", recipients).param("subject", subject).param("text", text)
+                        .param("recipients", recipients).param("subject", subject).param("text", stored)
                         .param("status", NotificationStatus.PENDING.name()).param("now", now())
                         .update();
             }

@@ -18,6 +18,8 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -149,6 +151,15 @@ class RapidNotificationsTest {
 
         Mail rejected = single(dossier.getBusinessKey(), "dossier rejeté");
         assertThat(rejected.text()).contains("insuffisamment démontré").contains("deux mois").contains("médiation");
+        // The engine clock stands still: the decision is taken now, and may be contested for two months (Paris days).
+        String deadline = DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                .format(ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Europe/Paris")).plusMonths(2));
+        assertThat(rejected.text()).contains("soit jusqu'au " + deadline + ", en saisissant le correspondant PME")
+                .contains("POST /api/mediations").contains("« Contestation d'une décision RAPID » (RAPID_DECISION)")
+                .contains("le numéro de votre dossier, " + dossier.getBusinessKey() + ".");
+        assertThat(rejected.html()).contains("soit jusqu'au <strong>" + deadline + "</strong>")
+                .contains("<strong>POST /api/mediations</strong>").contains("(RAPID_DECISION)")
+                .contains("<strong>" + dossier.getBusinessKey() + "</strong>.</p>");
     }
 
     @Test
