@@ -1,6 +1,7 @@
 package fr.defense.rapid.dossier;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -35,10 +36,13 @@ public class RapidDeadlines {
         return fromNow(settings.agreementAcceptance());
     }
 
-    /** A rejection may be contested for two months (in Paris, where months are counted). */
+    /**
+     * A rejection may be contested for two months (counted in Paris), up to the end of the last
+     * day: the letter says "jusqu'au <date>", which a reader takes as the whole day.
+     */
     public Date contestDueDate() {
         return Date.from(ClockUtil.getCurrentTime().toInstant().atZone(DossierNumbers.PARIS)
-                .plus(settings.contestPeriod()).toInstant());
+                .plus(settings.contestPeriod()).with(LocalTime.MAX).withNano(0).toInstant());
     }
 
     private static Date fromNow(Duration duration) {

@@ -2,6 +2,7 @@ package fr.defense.rapid.mediation;
 
 import static fr.defense.rapid.system.FrenchFormat.date;
 
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ public class MediationStage {
         String reason = failed
                 ? "échec de la médiation de niveau " + from
                 : "délai de médiation du niveau " + from + " dépassé (échéance du "
-                        + date((java.util.Date) execution.getVariable("mediationDueDate")) + ")";
+                        + date((Date) execution.getVariable("mediationDueDate")) + ")";
         String report = failed ? (String) execution.getVariable("failureReport") : null;
         execution.setVariable("level", to);
         // The report apart: an engine string variable holds 4000 characters, as much as the report alone.

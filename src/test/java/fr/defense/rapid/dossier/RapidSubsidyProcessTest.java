@@ -13,6 +13,7 @@ import fr.defense.rapid.support.RapidProcess;
 import fr.defense.rapid.system.SampleDossiers;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -264,7 +265,7 @@ class RapidSubsidyProcessTest {
         assertThat(instance).hasPassed("RecordDecision", "NotifyRejection").hasNotPassed("DraftAgreement")
                 .isWaitingAt("AwaitContest")
                 .variables().containsEntry("contestDueDate", Date.from(ClockUtil.getCurrentTime().toInstant()
-                        .atZone(DossierNumbers.PARIS).plusMonths(2).toInstant()));
+                        .atZone(DossierNumbers.PARIS).plusMonths(2).with(LocalTime.MAX).withNano(0).toInstant()));
         Dossier rejected = dossiers.find(instance.getBusinessKey()).orElseThrow();
         assertThat(rejected.status()).isEqualTo(DossierStatus.REJECTED);
         assertThat(rejected.decision()).isEqualTo("REJECTED");
