@@ -41,9 +41,14 @@ public class FormValidator {
         Set<String> refused = new HashSet<>();
         violations.list().forEach(v -> refused.add(v.field()));
         FormValues checked = new FormValues(values, refused);
+        Violations crossField = new Violations();
         for (FormRules rules : rulesByForm.getOrDefault(formId, List.of())) {
-            rules.check(checked, violations);
+            rules.check(checked, crossField);
         }
+        // A field the form refused already reads as absent to the rules: one that requires it would
+        // add "indicate it" to the form's precise message. One field, one message: the form's.
+        crossField.list().stream().filter(v -> !refused.contains(v.field()))
+                .forEach(v -> violations.add(v.field(), v.message()));
         return violations.list();
     }
 

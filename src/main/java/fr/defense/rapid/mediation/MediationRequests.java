@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
 public class MediationRequests {
 
     static final String START_FORM = "request-mediation";
+    /** Tries of a request that met a concurrent step of the dossier's process (see {@link #file}). */
+    private static final int ATTEMPTS = 3;
 
     private final RuntimeService runtime;
     private final IdentityService identity;
@@ -46,17 +49,32 @@ public class MediationRequests {
         this.json = json;
     }
 
+    /**
+     * A contest is a message to the dossier's running process, whose rejection letter goes out
+     * meanwhile in a job of its own: when both move the dossier at the same moment, the engine
+     * refuses one of them (OptimisticLockingException). The job executor retries its job; here,
+     * where nothing was kept, the request is tried again, as Camunda advises for correlations.
+     */
     public IdempotentRequests.Outcome file(String user, List<String> groups, String idempotencyKey,
                                            Map<String, Object> values) {
-        return requests.once(IdempotentRequests.Kind.MEDIATION, user, idempotencyKey, values, () -> {
-            String dossierNumber = values.get("dossierNumber") instanceof String number && !number.isBlank() ? number : null;
-            if (dossierNumber != null) {
-                requireOwnDossier(dossierNumber, user);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return requests.once(IdempotentRequests.Kind.MEDIATION, user, idempotencyKey, values, () -> {
+                    String dossierNumber = values.get("dossierNumber") instanceof String number && !number.isBlank()
+                            ? number : null;
+                    if (dossierNumber != null) {
+                        requireOwnDossier(dossierNumber, user);
+                    }
+                    return MediationSubject.RAPID_DECISION.name().equals(values.get("subject")) && dossierNumber != null
+                            ? contest(dossierNumber, values)
+                            : start(user, groups, values);
+                });
+            } catch (OptimisticLockingException concurrentStep) {
+                if (attempt == ATTEMPTS) {
+                    throw concurrentStep;
+                }
             }
-            return MediationSubject.RAPID_DECISION.name().equals(values.get("subject")) && dossierNumber != null
-                    ? contest(dossierNumber, values)
-                    : start(user, groups, values);
-        });
+        }
     }
 
     private String start(String user, List<String> groups, Map<String, Object> values) {

@@ -49,8 +49,8 @@ public class MediationStage {
             execution.setVariable("failureReport", null);
         }
         cases.changeLevel(execution.getProcessBusinessKey(), to);
-        cases.addEvent(execution.getProcessBusinessKey(), "ESCALATED_TO_LEVEL_" + to, "Transmis au "
-                + MediationCase.levelLabel(to) + " (niveau " + to + ") : " + reason + ".");
+        cases.addEvent(execution.getProcessBusinessKey(), "ESCALATED_TO_LEVEL_" + to, sentence("Transmis au "
+                + MediationCase.levelLabel(to) + " (niveau " + to + ") : " + reason));
     }
 
     /** The case ends with this outcome; the SME is then asked to rate the service. */
@@ -67,6 +67,12 @@ public class MediationStage {
     public void surveyUnanswered(DelegateExecution execution) {
         cases.addEvent(execution.getProcessBusinessKey(), "SURVEY_EXPIRED",
                 "Enquête de satisfaction close sans réponse.");
+    }
+
+    /** Ends with a full stop, unless the mediator's own words already do (no "échanges.."). */
+    private static String sentence(String text) {
+        String trimmed = text.strip();
+        return trimmed.matches("(?s).*[.!?…]") ? trimmed : trimmed + ".";
     }
 
     private static String details(MediationOutcome outcome, DelegateExecution execution) {

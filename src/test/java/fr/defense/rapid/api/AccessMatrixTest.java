@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.Http;
 import fr.defense.rapid.system.SampleDossiers;
+import fr.defense.rapid.system.SampleMediations;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Each role against each family of endpoints, with the status it must get: SMEs only on their
- * API and only their own dossiers; staff only on the engine REST API and the webapps, each group
+ * API and only their own dossiers and mediation cases; staff only on the engine REST API and the webapps, each group
  * with the least rights its work needs; nobody anonymous anywhere.
  */
 @AppTest
@@ -45,39 +46,61 @@ class AccessMatrixTest {
     }
 
     @Test
-    void smeApiIsForSmesOnlyAndEachSeesOnlyItsOwnDossiers() {
+    void smeApiIsForSmesOnlyAndEachSeesOnlyItsOwnDossiersAndCases() {
         String demoDossier = http.post("pme-demo", "/api/dossiers", SampleDossiers.smallCompany()).json()
                 .path("dossierNumber").asText();
+        String demoCase = http.post("pme-demo", "/api/mediations", SampleMediations.contractDispute()).json()
+                .path("caseNumber").asText();
 
         Map<String, Integer> expected = new LinkedHashMap<>();
         expected.put("anonymous GET /api/dossiers", 401);
         expected.put("anonymous GET /api/tasks", 401);
         expected.put("anonymous POST /api/dossiers", 401);
+        expected.put("anonymous GET /api/mediations", 401);
+        expected.put("anonymous GET /api/mediations/{pme-demo's}", 401);
+        expected.put("anonymous POST /api/mediations", 401);
         expected.put("pme-demo GET /api/dossiers", 200);
         expected.put("pme-demo GET /api/tasks", 200);
         expected.put("pme-demo GET /api/dossiers/{own}", 200);
         expected.put("pme-other GET /api/dossiers/{pme-demo's}", 404);
         expected.put("pme-other POST /api/dossiers/{pme-demo's}/withdraw", 404);
+        expected.put("pme-demo GET /api/mediations", 200);
+        expected.put("pme-demo GET /api/mediations/{own}", 200);
+        expected.put("pme-other GET /api/mediations/{pme-demo's}", 404);
         for (String staff : STAFF) {
             expected.put(staff + " GET /api/dossiers", 403);
             expected.put(staff + " GET /api/dossiers/{pme-demo's}", 403);
             expected.put(staff + " POST /api/dossiers", 403);
+            expected.put(staff + " GET /api/mediations", 403);
+            expected.put(staff + " GET /api/mediations/{pme-demo's}", 403);
+            expected.put(staff + " POST /api/mediations", 403);
         }
 
         Map<String, Integer> actual = new LinkedHashMap<>();
         actual.put("anonymous GET /api/dossiers", http.get(ANONYMOUS, "/api/dossiers").status());
         actual.put("anonymous GET /api/tasks", http.get(ANONYMOUS, "/api/tasks").status());
         actual.put("anonymous POST /api/dossiers", http.post(ANONYMOUS, "/api/dossiers", SampleDossiers.smallCompany()).status());
+        actual.put("anonymous GET /api/mediations", http.get(ANONYMOUS, "/api/mediations").status());
+        actual.put("anonymous GET /api/mediations/{pme-demo's}", http.get(ANONYMOUS, "/api/mediations/" + demoCase).status());
+        actual.put("anonymous POST /api/mediations",
+                http.post(ANONYMOUS, "/api/mediations", SampleMediations.contractDispute()).status());
         actual.put("pme-demo GET /api/dossiers", http.get("pme-demo", "/api/dossiers").status());
         actual.put("pme-demo GET /api/tasks", http.get("pme-demo", "/api/tasks").status());
         actual.put("pme-demo GET /api/dossiers/{own}", http.get("pme-demo", "/api/dossiers/" + demoDossier).status());
         actual.put("pme-other GET /api/dossiers/{pme-demo's}", http.get("pme-other", "/api/dossiers/" + demoDossier).status());
         actual.put("pme-other POST /api/dossiers/{pme-demo's}/withdraw",
                 http.post("pme-other", "/api/dossiers/" + demoDossier + "/withdraw", Map.of()).status());
+        actual.put("pme-demo GET /api/mediations", http.get("pme-demo", "/api/mediations").status());
+        actual.put("pme-demo GET /api/mediations/{own}", http.get("pme-demo", "/api/mediations/" + demoCase).status());
+        actual.put("pme-other GET /api/mediations/{pme-demo's}", http.get("pme-other", "/api/mediations/" + demoCase).status());
         for (String staff : STAFF) {
             actual.put(staff + " GET /api/dossiers", http.get(staff, "/api/dossiers").status());
             actual.put(staff + " GET /api/dossiers/{pme-demo's}", http.get(staff, "/api/dossiers/" + demoDossier).status());
             actual.put(staff + " POST /api/dossiers", http.post(staff, "/api/dossiers", SampleDossiers.smallCompany()).status());
+            actual.put(staff + " GET /api/mediations", http.get(staff, "/api/mediations").status());
+            actual.put(staff + " GET /api/mediations/{pme-demo's}", http.get(staff, "/api/mediations/" + demoCase).status());
+            actual.put(staff + " POST /api/mediations",
+                    http.post(staff, "/api/mediations", SampleMediations.contractDispute()).status());
         }
 
         assertThat(actual).containsExactlyEntriesOf(expected);
