@@ -2,6 +2,7 @@ package fr.defense.rapid.mediation;
 
 import static fr.defense.rapid.system.FrenchFormat.date;
 import static fr.defense.rapid.system.FrenchFormat.euros;
+import static fr.defense.rapid.system.FrenchFormat.percent;
 
 import fr.defense.rapid.dossier.DossierRepository;
 import fr.defense.rapid.system.YearlyNumbers;
@@ -90,10 +91,9 @@ public class RegisterCase implements JavaDelegate {
                 ? "jusqu'au paiement du " + date(request.paymentDate()) + "."
                 : "facture toujours impayée à la date du calcul."));
         lines.add("Taux : taux de la BCE en vigueur au " + date(c.rateReferenceDate()) + " (premier jour du semestre), "
-                + c.ecbRatePercent().stripTrailingZeros().toPlainString() + " %, majoré de 8 points, soit "
-                + c.ratePercent().stripTrailingZeros().toPlainString() + " %.");
-        lines.add("Intérêts moratoires : " + euros(request.invoiceAmountEur()) + " × " + c.ratePercent().stripTrailingZeros()
-                .toPlainString() + " % × " + c.lateDays() + " / 365 = " + euros(c.interestEur()) + ".");
+                + percent(c.ecbRatePercent()) + ", majoré de 8 points, soit " + percent(c.ratePercent()) + ".");
+        lines.add("Intérêts moratoires : " + euros(request.invoiceAmountEur()) + " × " + percent(c.ratePercent())
+                + " × " + c.lateDays() + " / 365 = " + euros(c.interestEur()) + ".");
         lines.add("Indemnité forfaitaire pour frais de recouvrement : " + euros(c.recoveryFeeEur()) + ".");
         lines.add("Total dû de plein droit : " + euros(c.lateInterestEur()) + ".");
         return lines;

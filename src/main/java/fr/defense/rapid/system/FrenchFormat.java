@@ -29,6 +29,16 @@ public final class FrenchFormat {
         return plainSpaces(format.format(amount)) + " €";
     }
 
+    /** A rate in percent as written in French: 10,15 %. */
+    public static String percent(BigDecimal rate) {
+        if (rate == null) {
+            return null;
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.FRANCE);
+        format.setMaximumFractionDigits(4);
+        return plainSpaces(format.format(rate)) + " %";
+    }
+
     public static String date(LocalDate day) {
         return day == null ? null : DATE.format(day);
     }

@@ -106,7 +106,7 @@ class MediationEscalationProcessTest {
         MediationCase stored = cases.find(instance.getBusinessKey()).orElseThrow();
         assertThat(stored.lateDays()).isEqualTo(29L);
         assertThat(stored.lateInterestEur()).isEqualByComparingTo(new BigDecimal("136.77"));
-        assertThat(stored.lateInterestComputation()).contains("96,77 €").contains("10.15 %").contains("40,00 €");
+        assertThat(stored.lateInterestComputation()).contains("96,77 €").contains("10,15 %").contains("40,00 €");
         assertThat(instance).variables().containsEntry("lateDays", 29L).containsEntry("lateInterestEur", 136.77);
     }
 

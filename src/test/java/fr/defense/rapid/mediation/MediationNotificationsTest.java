@@ -141,8 +141,8 @@ class MediationNotificationsTest {
         List<String> computation = List.of(
                 "Facture de 12 000 € reçue par l'acheteur le 02/03/2026 : paiement dû sous 30 jours, au plus tard le 01/04/2026.",
                 "Retard : 29 jour(s), jusqu'au paiement du 30/04/2026.",
-                "Taux : taux de la BCE en vigueur au 01/01/2026 (premier jour du semestre), 2.15 %, majoré de 8 points, soit 10.15 %.",
-                "Intérêts moratoires : 12 000 € × 10.15 % × 29 / 365 = 96,77 €.",
+                "Taux : taux de la BCE en vigueur au 01/01/2026 (premier jour du semestre), 2,15 %, majoré de 8 points, soit 10,15 %.",
+                "Intérêts moratoires : 12 000 € × 10,15 % × 29 / 365 = 96,77 €.",
                 "Indemnité forfaitaire pour frais de recouvrement : 40,00 €.",
                 "Total dû de plein droit : 136,77 €.");
         for (String part : ack.parts()) {
