@@ -6,6 +6,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -48,10 +50,28 @@ final class TasklistPage {
         this.baseUrl = "http://localhost:" + port + "/camunda/app/tasklist/default/";
     }
 
+    /**
+     * Logs in through Tasklist's own form. The page moves the focus to the user name field by
+     * script ({@code [autofocus]}) a moment after it shows: keys sent to the password field at that
+     * moment land in the user name ("secretariatsecretariat"). So both fields are checked, and
+     * typed again if need be, before the form is sent.
+     */
     void logIn(String user, String password) {
         driver.get(baseUrl);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(LOGIN_USER)).sendKeys(user);
-        driver.findElement(LOGIN_PASSWORD).sendKeys(password);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(LOGIN_USER));
+        new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class).until(browser -> {
+            WebElement userField = browser.findElement(LOGIN_USER);
+            WebElement passwordField = browser.findElement(LOGIN_PASSWORD);
+            if (!user.equals(userField.getDomProperty("value"))) {
+                userField.clear();
+                userField.sendKeys(user);
+            }
+            if (!password.equals(passwordField.getDomProperty("value"))) {
+                passwordField.clear();
+                passwordField.sendKeys(password);
+            }
+            return user.equals(userField.getDomProperty("value")) && password.equals(passwordField.getDomProperty("value"));
+        });
         driver.findElement(LOGIN_SUBMIT).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(LOGGED_IN));
     }
@@ -135,25 +155,43 @@ final class TasklistPage {
      * Picks an option in a form-js select: a custom dropdown, not a native {@code <select>}. The
      * labelled input is hidden; the user clicks the box showing the choice, then the option. The
      * list also opens when the field gets the focus (Tab from the field before it), and a click
-     * then closes it: click only if it is not open yet.
+     * then closes it: click only if it is not open yet. After a choice the select keeps the focus,
+     * and form-js 1.8 then ignores clicks on it: the list stays shut, however often it is clicked
+     * (seen when changing the step of {@code conduct-mediation}). Then the field is made to lose
+     * the focus, as when the user has clicked elsewhere, and clicked again.
      */
     void choose(String label, String optionLabel) {
         WebElement hiddenInput = input(label);
         WebElement field = hiddenInput.findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field-select')]"));
         By display = By.id(hiddenInput.getDomAttribute("id") + "-display");
         By options = By.cssSelector(".fjs-select-anchor .fjs-dropdownlist-item");
-        if (field.findElements(options).isEmpty()) {
-            reveal(driver.findElement(display)).click();
+        WebDriverWait listOpens = new WebDriverWait(driver, Duration.ofSeconds(2));
+        List<WebElement> shown = null;
+        for (int attempt = 1; shown == null; attempt++) {
+            if (attempt > 1) {
+                ((JavascriptExecutor) driver).executeScript("arguments[0].blur();", hiddenInput);
+                wait.until(browser -> !hiddenInput.equals(browser.switchTo().activeElement()));
+            }
+            if (field.findElements(options).isEmpty()) {
+                reveal(driver.findElement(display)).click();
+            }
+            try {
+                shown = listOpens.until(browser -> {
+                    List<WebElement> found = field.findElements(options);
+                    return found.isEmpty() || !found.get(0).isDisplayed() ? null : found;
+                });
+            } catch (TimeoutException stillShut) {
+                if (attempt == 3) {
+                    throw new AssertionError("The options of '" + label + "' do not open", stillShut);
+                }
+            }
         }
-        List<WebElement> shown = wait.until(browser -> {
-            List<WebElement> found = field.findElements(options);
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found;
-        });
-        WebElement option = shown.stream()
+        List<WebElement> listed = shown;
+        WebElement option = listed.stream()
                 .filter(item -> item.getDomProperty("textContent").strip().equals(optionLabel))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("No option '" + optionLabel + "' in " + label + ": "
-                        + shown.stream().map(item -> item.getDomProperty("textContent")).toList()));
+                        + listed.stream().map(item -> item.getDomProperty("textContent")).toList()));
         // A long list scrolls inside its own box, which clips the options below its fold: scroll
         // the list (only as far as needed) before clicking, as a user does with the wheel.
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'});", option);
