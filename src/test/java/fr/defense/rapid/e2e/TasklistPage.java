@@ -1,6 +1,7 @@
 package fr.defense.rapid.e2e;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
@@ -31,6 +32,8 @@ final class TasklistPage {
     private static final By CLAIM = By.cssSelector("button.claim");
     private static final By COMPLETE = By.cssSelector("button[ng-click=\"complete()\"]");
     private static final By ERROR = By.cssSelector(".alert-danger:not(.ng-hide)");
+    /** The calendar of a form-js date field (flatpickr), while it is open. */
+    private static final By OPEN_CALENDAR = By.cssSelector(".fjs-container .flatpickr-calendar.open");
     /** The user menu (top right), showing the user's full name; it holds "Sign out". */
     private static final By USER_MENU = By.cssSelector("li.account > a.dropdown-toggle");
     private static final By SIGN_OUT = By.cssSelector("li.account li.logout > a");
@@ -116,6 +119,21 @@ final class TasklistPage {
         wait.until(ExpectedConditions.visibilityOfElementLocated(FORM));
     }
 
+    /**
+     * Shows the task list of one filter (by its id), as clicking the filter does, and waits until
+     * the list has loaded: the ids of the tasks it links to, top (newest) first.
+     */
+    List<String> tasksOfFilter(String filterId) {
+        driver.get(baseUrl + "#/?filter=" + filterId);
+        By links = By.cssSelector(".tasks-list .task a[href*='task=']");
+        return wait.until(browser -> {
+            List<String> ids = browser.findElements(links).stream()
+                    .map(link -> link.getDomAttribute("href").replaceAll(".*[?&]task=([^&]+).*", "$1"))
+                    .toList();
+            return ids.isEmpty() ? null : ids;
+        });
+    }
+
     /** The text of the rendered form (labels, text components). */
     String formText() {
         return driver.findElement(FORM).getText();
@@ -143,6 +161,28 @@ final class TasklistPage {
         WebElement input = reveal(input(label));
         input.click();
         input.sendKeys(text, Keys.TAB);
+        wait.until(ExpectedConditions.domPropertyToBe(input, "value", text));
+    }
+
+    /**
+     * Types a day into a form-js 1.8 date field (datetime, subtype date), as a user does with the
+     * keyboard. The field is a flatpickr text input whose format is the browser's locale
+     * ({@code Intl.DateTimeFormat}: "5/20/2026" in en-US, "20/05/2026" in fr-FR), so the day is
+     * written by the browser's own formatter: the test does not depend on the machine's locale.
+     * flatpickr parses the text on Enter (form-js sends itself one on blur too): Enter commits the
+     * day, Escape closes the calendar that opened on focus, Tab leaves the field. The field then
+     * shows the day in the same format; what was submitted is for the caller to check (the day
+     * reaches the engine as an ISO text, "2026-11-27").
+     */
+    void typeDate(String label, LocalDate day) {
+        WebElement input = reveal(input(label));
+        String text = (String) ((JavascriptExecutor) driver).executeScript(
+                "return new Intl.DateTimeFormat('default').format(new Date(arguments[0], arguments[1] - 1, arguments[2]));",
+                day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(text, Keys.ENTER);
+        input.sendKeys(Keys.ESCAPE, Keys.TAB);
         wait.until(ExpectedConditions.domPropertyToBe(input, "value", text));
     }
 
@@ -220,6 +260,16 @@ final class TasklistPage {
         return driver.findElements(labelled(label)).stream().anyMatch(WebElement::isDisplayed);
     }
 
+    /**
+     * Whether the form shows a group (a framed set of fields) with this label now: form-js leaves
+     * a group hidden by its {@code conditional} out of the page, its fields with it.
+     */
+    boolean showsGroup(String label) {
+        return driver.findElements(By.xpath("//div[contains(@class,'fjs-container')]//div[@role='group']"
+                        + "[./label[normalize-space(.)=" + xpathLiteral(label) + "]]"))
+                .stream().anyMatch(WebElement::isDisplayed);
+    }
+
     /** Waits until a conditional field appears. */
     void waitForField(String label) {
         wait.until(ExpectedConditions.visibilityOfElementLocated(labelled(label)));
@@ -246,8 +296,17 @@ final class TasklistPage {
     /**
      * Clicks Complete once Tasklist enables it (claimed, and form-js reports no error). Each field
      * was committed on leaving it (see {@link #type}), so nothing is pending in form-js.
+     * <p>
+     * A date field's calendar opens when the field gets the focus (Tab from the field before it)
+     * and takes room in the form. A click on Complete then first closes it: the form shrinks
+     * between mouse down and mouse up, the button moves, and the click is lost (nothing is sent).
+     * So an open calendar is closed first, with Escape, as a user who saw it would.
      */
     void complete() {
+        if (!driver.findElements(OPEN_CALENDAR).isEmpty()) {
+            driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(OPEN_CALENDAR));
+        }
         reveal(wait.until(ExpectedConditions.elementToBeClickable(COMPLETE))).click();
     }
 
@@ -259,6 +318,17 @@ final class TasklistPage {
     /** Waits for Tasklist's red alert and returns its text. */
     String waitForError() {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(ERROR)).getText();
+    }
+
+    /**
+     * Closes Tasklist's error notification with its ×, as the user does before trying again: it
+     * floats over the bottom of the page, Complete included, until closed.
+     */
+    void dismissError() {
+        By notification = By.cssSelector(".notifications .alert-danger");
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".notifications .alert-danger button.close[ng-click^='removeNotification']"))).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(notification));
     }
 
     boolean formShown() {
