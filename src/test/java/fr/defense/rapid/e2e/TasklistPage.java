@@ -1,11 +1,14 @@
 package fr.defense.rapid.e2e;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,6 +32,8 @@ final class TasklistPage {
     private static final By CLAIM = By.cssSelector("button.claim");
     private static final By COMPLETE = By.cssSelector("button[ng-click=\"complete()\"]");
     private static final By ERROR = By.cssSelector(".alert-danger:not(.ng-hide)");
+    /** The calendar of a form-js date field (flatpickr), while it is open. */
+    private static final By OPEN_CALENDAR = By.cssSelector(".fjs-container .flatpickr-calendar.open");
     /** The user menu (top right), showing the user's full name; it holds "Sign out". */
     private static final By USER_MENU = By.cssSelector("li.account > a.dropdown-toggle");
     private static final By SIGN_OUT = By.cssSelector("li.account li.logout > a");
@@ -48,10 +53,28 @@ final class TasklistPage {
         this.baseUrl = "http://localhost:" + port + "/camunda/app/tasklist/default/";
     }
 
+    /**
+     * Logs in through Tasklist's own form. The page moves the focus to the user name field by
+     * script ({@code [autofocus]}) a moment after it shows: keys sent to the password field at that
+     * moment land in the user name ("secretariatsecretariat"). So both fields are checked, and
+     * typed again if need be, before the form is sent.
+     */
     void logIn(String user, String password) {
         driver.get(baseUrl);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(LOGIN_USER)).sendKeys(user);
-        driver.findElement(LOGIN_PASSWORD).sendKeys(password);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(LOGIN_USER));
+        new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class).until(browser -> {
+            WebElement userField = browser.findElement(LOGIN_USER);
+            WebElement passwordField = browser.findElement(LOGIN_PASSWORD);
+            if (!user.equals(userField.getDomProperty("value"))) {
+                userField.clear();
+                userField.sendKeys(user);
+            }
+            if (!password.equals(passwordField.getDomProperty("value"))) {
+                passwordField.clear();
+                passwordField.sendKeys(password);
+            }
+            return user.equals(userField.getDomProperty("value")) && password.equals(passwordField.getDomProperty("value"));
+        });
         driver.findElement(LOGIN_SUBMIT).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(LOGGED_IN));
     }
@@ -96,6 +119,21 @@ final class TasklistPage {
         wait.until(ExpectedConditions.visibilityOfElementLocated(FORM));
     }
 
+    /**
+     * Shows the task list of one filter (by its id), as clicking the filter does, and waits until
+     * the list has loaded: the ids of the tasks it links to, top (newest) first.
+     */
+    List<String> tasksOfFilter(String filterId) {
+        driver.get(baseUrl + "#/?filter=" + filterId);
+        By links = By.cssSelector(".tasks-list .task a[href*='task=']");
+        return wait.until(browser -> {
+            List<String> ids = browser.findElements(links).stream()
+                    .map(link -> link.getDomAttribute("href").replaceAll(".*[?&]task=([^&]+).*", "$1"))
+                    .toList();
+            return ids.isEmpty() ? null : ids;
+        });
+    }
+
     /** The text of the rendered form (labels, text components). */
     String formText() {
         return driver.findElement(FORM).getText();
@@ -126,6 +164,28 @@ final class TasklistPage {
         wait.until(ExpectedConditions.domPropertyToBe(input, "value", text));
     }
 
+    /**
+     * Types a day into a form-js 1.8 date field (datetime, subtype date), as a user does with the
+     * keyboard. The field is a flatpickr text input whose format is the browser's locale
+     * ({@code Intl.DateTimeFormat}: "5/20/2026" in en-US, "20/05/2026" in fr-FR), so the day is
+     * written by the browser's own formatter: the test does not depend on the machine's locale.
+     * flatpickr parses the text on Enter (form-js sends itself one on blur too): Enter commits the
+     * day, Escape closes the calendar that opened on focus, Tab leaves the field. The field then
+     * shows the day in the same format; what was submitted is for the caller to check (the day
+     * reaches the engine as an ISO text, "2026-11-27").
+     */
+    void typeDate(String label, LocalDate day) {
+        WebElement input = reveal(input(label));
+        String text = (String) ((JavascriptExecutor) driver).executeScript(
+                "return new Intl.DateTimeFormat('default').format(new Date(arguments[0], arguments[1] - 1, arguments[2]));",
+                day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(text, Keys.ENTER);
+        input.sendKeys(Keys.ESCAPE, Keys.TAB);
+        wait.until(ExpectedConditions.domPropertyToBe(input, "value", text));
+    }
+
     /** What a text, number or textarea field shows now. */
     String value(String label) {
         return input(label).getDomProperty("value");
@@ -135,25 +195,43 @@ final class TasklistPage {
      * Picks an option in a form-js select: a custom dropdown, not a native {@code <select>}. The
      * labelled input is hidden; the user clicks the box showing the choice, then the option. The
      * list also opens when the field gets the focus (Tab from the field before it), and a click
-     * then closes it: click only if it is not open yet.
+     * then closes it: click only if it is not open yet. After a choice the select keeps the focus,
+     * and form-js 1.8 then ignores clicks on it: the list stays shut, however often it is clicked
+     * (seen when changing the step of {@code conduct-mediation}). Then the field is made to lose
+     * the focus, as when the user has clicked elsewhere, and clicked again.
      */
     void choose(String label, String optionLabel) {
         WebElement hiddenInput = input(label);
         WebElement field = hiddenInput.findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field-select')]"));
         By display = By.id(hiddenInput.getDomAttribute("id") + "-display");
         By options = By.cssSelector(".fjs-select-anchor .fjs-dropdownlist-item");
-        if (field.findElements(options).isEmpty()) {
-            reveal(driver.findElement(display)).click();
+        WebDriverWait listOpens = new WebDriverWait(driver, Duration.ofSeconds(2));
+        List<WebElement> shown = null;
+        for (int attempt = 1; shown == null; attempt++) {
+            if (attempt > 1) {
+                ((JavascriptExecutor) driver).executeScript("arguments[0].blur();", hiddenInput);
+                wait.until(browser -> !hiddenInput.equals(browser.switchTo().activeElement()));
+            }
+            if (field.findElements(options).isEmpty()) {
+                reveal(driver.findElement(display)).click();
+            }
+            try {
+                shown = listOpens.until(browser -> {
+                    List<WebElement> found = field.findElements(options);
+                    return found.isEmpty() || !found.get(0).isDisplayed() ? null : found;
+                });
+            } catch (TimeoutException stillShut) {
+                if (attempt == 3) {
+                    throw new AssertionError("The options of '" + label + "' do not open", stillShut);
+                }
+            }
         }
-        List<WebElement> shown = wait.until(browser -> {
-            List<WebElement> found = field.findElements(options);
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found;
-        });
-        WebElement option = shown.stream()
+        List<WebElement> listed = shown;
+        WebElement option = listed.stream()
                 .filter(item -> item.getDomProperty("textContent").strip().equals(optionLabel))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("No option '" + optionLabel + "' in " + label + ": "
-                        + shown.stream().map(item -> item.getDomProperty("textContent")).toList()));
+                        + listed.stream().map(item -> item.getDomProperty("textContent")).toList()));
         // A long list scrolls inside its own box, which clips the options below its fold: scroll
         // the list (only as far as needed) before clicking, as a user does with the wheel.
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'});", option);
@@ -182,6 +260,16 @@ final class TasklistPage {
         return driver.findElements(labelled(label)).stream().anyMatch(WebElement::isDisplayed);
     }
 
+    /**
+     * Whether the form shows a group (a framed set of fields) with this label now: form-js leaves
+     * a group hidden by its {@code conditional} out of the page, its fields with it.
+     */
+    boolean showsGroup(String label) {
+        return driver.findElements(By.xpath("//div[contains(@class,'fjs-container')]//div[@role='group']"
+                        + "[./label[normalize-space(.)=" + xpathLiteral(label) + "]]"))
+                .stream().anyMatch(WebElement::isDisplayed);
+    }
+
     /** Waits until a conditional field appears. */
     void waitForField(String label) {
         wait.until(ExpectedConditions.visibilityOfElementLocated(labelled(label)));
@@ -208,8 +296,17 @@ final class TasklistPage {
     /**
      * Clicks Complete once Tasklist enables it (claimed, and form-js reports no error). Each field
      * was committed on leaving it (see {@link #type}), so nothing is pending in form-js.
+     * <p>
+     * A date field's calendar opens when the field gets the focus (Tab from the field before it)
+     * and takes room in the form. A click on Complete then first closes it: the form shrinks
+     * between mouse down and mouse up, the button moves, and the click is lost (nothing is sent).
+     * So an open calendar is closed first, with Escape, as a user who saw it would.
      */
     void complete() {
+        if (!driver.findElements(OPEN_CALENDAR).isEmpty()) {
+            driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(OPEN_CALENDAR));
+        }
         reveal(wait.until(ExpectedConditions.elementToBeClickable(COMPLETE))).click();
     }
 
@@ -221,6 +318,17 @@ final class TasklistPage {
     /** Waits for Tasklist's red alert and returns its text. */
     String waitForError() {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(ERROR)).getText();
+    }
+
+    /**
+     * Closes Tasklist's error notification with its ×, as the user does before trying again: it
+     * floats over the bottom of the page, Complete included, until closed.
+     */
+    void dismissError() {
+        By notification = By.cssSelector(".notifications .alert-danger");
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".notifications .alert-danger button.close[ng-click^='removeNotification']"))).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(notification));
     }
 
     boolean formShown() {
