@@ -86,7 +86,8 @@ public class FormCatalog {
         return new FormField(
                 component.path("key").asText(),
                 type,
-                component.path("label").asText(null),
+                // A date field (datetime, subtype date) carries its label as dateLabel.
+                component.path("label").asText(component.path("dateLabel").asText(null)),
                 validate.path("required").asBoolean(false),
                 decimal(validate.get("min")),
                 decimal(validate.get("max")),

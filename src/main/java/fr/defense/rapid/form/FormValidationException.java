@@ -1,6 +1,7 @@
 package fr.defense.rapid.form;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
@@ -16,10 +17,26 @@ public class FormValidationException extends FormFieldValidationException {
     private final transient List<FieldViolation> violations;
 
     public FormValidationException(String formId, List<FieldViolation> violations) {
+        this(formId, violations, Map.of());
+    }
+
+    /**
+     * @param labels the form's field labels: the message names a field as the person saw it
+     *               (« Mesures convenues »), unless its text already does
+     */
+    public FormValidationException(String formId, List<FieldViolation> violations, Map<String, String> labels) {
         super(formId, "Saisie refusée, rien n'a été enregistré. Corrigez : "
-                + violations.stream().map(FieldViolation::toString).collect(Collectors.joining(" ; ")));
+                + violations.stream().map(v -> described(v, labels)).collect(Collectors.joining(" ; ")));
         this.formId = formId;
         this.violations = List.copyOf(violations);
+    }
+
+    private static String described(FieldViolation violation, Map<String, String> labels) {
+        String label = labels.get(violation.field());
+        if (label == null) {
+            return violation.toString();
+        }
+        return violation.message().contains(label) ? violation.message() : "« " + label + " » : " + violation.message();
     }
 
     public String formId() {

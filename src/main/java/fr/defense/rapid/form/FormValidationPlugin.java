@@ -82,7 +82,7 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
                     List<FieldViolation> violations = new ArrayList<>(validator.validate(formId, values));
                     violations.addAll(VariableChanges.outsideTheForm(execution.getProcessInstanceId(), fields));
                     if (!violations.isEmpty()) {
-                        throw new FormValidationException(formId, violations);
+                        throw validator.refusal(formId, violations);
                     }
                 }
             });

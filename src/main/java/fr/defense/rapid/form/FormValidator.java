@@ -3,6 +3,7 @@ package fr.defense.rapid.form;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,15 @@ public class FormValidator {
     public void requireValid(String formId, Map<String, Object> values) {
         List<FieldViolation> violations = validate(formId, values);
         if (!violations.isEmpty()) {
-            throw new FormValidationException(formId, violations);
+            throw refusal(formId, violations);
         }
+    }
+
+    /** The refusal of these violations, naming each field by its label in the form. */
+    public FormValidationException refusal(String formId, List<FieldViolation> violations) {
+        Map<String, String> labels = new HashMap<>();
+        catalog.get(formId).fields().forEach(field -> labels.put(field.key(), field.displayName()));
+        return new FormValidationException(formId, violations, labels);
     }
 
     private static void checkField(FormField field, Object value, Violations violations) {

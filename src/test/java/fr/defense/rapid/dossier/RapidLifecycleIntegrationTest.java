@@ -125,7 +125,7 @@ class RapidLifecycleIntegrationTest {
                 .toEntity(JsonNode.class);
 
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
-        assertThat(refused.getBody().path("message").asText()).contains("missingItems").contains("manquantes");
+        assertThat(refused.getBody().path("message").asText()).contains("« Pièces ou informations manquantes » : précisez");
         assertThat(openTask("secretariat", instanceId, "CheckCompleteness").path("id").asText())
                 .isEqualTo(task.path("id").asText());
         assertThat(get("manager", "/process-instance/" + instanceId + "/variables").has("completenessOutcome"))

@@ -324,10 +324,11 @@ class MediationEscalationProcessTest {
         assertThatThrownBy(() -> process.complete(instance, "ConductMediationLevelOne", "correspondent",
                 Map.of("mediationStep", "AGREEMENT")))
                 .isInstanceOf(FormValidationException.class)
-                .hasMessageContaining("agreementMeasures").hasMessageContaining("agreementExecutionDate");
+                .hasMessageContaining("« Mesures convenues » : décrivez les mesures convenues")
+                .hasMessageContaining("« Date d'exécution de l'accord » : indiquez la date");
         assertThatThrownBy(() -> process.complete(instance, "WithdrawCase", "pme-demo",
                 Map.of("withdrawalReason", "Finalement je retire.", "withdrawalConfirmed", false)))
-                .isInstanceOf(FormValidationException.class).hasMessageContaining("withdrawalConfirmed");
+                .isInstanceOf(FormValidationException.class).hasMessageContaining("cochez la case pour confirmer le retrait");
 
         assertThat(instance).isWaitingAt("ConductMediationLevelOne", "WithdrawCase").hasNotPassed("CloseWithAgreement");
         assertThat(cases.find(instance.getBusinessKey()).orElseThrow().outcome()).isNull();
