@@ -48,8 +48,9 @@ public class RegisterCase implements JavaDelegate {
         MediationRequest request = MediationRequest.fromVariables(execution.getVariables());
         String number = numbers.next(YearlyNumbers.Sequence.MEDIATION);
         LatePaymentInterest.Computation interest = request.latePayment() ? computeInterest(request) : null;
+        List<String> explanation = interest == null ? List.of() : explain(request, interest);
         cases.insert(number, owner, execution.getProcessInstanceId(), request, interest,
-                interest == null ? null : String.join("\n", explain(request, interest)));
+                interest == null ? null : String.join("\n", explanation));
         if (request.subject() == MediationSubject.RAPID_DECISION && request.dossierNumber() != null) {
             dossiers.linkMediationCase(request.dossierNumber(), number);
             cases.addEvent(number, "LINKED_DOSSIER", "Contestation de la décision rendue sur le dossier "
@@ -68,6 +69,8 @@ public class RegisterCase implements JavaDelegate {
         if (interest != null) {
             execution.setVariable("lateDays", interest.lateDays());
             execution.setVariable("lateInterestEur", interest.lateInterestEur().doubleValue());
+            // The computation in words for the correspondent's forms (markdown: one paragraph a line).
+            execution.setVariable("lateInterestComputation", String.join("\n\n", explanation));
         }
     }
 

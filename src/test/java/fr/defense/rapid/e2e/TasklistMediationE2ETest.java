@@ -273,10 +273,11 @@ class TasklistMediationE2ETest {
         assertThat(tasklist.tasksOfFilter(groupTasks)).contains(qualifyFresh.getId()).doesNotContain(levelTwo.getId());
         assertThat(as(CORRESPONDENT, () -> taskService.createTaskQuery().taskId(levelTwo.getId()).count())).isZero();
 
-        // Its form shows what the law grants for a late payment, a block hidden for other subjects.
+        // Its form shows what the law grants for a late payment and how, a block hidden for other subjects.
         tasklist.openTask(qualifyFresh.getId());
         assertThat(tasklist.formText()).contains("Dossier " + fresh.getBusinessKey(), "Objet : Retard de paiement",
-                "Retard de paiement : 29 jours de retard", "136.77 €");
+                "Retard de paiement : 29 jours de retard", "136.77 €",
+                "Intérêts moratoires : 12 000 € × 10,15 % × 29 / 365 = 96,77 €.", "Total dû de plein droit : 136,77 €.");
 
         logInAs(MEDIATOR);
         assertThat(tasklist.tasksOfFilter(groupTasks)).contains(levelTwo.getId()).doesNotContain(qualifyFresh.getId());
