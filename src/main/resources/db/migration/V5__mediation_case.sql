@@ -25,7 +25,7 @@ create table mediation_case (
     payment_date              date,
 
     late_days                 bigint,
-    late_interest_eur         numeric(12, 2),
+    late_interest_eur         numeric(18, 2),
     late_interest_computation varchar(2000),
     satisfaction_rating       integer,
     satisfaction_comment      varchar(2000),

@@ -44,6 +44,11 @@ public final class EcbRates {
         return read(EcbRates.class.getResourceAsStream("/mediation/ecb-main-refinancing-rates.csv"));
     }
 
+    /** The first day the table knows a rate for. */
+    public LocalDate knownFrom() {
+        return ratesFrom.firstKey();
+    }
+
     /** The rate in percent in force on that day. */
     public BigDecimal ratePercentOn(LocalDate day) {
         Map.Entry<LocalDate, BigDecimal> entry = ratesFrom.floorEntry(day);

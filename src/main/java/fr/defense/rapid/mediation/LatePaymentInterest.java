@@ -31,6 +31,15 @@ public final class LatePaymentInterest {
         this.ecb = ecb;
     }
 
+    /** The first day an invoice may have been received for the rate table to apply to its delay. */
+    public LocalDate earliestInvoiceReceivedOn() {
+        LocalDate known = ecb.knownFrom();
+        LocalDate halfYear = LocalDate.of(known.getYear(), known.getMonthValue() <= 6 ? 1 : 7, 1);
+        LocalDate firstHalfYearCovered = halfYear.equals(known) ? known : halfYear.plusMonths(6);
+        // Interest starts the day after the 30-day period: that day must fall in a covered half-year.
+        return firstHalfYearCovered.minusDays(PAYMENT_PERIOD_DAYS + 1L);
+    }
+
     /**
      * @param paidOn the payment date, or the day of the computation when not paid yet
      */

@@ -4,6 +4,7 @@ import fr.defense.rapid.dossier.CompanyContactRules;
 import fr.defense.rapid.form.FormRules;
 import fr.defense.rapid.form.FormValues;
 import fr.defense.rapid.form.Violations;
+import fr.defense.rapid.system.FrenchFormat;
 import fr.defense.rapid.system.YearlyNumbers;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -12,6 +13,12 @@ import org.springframework.stereotype.Component;
 /** Rules of the mediation request that its JSON cannot express (DOMAIN.md §3-4). */
 @Component
 class MediationRequestRules implements FormRules {
+
+    private final LatePaymentInterest latePayment;
+
+    MediationRequestRules(LatePaymentInterest latePayment) {
+        this.latePayment = latePayment;
+    }
 
     @Override
     public String formId() {
@@ -33,7 +40,7 @@ class MediationRequestRules implements FormRules {
         }
     }
 
-    private static void checkLatePayment(FormValues values, Violations violations) {
+    private void checkLatePayment(FormValues values, Violations violations) {
         if (values.longValue("invoiceAmountEur") == null) {
             violations.add("invoiceAmountEur", "indiquez le montant de la facture impayée (en euros).");
         }
@@ -44,6 +51,10 @@ class MediationRequestRules implements FormRules {
             violations.add("invoiceReceivedDate", "indiquez la date à laquelle l'acheteur a reçu la facture.");
         } else if (received.isAfter(today)) {
             violations.add("invoiceReceivedDate", "la date de réception de la facture ne peut pas être dans le futur.");
+        } else if (received.isBefore(latePayment.earliestInvoiceReceivedOn())) {
+            violations.add("invoiceReceivedDate", "le calcul automatique couvre les factures reçues à partir du "
+                    + FrenchFormat.date(latePayment.earliestInvoiceReceivedOn())
+                    + " (table des taux de la BCE) : pour une facture plus ancienne, décrivez le retard dans la demande.");
         }
         if (paid != null && received != null && paid.isBefore(received)) {
             violations.add("paymentDate", "la date de paiement ne peut pas précéder la réception de la facture.");

@@ -19,7 +19,7 @@ public class RecordFirstContact implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         MediationRepository.Action contact = new MediationRepository.Action(1,
                 MediationRequest.date(execution.getVariable("firstContactDate")),
-                "Entreprise " + execution.getVariable("companyName") + " (premier contact)",
+                "L'entreprise (premier contact)",
                 (String) execution.getVariable("firstContactSummary"));
         cases.addAction(execution.getProcessBusinessKey(), contact, RecordMediationAction.currentUser(execution));
         cases.addEvent(execution.getProcessBusinessKey(), "FIRST_CONTACT",

@@ -7,17 +7,14 @@ import org.springframework.stereotype.Component;
 /**
  * {@code RecordQualification}: the correspondent's answer (admissible, naming the person in
  * charge, or not with a reason) is the service's answer within its 15-working-day commitment.
- * An admissible request starts the level-1 mediation and its target date.
  */
 @Component
 public class RecordQualification implements JavaDelegate {
 
     private final MediationRepository cases;
-    private final MediationDeadlines deadlines;
 
-    public RecordQualification(MediationRepository cases, MediationDeadlines deadlines) {
+    public RecordQualification(MediationRepository cases) {
         this.cases = cases;
-        this.deadlines = deadlines;
     }
 
     @Override
@@ -27,7 +24,6 @@ public class RecordQualification implements JavaDelegate {
         execution.setVariable("admissible", admissible);
         cases.recordQualification(caseNumber, admissible);
         if (admissible) {
-            deadlines.setMediationDueDate(execution, deadlines.levelDueDate(1));
             cases.addEvent(caseNumber, "ADMISSIBLE", "Demande recevable ; votre interlocuteur : "
                     + execution.getVariable("mediatorName") + ".");
         } else {

@@ -66,6 +66,8 @@ public class RegisterCase implements JavaDelegate {
         execution.setVariable("subjectLabel", request.subject().label());
         execution.setVariable("answerDueDate", deadlines.answerDueDate());
         execution.setVariable("firstContactDueDate", deadlines.firstContactDueDate());
+        // Level 1's target runs from the filing: a case left unqualified or uncontacted escalates too.
+        deadlines.setMediationDueDate(execution, deadlines.levelDueDate(1));
         if (interest != null) {
             execution.setVariable("lateDays", interest.lateDays());
             execution.setVariable("lateInterestEur", interest.lateInterestEur().doubleValue());
@@ -92,7 +94,7 @@ public class RegisterCase implements JavaDelegate {
         }
         lines.add("Retard : " + c.lateDays() + " jour(s), " + (request.paymentDate() != null
                 ? "jusqu'au paiement du " + date(request.paymentDate()) + "."
-                : "facture toujours impayée à la date du calcul."));
+                : "facture toujours impayée à la date du calcul, le " + date(today()) + "."));
         lines.add("Taux : taux de la BCE en vigueur au " + date(c.rateReferenceDate()) + " (premier jour du semestre), "
                 + percent(c.ecbRatePercent()) + ", majoré de 8 points, soit " + percent(c.ratePercent()) + ".");
         lines.add("Intérêts moratoires : " + euros(request.invoiceAmountEur()) + " × " + percent(c.ratePercent())

@@ -3,6 +3,7 @@ package fr.defense.rapid.system;
 import fr.defense.rapid.form.FieldViolation;
 import fr.defense.rapid.form.FormValidationException;
 import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -51,6 +52,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail conflict(ConflictException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Action impossible à ce stade");
+        return problem;
+    }
+
+    /** The same case moved on at the same moment (a deadline, a staff step): nothing was saved, try again. */
+    @ExceptionHandler(OptimisticLockingException.class)
+    ProblemDetail movedOnMeanwhile(OptimisticLockingException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Le dossier a évolué au même moment ; rien n'a été enregistré. Rechargez-le et réessayez.");
+        problem.setTitle("Modification concurrente");
         return problem;
     }
 

@@ -152,7 +152,7 @@ class TasklistMediationE2ETest {
         // form-js submits a date field as an ISO day, which the engine keeps as text.
         assertThat(runtimeService.getVariable(instance.getId(), "firstContactDate")).isEqualTo(today.toString());
         assertThat(cases.actions(number)).containsExactly(new MediationRepository.Action(1, today,
-                "Entreprise Optronique du Lac (premier contact)", CONTACT_SUMMARY));
+                "L'entreprise (premier contact)", CONTACT_SUMMARY));
 
         // "Conduire la médiation (niveau 1)": no step group before a step is chosen, then only
         // the chosen step's group.

@@ -73,4 +73,18 @@ class LatePaymentInterestTest {
 
         assertThat(result.ratePercent()).isEqualByComparingTo("10.00");
     }
+
+    @Test
+    void theEarliestInvoiceIsTheOneWhoseDelayStartsInTheFirstHalfYearTheTableCovers() {
+        // The bundled table starts on 16/03/2016: the first half-year it covers from its first day
+        // is July 2016; interest starting on 01/07/2016 means an invoice received 31 days before.
+        LatePaymentInterest bundled = new LatePaymentInterest(EcbRates.bundled());
+        assertThat(bundled.earliestInvoiceReceivedOn()).isEqualTo(LocalDate.of(2016, 5, 31));
+        assertThat(bundled.compute(new BigDecimal("1000"), LocalDate.of(2016, 5, 31), LocalDate.of(2016, 7, 1))
+                .rateReferenceDate()).isEqualTo(LocalDate.of(2016, 7, 1));
+
+        // A table starting on the first day of a half-year covers that half-year.
+        EcbRates fromJanuary = EcbRates.read(new ByteArrayInputStream("2020-01-01,1.00\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(new LatePaymentInterest(fromJanuary).earliestInvoiceReceivedOn()).isEqualTo(LocalDate.of(2019, 12, 1));
+    }
 }

@@ -318,6 +318,70 @@ class MediationEscalationProcessTest {
     }
 
     @Test
+    void caseLeftUnqualifiedPastLevelOneTargetGoesToTheMinistryMediator() {
+        ProcessInstance instance = filed(SampleMediations.contractDispute());
+
+        process.timePasses(instance, Duration.ofDays(92).plusMinutes(1)); // 13/05 + 3 months = 13/08
+
+        assertThat(instance).hasPassed("AnswerCommitmentMissed", "QualificationPastLevelOneTarget",
+                "NotifyLevelOneDeadlinePassed", "EscalateAfterLevelOneDeadline", "NotifyEscalation")
+                .isWaitingAt("ConductMediationLevelTwo", "WithdrawCase");
+    }
+
+    @Test
+    void caseNeverContactedPastLevelOneTargetGoesToTheMinistryMediator() {
+        ProcessInstance instance = filed(SampleMediations.contractDispute());
+        process.complete(instance, "QualifyRequest", "correspondent", admissible());
+
+        process.timePasses(instance, Duration.ofDays(92).plusMinutes(1));
+
+        assertThat(instance).hasPassed("FirstContactOverdue", "FirstContactPastLevelOneTarget",
+                "EscalateAfterLevelOneDeadline").isWaitingAt("ConductMediationLevelTwo", "WithdrawCase");
+    }
+
+    @Test
+    void onceTheCaseFileHasLeftTheSmeCanNoLongerWithdraw() {
+        ProcessInstance instance = atLevelTwo();
+        engine.getTaskService().complete(process.task(instance, "ConductMediationLevelTwo").getId(), failure());
+
+        // The hand-off mail is still to be sent (its job pending): the case is already closed.
+        assertThat(instance).isWaitingAt("HandOffToNationalMediator");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey("WithdrawCase").count()).isZero();
+        assertThat(cases.find(instance.getBusinessKey()).orElseThrow().outcome())
+                .isEqualTo(MediationOutcome.ESCALATED_EXTERNAL);
+    }
+
+    @Test
+    void aTaskCannotBeEndedByABpmnErrorOrEscalationInsteadOfItsForm() {
+        ProcessInstance instance = atLevelOne();
+        String conduct = process.task(instance, "ConductMediationLevelOne").getId();
+
+        assertThatThrownBy(() -> engine.getTaskService().handleEscalation(conduct, "MEDIATION_FAILED",
+                Map.of("applicant", "pme-other")))
+                .hasMessageContaining("les erreurs et escalades BPMN sur une tâche ne sont pas admises");
+        assertThatThrownBy(() -> engine.getTaskService().handleBpmnError(conduct, "ANY"))
+                .hasMessageContaining("les erreurs et escalades BPMN sur une tâche ne sont pas admises");
+
+        assertThat(instance).isWaitingAt("ConductMediationLevelOne", "WithdrawCase")
+                .variables().containsEntry("applicant", "pme-demo").containsEntry("level", 1);
+    }
+
+    @Test
+    void invoiceOlderThanTheEcbTableIsRefusedWithAnExplanation() {
+        Map<String, Object> old = SampleMediations.latePayment();
+        old.put("invoiceReceivedDate", "2015-06-01");
+        old.put("paymentDate", "2015-09-01");
+
+        assertThatThrownBy(() -> process.start(KEY, "pme-demo", old))
+                .isInstanceOfSatisfying(FormValidationException.class, refused -> assertThat(refused.violations())
+                        .singleElement().satisfies(v -> {
+                            assertThat(v.field()).isEqualTo("invoiceReceivedDate");
+                            assertThat(v.message()).contains("à partir du 31/05/2016");
+                        }));
+    }
+
+    @Test
     void refusedStepChangesNothing() {
         ProcessInstance instance = atLevelOne();
 
