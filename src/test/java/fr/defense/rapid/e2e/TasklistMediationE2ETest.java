@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import fr.defense.rapid.mediation.MediationCase;
 import fr.defense.rapid.mediation.MediationOutcome;
 import fr.defense.rapid.mediation.MediationRepository;
-import fr.defense.rapid.security.Groups;
 import fr.defense.rapid.system.SampleMediations;
 import fr.defense.rapid.support.AppTest;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FilterService;
@@ -91,13 +89,12 @@ class TasklistMediationE2ETest {
     final TasklistBrowser browser = new TasklistBrowser();
 
     private TasklistPage tasklist;
-    /** Who is logged into Tasklist in this browser now, if anybody. */
-    private String loggedIn;
+    private Staff staff;
 
     @BeforeEach
     void openTasklist() {
         tasklist = browser.page();
-        loggedIn = null;
+        staff = new Staff(taskService, identityService);
     }
 
     @Test
@@ -316,23 +313,12 @@ class TasklistMediationE2ETest {
         return instance;
     }
 
-    /** Signs out whoever is logged in (through the user menu), then logs this user in. */
     private void logInAs(String user) {
-        if (loggedIn != null) {
-            tasklist.logOut();
-        }
-        tasklist.logIn(user, user);
-        loggedIn = user;
-        String fullName = identityService.createUserQuery().userId(user).singleResult().getFirstName();
-        assertThat(tasklist.loggedInUser()).contains(fullName);
+        tasklist.switchTo(user, staff.firstName(user));
     }
 
-    /** The open task of this case, once the job executor has run the asynchronous steps before it. */
     private Task awaitTask(ProcessInstance instance, String taskDefinitionKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> taskService.createTaskQuery().processInstanceId(instance.getId())
-                        .taskDefinitionKey(taskDefinitionKey).singleResult(),
-                Objects::nonNull);
+        return staff.awaitTask(instance, taskDefinitionKey);
     }
 
     /** The same task created anew after a loop back to it. */
@@ -359,20 +345,10 @@ class TasklistMediationE2ETest {
     }
 
     private void completeAs(String user, Task task, Map<String, Object> variables) {
-        as(user, () -> {
-            taskService.claim(task.getId(), user);
-            taskService.complete(task.getId(), variables);
-            return null;
-        });
+        staff.completeAs(user, task, variables);
     }
 
-    /** Acts as the user with its groups, so that Camunda's authorizations apply. */
     private <T> T as(String user, Supplier<T> action) {
-        identityService.setAuthentication(user, Groups.of(identityService, user));
-        try {
-            return action.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return staff.as(user, action);
     }
 }

@@ -53,6 +53,9 @@ final class TasklistPage {
         this.baseUrl = "http://localhost:" + port + "/camunda/app/tasklist/default/";
     }
 
+    /** Who is logged in in this browser now, if anybody. */
+    private String loggedIn;
+
     /**
      * Logs in through Tasklist's own form. The page moves the focus to the user name field by
      * script ({@code [autofocus]}) a moment after it shows: keys sent to the password field at that
@@ -77,6 +80,21 @@ final class TasklistPage {
         });
         driver.findElement(LOGIN_SUBMIT).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(LOGGED_IN));
+    }
+
+    /**
+     * Signs out whoever is logged in (through the user menu), then logs this demo user in (its
+     * password is its id) and checks the user menu shows its name.
+     */
+    void switchTo(String user, String shownName) {
+        if (loggedIn != null) {
+            logOut();
+        }
+        logIn(user, user);
+        loggedIn = user;
+        if (!loggedInUser().contains(shownName)) {
+            throw new AssertionError("Tasklist shows " + loggedInUser() + " logged in, not " + shownName);
+        }
     }
 
     /** Signs out through the user menu, as a user handing over the computer does. */

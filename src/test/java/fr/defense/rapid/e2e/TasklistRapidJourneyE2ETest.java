@@ -6,13 +6,11 @@ import static org.awaitility.Awaitility.await;
 import fr.defense.rapid.dossier.Dossier;
 import fr.defense.rapid.dossier.DossierRepository;
 import fr.defense.rapid.dossier.DossierStatus;
-import fr.defense.rapid.security.Groups;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.system.SampleDossiers;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -90,13 +88,12 @@ class TasklistRapidJourneyE2ETest {
     final TasklistBrowser browser = new TasklistBrowser();
 
     private TasklistPage tasklist;
-    /** Who is logged into Tasklist in this browser now, if anybody. */
-    private String loggedIn;
+    private Staff staff;
 
     @BeforeEach
     void openTasklist() {
         tasklist = browser.page();
-        loggedIn = null;
+        staff = new Staff(taskService, identityService);
     }
 
     @Test
@@ -380,23 +377,12 @@ class TasklistRapidJourneyE2ETest {
 
     // --- Helpers ---
 
-    /** Signs out whoever is logged in (through the user menu), then logs this user in. */
     private void logInAs(String user) {
-        if (loggedIn != null) {
-            tasklist.logOut();
-        }
-        tasklist.logIn(user, user);
-        loggedIn = user;
-        String fullName = identityService.createUserQuery().userId(user).singleResult().getFirstName();
-        assertThat(tasklist.loggedInUser()).contains(fullName);
+        tasklist.switchTo(user, staff.firstName(user));
     }
 
-    /** The next task of this dossier, once the job executor has run the asynchronous steps before it. */
     private Task awaitTask(ProcessInstance dossier, String taskDefinitionKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> taskService.createTaskQuery().processInstanceId(dossier.getId())
-                        .taskDefinitionKey(taskDefinitionKey).singleResult(),
-                Objects::nonNull);
+        return staff.awaitTask(dossier, taskDefinitionKey);
     }
 
     /** The engine, not the page, says the task was completed, and by whom. */
@@ -425,20 +411,10 @@ class TasklistRapidJourneyE2ETest {
     }
 
     private void completeAs(String user, Task task, Map<String, Object> variables) {
-        as(user, () -> {
-            taskService.claim(task.getId(), user);
-            taskService.complete(task.getId(), variables);
-            return null;
-        });
+        staff.completeAs(user, task, variables);
     }
 
-    /** Acts as the user with its groups, so that Camunda's authorizations apply. */
     private <T> T as(String user, Supplier<T> action) {
-        identityService.setAuthentication(user, Groups.of(identityService, user));
-        try {
-            return action.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return staff.as(user, action);
     }
 }
