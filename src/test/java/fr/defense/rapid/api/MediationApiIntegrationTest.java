@@ -20,13 +20,11 @@ import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -273,28 +271,12 @@ class MediationApiIntegrationTest {
         String key = UUID.randomUUID().toString();
         Map<String, Object> values = SampleMediations.contractDispute();
         values.put("counterpartName", "Idempotence " + key);
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        List<Future<Http.Response>> responses = new ArrayList<>();
-        try {
-            for (int i = 0; i < 20; i++) {
-                responses.add(pool.submit(() -> {
-                    start.await();
-                    return http.post("pme-demo", "/api/mediations", values, key);
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            List<String> numbers = new ArrayList<>();
-            for (Future<Http.Response> response : responses) {
-                statuses.add(response.get().status());
-                numbers.add(response.get().json().path("caseNumber").asText());
-            }
-            assertThat(statuses).containsOnly(200, 201).filteredOn(status -> status == 201).hasSize(1);
-            assertThat(numbers).containsOnly(numbers.get(0));
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Http.Response> responses = http.simultaneously(20, () -> http.post("pme-demo", "/api/mediations", values, key));
+
+        assertThat(responses).extracting(Http.Response::status).containsOnly(200, 201)
+                .filteredOn(status -> status == 201).hasSize(1);
+        assertThat(responses).extracting(response -> response.json().path("caseNumber").asText())
+                .containsOnly(responses.get(0).json().path("caseNumber").asText());
         assertThat(jdbc.sql("select count(*) from mediation_case where counterpart_name = ?")
                 .param(values.get("counterpartName")).query(Long.class).single()).isEqualTo(1);
     }

@@ -9,16 +9,11 @@ import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.Http;
 import fr.defense.rapid.system.SampleDossiers;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -202,28 +197,12 @@ class SmeApiIntegrationTest {
         String key = UUID.randomUUID().toString();
         Map<String, Object> values = SampleDossiers.smallCompany();
         values.put("projectTitle", "Idempotence " + key);
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        List<Future<Http.Response>> responses = new ArrayList<>();
-        try {
-            for (int i = 0; i < 20; i++) {
-                responses.add(pool.submit(() -> {
-                    start.await();
-                    return http.post("pme-demo", "/api/dossiers", values, key);
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            List<String> numbers = new ArrayList<>();
-            for (Future<Http.Response> response : responses) {
-                statuses.add(response.get().status());
-                numbers.add(response.get().json().path("dossierNumber").asText());
-            }
-            assertThat(statuses).containsOnly(200, 201).filteredOn(status -> status == 201).hasSize(1);
-            assertThat(numbers).containsOnly(numbers.get(0));
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Http.Response> responses = http.simultaneously(20, () -> http.post("pme-demo", "/api/dossiers", values, key));
+
+        assertThat(responses).extracting(Http.Response::status).containsOnly(200, 201)
+                .filteredOn(status -> status == 201).hasSize(1);
+        assertThat(responses).extracting(response -> response.json().path("dossierNumber").asText())
+                .containsOnly(responses.get(0).json().path("dossierNumber").asText());
         assertThat(jdbc.sql("select count(*) from dossier where project_title = ?").param(values.get("projectTitle"))
                 .query(Long.class).single()).isEqualTo(1);
         // The same key from another user is another request.
