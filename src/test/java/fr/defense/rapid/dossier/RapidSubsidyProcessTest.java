@@ -280,7 +280,7 @@ class RapidSubsidyProcessTest {
 
         rapid.timePasses(instance, Duration.ofDays(62));
 
-        assertThat(instance).isEnded().hasPassed("ContestPeriodOver", "DossierRejected").hasNotPassed("OpenMediationCase");
+        assertThat(instance).isEnded().hasPassed("ContestPeriodOver", "RejectionSettled", "DossierRejected").hasNotPassed("OpenMediationCase");
         assertThat(dossiers.find(instance.getBusinessKey()).orElseThrow().mediationCaseNumber()).isNull();
     }
 

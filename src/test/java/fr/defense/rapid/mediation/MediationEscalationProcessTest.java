@@ -406,7 +406,8 @@ class MediationEscalationProcessTest {
         String caseNumber = requests.file("pme-demo", List.of("sme"), null,
                 SampleMediations.rapidContest(dossier.getBusinessKey())).reference();
 
-        assertThat(dossier).isEnded().hasPassed("DecisionContested", "OpenMediationCase", "DossierRejectedAndContested");
+        assertThat(dossier).isEnded().hasPassed("DecisionContested", "OpenMediationCase", "ContestSettled", "RejectionSettled", "DossierRejected")
+                .hasNotPassed("ContestPeriodOver");
         assertThat(dossiers.find(dossier.getBusinessKey()).orElseThrow().mediationCaseNumber()).isEqualTo(caseNumber);
         MediationCase contest = cases.find(caseNumber).orElseThrow();
         assertThat(contest.request().dossierNumber()).isEqualTo(dossier.getBusinessKey());
@@ -418,6 +419,23 @@ class MediationEscalationProcessTest {
         process.runDueJobs(mediation);
         assertThat(mediation).isWaitingAt("QualifyRequest", "WithdrawCase");
         assertThat(process.task(mediation, "WithdrawCase").getAssignee()).isEqualTo("pme-demo");
+    }
+
+    @Test
+    void contestFiledBeforeTheRejectionLetterHasGoneOutWaitsForIt() {
+        ProcessInstance dossier = process.submit("pme-demo", SampleDossiers.smallCompany());
+        process.runDueJobs(dossier);
+        process.complete(dossier, "CheckCompleteness", "secretariat", SampleDossiers.completeness(true));
+        process.complete(dossier, "TechnicalEvaluation", "expert", SampleDossiers.favourableEvaluation());
+        // The decision, without running the letter's job.
+        engine.getTaskService().complete(process.task(dossier, "CommitteeDecision").getId(), SampleDossiers.rejection());
+        assertThat(dossier).isWaitingAt("NotifyRejection", "AwaitContest");
+
+        requests.file("pme-demo", List.of("sme"), null, SampleMediations.rapidContest(dossier.getBusinessKey()));
+        assertThat(dossier).hasPassed("OpenMediationCase").isWaitingAt("NotifyRejection", "RejectionSettled");
+
+        process.runDueJobs(dossier);
+        assertThat(dossier).isEnded().hasPassed("NotifyRejection", "DossierRejected");
     }
 
     @Test
