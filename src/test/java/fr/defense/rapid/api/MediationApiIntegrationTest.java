@@ -10,8 +10,6 @@ import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.Http;
 import fr.defense.rapid.system.SampleDossiers;
 import fr.defense.rapid.system.SampleMediations;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -25,13 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -66,8 +59,6 @@ class MediationApiIntegrationTest {
     HistoryService history;
     @Autowired
     ProcessEngine engine;
-    @Autowired
-    DataSource dataSource;
 
     Http http;
 
@@ -571,49 +562,6 @@ class MediationApiIntegrationTest {
         assertThat(http.get("pme-demo", "/api/dossiers/" + dossier).json().path("mediationCaseNumber").asText())
                 .isEqualTo(number);
         assertThat(caseOf("pme-demo", number).path("dossierNumber").asText()).isEqualTo(dossier);
-    }
-
-    @Test
-    void contestCrossingTheRejectionLetterAtTheSameMomentIsTriedAgainNotRefused() throws Exception {
-        String dossier = atCommitteeDecision("pme-demo");
-        JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
-        jobs.shutdown();
-        ExecutorService sme = Executors.newSingleThreadExecutor();
-        String number;
-        try {
-            completeAsStaff("committee", dossier, "CommitteeDecision", SampleDossiers.rejection());
-            String letterJob = jdbc.sql("""
-                    select j.id_ from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_
-                    where e.business_key_ = ? and j.type_ = 'message'""").param(dossier).query(String.class).single();
-            // The job executor takes the letter's job at the very moment the SME contests: the
-            // contest, which must move that job too, finds it changed under its feet.
-            try (Connection executor = dataSource.getConnection()) {
-                executor.setAutoCommit(false);
-                try (PreparedStatement lock = executor.prepareStatement("update act_ru_job set rev_ = rev_ + 1 where id_ = ?")) {
-                    lock.setString(1, letterJob);
-                    assertThat(lock.executeUpdate()).isEqualTo(1);
-                }
-                Future<Http.Response> contest = sme.submit(() ->
-                        http.post("pme-demo", "/api/mediations", SampleMediations.rapidContest(dossier)));
-                await().atMost(ASYNC_STEP).until(() -> jdbc.sql("""
-                        select count(*) from pg_stat_activity
-                        where datname = current_database() and wait_event_type = 'Lock'""").query(Long.class).single() > 0);
-                executor.commit();
-
-                Http.Response contested = contest.get(30, TimeUnit.SECONDS);
-                assertThat(contested.status()).as(contested.body()).isEqualTo(201);
-                number = contested.json().path("caseNumber").asText();
-            }
-        } finally {
-            sme.shutdownNow();
-            jobs.start();
-        }
-        assertThat(http.get("pme-demo", "/api/dossiers/" + dossier).json().path("mediationCaseNumber").asText())
-                .isEqualTo(number);
-        assertThat(jdbc.sql("select count(*) from mediation_case where dossier_number = ?").param(dossier)
-                .query(Long.class).single()).isEqualTo(1);
-        await().atMost(ASYNC_STEP).until(() -> http.get("pme-demo", "/api/dossiers/" + dossier).json().path("timeline")
-                .findValuesAsText("description").stream().anyMatch(text -> text.contains(REJECTION_LETTER)));
     }
 
     @Test
