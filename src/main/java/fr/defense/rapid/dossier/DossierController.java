@@ -1,5 +1,7 @@
 package fr.defense.rapid.dossier;
 
+import static fr.defense.rapid.system.EngineClock.utc;
+
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.security.CurrentUser;
@@ -11,8 +13,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -107,7 +107,7 @@ class DossierController {
     DossierDetails get(@PathVariable String dossierNumber, Authentication authentication) {
         Dossier dossier = own(dossierNumber, CurrentUser.of(authentication));
         List<CurrentStep> steps = tasks.createTaskQuery().processInstanceBusinessKey(dossierNumber).list().stream()
-                .map(task -> new CurrentStep(task.getName(), at(task.getDueDate())))
+                .map(task -> new CurrentStep(task.getName(), utc(task.getDueDate())))
                 .toList();
         List<TimelineEntry> timeline = dossiers.timeline(dossierNumber).stream()
                 .map(event -> new TimelineEntry(event.occurredAt(), event.description()))
@@ -148,9 +148,5 @@ class DossierController {
         return dossiers.find(dossierNumber)
                 .filter(dossier -> dossier.ownerId().equals(user.id()))
                 .orElseThrow(() -> new NotFoundException("Aucun dossier " + dossierNumber + " parmi les vôtres."));
-    }
-
-    private static OffsetDateTime at(Date date) {
-        return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,14 +1,11 @@
 package fr.defense.rapid.dossier;
 
 import fr.defense.rapid.system.YearlyNumbers;
-import java.time.ZoneId;
 import org.springframework.stereotype.Component;
 
 /** Hands out {@code RAPID-<year>-<5 digits>}, unique under concurrency (see {@link YearlyNumbers}). */
 @Component
 public class DossierNumbers {
-
-    static final ZoneId PARIS = YearlyNumbers.PARIS;
 
     private final YearlyNumbers numbers;
 

@@ -1,14 +1,13 @@
 package fr.defense.rapid.dossier;
 
+import static fr.defense.rapid.system.EngineClock.now;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -224,11 +223,5 @@ public class DossierRepository {
                 rs.getObject("decided_at", OffsetDateTime.class),
                 rs.getObject("closed_at", OffsetDateTime.class),
                 rs.getString("mediation_case_number"));
-    }
-
-    /** The engine clock, so that timelines follow the time the process tests set. */
-    private static OffsetDateTime now() {
-        Date now = ClockUtil.getCurrentTime();
-        return now.toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,9 +1,9 @@
 package fr.defense.rapid.dossier;
 
+import fr.defense.rapid.system.EngineClock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,11 +41,11 @@ public class RapidDeadlines {
      * day: the letter says "jusqu'au <date>", which a reader takes as the whole day.
      */
     public Date contestDueDate() {
-        return Date.from(ClockUtil.getCurrentTime().toInstant().atZone(DossierNumbers.PARIS)
+        return Date.from(EngineClock.nowInParis()
                 .plus(settings.contestPeriod()).with(LocalTime.MAX).withNano(0).toInstant());
     }
 
     private static Date fromNow(Duration duration) {
-        return Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration));
+        return Date.from(EngineClock.now().plus(duration).toInstant());
     }
 }

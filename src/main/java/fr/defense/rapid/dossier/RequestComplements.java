@@ -1,6 +1,6 @@
 package fr.defense.rapid.dossier;
 
-import java.time.format.DateTimeFormatter;
+import fr.defense.rapid.system.FrenchFormat;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequestComplements implements JavaDelegate {
 
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final RapidDeadlines deadlines;
     private final DossierRepository dossiers;
@@ -32,7 +31,7 @@ public class RequestComplements implements JavaDelegate {
         String number = execution.getProcessBusinessKey();
         dossiers.changeStatus(number, DossierStatus.AWAITING_COMPLEMENTS);
         dossiers.addEvent(number, "COMPLEMENTS_REQUESTED", "Pièces ou informations à fournir avant le "
-                + FRENCH_DATE.format(due.toInstant().atZone(DossierNumbers.PARIS)) + " : "
+                + FrenchFormat.date(due) + " : "
                 + execution.getVariable("missingItems"));
         // Forms load variables by field key: without this, the next completeness check would open
         // with "incomplete" already chosen, and one click would ask for the same complements again.

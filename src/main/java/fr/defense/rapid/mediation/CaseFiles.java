@@ -2,7 +2,7 @@ package fr.defense.rapid.mediation;
 
 import static fr.defense.rapid.system.FrenchFormat.date;
 import static fr.defense.rapid.system.FrenchFormat.euros;
-import static fr.defense.rapid.system.YearlyNumbers.PARIS;
+import static fr.defense.rapid.system.EngineClock.PARIS;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package fr.defense.rapid.mediation;
 
+import static fr.defense.rapid.system.EngineClock.utc;
+
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.security.CurrentUser;
@@ -11,7 +13,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -121,11 +122,11 @@ class MediationController {
     CaseDetails get(@PathVariable String caseNumber, Authentication authentication) {
         MediationCase found = own(caseNumber, CurrentUser.of(authentication));
         List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).initializeFormKeys().list();
-        List<CurrentStep> steps = open.stream().map(task -> new CurrentStep(task.getName(), at(task.getDueDate()))).toList();
+        List<CurrentStep> steps = open.stream().map(task -> new CurrentStep(task.getName(), utc(task.getDueDate()))).toList();
         List<AvailableAction> actions = open.stream()
                 .filter(task -> authentication.getName().equals(task.getAssignee()))
                 .map(task -> new AvailableAction(task.getId(), task.getName(), "/api/tasks/" + task.getId() + "/form",
-                        at(task.getDueDate())))
+                        utc(task.getDueDate())))
                 .toList();
         List<MediationAction> recorded = cases.actions(caseNumber).stream()
                 .map(a -> new MediationAction(a.level(), a.actionDate(), a.counterpart(), a.summary())).toList();
@@ -144,7 +145,7 @@ class MediationController {
         }
         Map<String, Object> values = runtime.getVariables(found.processInstanceId(), DEADLINES);
         return values.entrySet().stream().filter(entry -> entry.getValue() instanceof Date)
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> at((Date) entry.getValue()),
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> utc((Date) entry.getValue()),
                         (a, b) -> a, TreeMap::new));
     }
 
@@ -152,9 +153,5 @@ class MediationController {
         return cases.find(caseNumber)
                 .filter(found -> found.ownerId().equals(user.id()))
                 .orElseThrow(() -> new NotFoundException("Aucun dossier de médiation " + caseNumber + " parmi les vôtres."));
-    }
-
-    private static OffsetDateTime at(Date date) {
-        return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,6 +1,7 @@
 package fr.defense.rapid.mediation;
 
-import static fr.defense.rapid.system.YearlyNumbers.PARIS;
+import static fr.defense.rapid.system.EngineClock.PARIS;
+import static fr.defense.rapid.system.EngineClock.nowInParis;
 
 import fr.defense.rapid.system.FrenchFormat;
 import java.time.LocalTime;
@@ -8,7 +9,6 @@ import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,19 +27,19 @@ public class MediationDeadlines {
 
     /** The end of the last of the working days the service commits to answer within. */
     public Date answerDueDate() {
-        ZonedDateTime filed = now();
+        ZonedDateTime filed = nowInParis();
         return endOf(ZonedDateTime.of(FrenchWorkingDays.plusWorkingDays(filed.toLocalDate(), settings.answerWorkingDays()),
                 LocalTime.MAX, PARIS));
     }
 
     public Date firstContactDueDate() {
-        return Date.from(now().plus(settings.firstContact()).toInstant());
+        return Date.from(nowInParis().plus(settings.firstContact()).toInstant());
     }
 
     /** The target of the mediation at a level (1 or 2), from now: the level has just started. */
     public Date levelDueDate(Number level) {
         Period target = level.intValue() == 1 ? settings.levelOneTarget() : settings.levelTwoTarget();
-        return Date.from(now().plus(target).toInstant());
+        return Date.from(nowInParis().plus(target).toInstant());
     }
 
     /** The renewed target: the current one pushed back once, with the parties' agreement. */
@@ -57,11 +57,7 @@ public class MediationDeadlines {
     }
 
     public Date surveyDueDate() {
-        return Date.from(now().plus(settings.surveyPeriod()).toInstant());
-    }
-
-    private static ZonedDateTime now() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(PARIS);
+        return Date.from(nowInParis().plus(settings.surveyPeriod()).toInstant());
     }
 
     private static Date endOf(ZonedDateTime day) {

@@ -1,14 +1,14 @@
 package fr.defense.rapid.mediation;
 
+import static fr.defense.rapid.system.EngineClock.now;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -206,10 +206,5 @@ public class MediationRepository {
                 rs.getObject("answered_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class),
                 rs.getObject("closed_at", OffsetDateTime.class));
-    }
-
-    /** The engine clock, as for the rest of the timeline (process tests move it). */
-    private static OffsetDateTime now() {
-        return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
     }
 }

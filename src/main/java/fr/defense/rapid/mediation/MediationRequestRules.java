@@ -5,9 +5,8 @@ import fr.defense.rapid.form.FormRules;
 import fr.defense.rapid.form.FormValues;
 import fr.defense.rapid.form.Violations;
 import fr.defense.rapid.system.FrenchFormat;
-import fr.defense.rapid.system.YearlyNumbers;
+import fr.defense.rapid.system.EngineClock;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Rules of the mediation request that its JSON cannot express (DOMAIN.md §3-4). */
@@ -46,7 +45,7 @@ class MediationRequestRules implements FormRules {
         }
         LocalDate received = MediationRequest.date(values.get("invoiceReceivedDate"));
         LocalDate paid = MediationRequest.date(values.get("paymentDate"));
-        LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(YearlyNumbers.PARIS).toLocalDate();
+        LocalDate today = EngineClock.today();
         if (received == null) {
             violations.add("invoiceReceivedDate", "indiquez la date à laquelle l'acheteur a reçu la facture.");
         } else if (received.isAfter(today)) {

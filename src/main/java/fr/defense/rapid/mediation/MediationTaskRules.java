@@ -1,11 +1,11 @@
 package fr.defense.rapid.mediation;
 
+import static fr.defense.rapid.system.EngineClock.today;
+
 import fr.defense.rapid.form.FormRules;
 import fr.defense.rapid.form.FormValues;
 import fr.defense.rapid.form.Violations;
-import fr.defense.rapid.system.YearlyNumbers;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Rules of the mediation's task forms that their JSON cannot express: what each choice requires. */
@@ -128,9 +128,5 @@ final class MediationTaskRules {
         if (day != null && day.isAfter(today())) {
             violations.add(key, message);
         }
-    }
-
-    private static LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(YearlyNumbers.PARIS).toLocalDate();
     }
 }

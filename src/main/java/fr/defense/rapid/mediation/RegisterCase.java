@@ -1,5 +1,6 @@
 package fr.defense.rapid.mediation;
 
+import static fr.defense.rapid.system.EngineClock.today;
 import static fr.defense.rapid.system.FrenchFormat.date;
 import static fr.defense.rapid.system.FrenchFormat.euros;
 import static fr.defense.rapid.system.FrenchFormat.percent;
@@ -13,7 +14,6 @@ import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -102,9 +102,5 @@ public class RegisterCase implements JavaDelegate {
         lines.add("Indemnité forfaitaire pour frais de recouvrement : " + euros(c.recoveryFeeEur()) + ".");
         lines.add("Total dû de plein droit : " + euros(c.lateInterestEur()) + ".");
         return lines;
-    }
-
-    private static LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(YearlyNumbers.PARIS).toLocalDate();
     }
 }

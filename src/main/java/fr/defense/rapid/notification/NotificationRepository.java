@@ -1,10 +1,10 @@
 package fr.defense.rapid.notification;
 
+import static fr.defense.rapid.system.EngineClock.now;
+
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -92,10 +92,5 @@ class NotificationRepository {
 
     private static boolean mediationCase(String reference) {
         return reference.startsWith("MED-");
-    }
-
-    /** The engine clock, as for the rest of the timeline (process tests move it). */
-    private static OffsetDateTime now() {
-        return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
     }
 }

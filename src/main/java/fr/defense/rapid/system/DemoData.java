@@ -125,7 +125,7 @@ class DemoData {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(YearlyNumbers.PARIS);
+        return LocalDate.now(EngineClock.PARIS);
     }
 
     private String submit(String user, Map<String, Object> variables) {

@@ -45,7 +45,7 @@ public final class FrenchFormat {
 
     /** A due date of the engine, as a day in Paris. */
     public static String date(Date at) {
-        return at == null ? null : DATE.format(at.toInstant().atZone(YearlyNumbers.PARIS));
+        return at == null ? null : DATE.format(at.toInstant().atZone(EngineClock.PARIS));
     }
 
     /** French grouping uses narrow no-break spaces, which some mail clients and PDF fonts show badly. */

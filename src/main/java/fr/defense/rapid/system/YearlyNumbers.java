@@ -1,7 +1,5 @@
 package fr.defense.rapid.system;
 
-import java.time.ZoneId;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,7 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class YearlyNumbers {
 
-    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final int MAX_PER_YEAR = 99_999;
 
     /** One counter table per sequence; the names are constants, never user input. */
@@ -44,7 +41,7 @@ public class YearlyNumbers {
     }
 
     public String next(Sequence sequence) {
-        int year = ClockUtil.getCurrentTime().toInstant().atZone(PARIS).getYear();
+        int year = EngineClock.nowInParis().getYear();
         ensureCounterExists(sequence, year);
         jdbc.sql("update " + sequence.table + " set last_value = last_value + 1 where counter_year = :year")
                 .param("year", year)

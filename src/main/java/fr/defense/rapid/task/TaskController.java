@@ -1,5 +1,7 @@
 package fr.defense.rapid.task;
 
+import static fr.defense.rapid.system.EngineClock.utc;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.defense.rapid.form.FormDefinition;
 import fr.defense.rapid.form.FormField;
@@ -9,8 +11,6 @@ import fr.defense.rapid.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +63,7 @@ class TaskController {
         static TaskSummary of(Task task, String businessKey) {
             boolean mediation = businessKey != null && businessKey.startsWith("MED-");
             return new TaskSummary(task.getId(), task.getName(), mediation ? null : businessKey,
-                    mediation ? businessKey : null, at(task.getDueDate()), at(task.getCreateTime()));
+                    mediation ? businessKey : null, utc(task.getDueDate()), utc(task.getCreateTime()));
         }
     }
 
@@ -136,9 +136,5 @@ class TaskController {
         }
         return runtime.createProcessInstanceQuery().processInstanceIds(ids).list().stream()
                 .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey, (a, b) -> a));
-    }
-
-    private static OffsetDateTime at(Date date) {
-        return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC);
     }
 }

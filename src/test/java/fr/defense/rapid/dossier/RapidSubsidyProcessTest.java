@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import fr.defense.rapid.support.ProcessTest;
+import fr.defense.rapid.system.EngineClock;
 import fr.defense.rapid.support.RapidProcess;
 import fr.defense.rapid.system.SampleDossiers;
 import java.math.BigDecimal;
@@ -265,7 +266,7 @@ class RapidSubsidyProcessTest {
         assertThat(instance).hasPassed("RecordDecision", "NotifyRejection").hasNotPassed("DraftAgreement")
                 .isWaitingAt("AwaitContest")
                 .variables().containsEntry("contestDueDate", Date.from(ClockUtil.getCurrentTime().toInstant()
-                        .atZone(DossierNumbers.PARIS).plusMonths(2).with(LocalTime.MAX).withNano(0).toInstant()));
+                        .atZone(EngineClock.PARIS).plusMonths(2).with(LocalTime.MAX).withNano(0).toInstant()));
         Dossier rejected = dossiers.find(instance.getBusinessKey()).orElseThrow();
         assertThat(rejected.status()).isEqualTo(DossierStatus.REJECTED);
         assertThat(rejected.decision()).isEqualTo("REJECTED");
