@@ -522,8 +522,12 @@ class MediationApiIntegrationTest {
         // The contest is the SME's case like any other: listed, and withdrawable by it.
         assertThat(http.get("pme-demo", "/api/mediations?size=100").json().path("items").findValuesAsText("caseNumber"))
                 .contains(number);
-        assertThat(awaitSmeTask("pme-demo", number, WITHDRAW)).isNotNull();
-        assertThat(awaitStaffTask("correspondent", number, "QualifyRequest")).isNotNull();
+        String withdrawal = awaitSmeTask("pme-demo", number, WITHDRAW).path("id").asText();
+        assertThat(http.get("pme-demo", "/api/tasks/" + withdrawal + "/form").json().path("formId").asText())
+                .isEqualTo("withdraw-mediation");
+        String qualify = awaitStaffTask("correspondent", number, "QualifyRequest");
+        assertThat(http.get("correspondent", "/engine-rest/task/" + qualify).json().path("name").asText())
+                .isEqualTo("Qualifier la demande");
         // The rejection letter still goes out.
         await().atMost(ASYNC_STEP).until(() -> http.get("pme-demo", "/api/dossiers/" + dossier).json().path("timeline")
                 .findValuesAsText("description").stream().anyMatch(text -> text.contains(REJECTION_LETTER)));
@@ -579,6 +583,29 @@ class MediationApiIntegrationTest {
                     + "la décision.");
             assertThat(http.get("pme-demo", "/api/dossiers/" + dossier).json().has("mediationCaseNumber")).isFalse();
         }
+        assertThat(caseCount()).isEqualTo(cases);
+    }
+
+    @Test
+    void anApprovedDossierAwaitingItsAgreementCanNoLongerBeWithdrawn() {
+        String approved = decidedDossier("pme-demo", SampleDossiers.approval(190_000L), "AcceptAgreement");
+
+        Http.Response refused = http.post("pme-demo", "/api/dossiers/" + approved + "/withdraw", Map.of());
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("detail").asText()).contains("ne peut plus être retiré");
+        assertThat(http.get("pme-demo", "/api/dossiers/" + approved).json().path("status").asText()).isEqualTo("APPROVED");
+        assertThat(http.get("pme-demo", "/api/tasks").json().findValuesAsText("dossierNumber")).contains(approved);
+    }
+
+    @Test
+    void anIdempotencyKeyOfOver200CharactersIsRefusedAndNothingFiled() {
+        long cases = caseCount();
+
+        Http.Response refused = http.post("pme-demo", "/api/mediations", SampleMediations.contractDispute(), "k".repeat(201));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("Idempotency-Key");
         assertThat(caseCount()).isEqualTo(cases);
     }
 

@@ -61,7 +61,7 @@ class RapidSubsidyProcessTest {
         assertThat(instance).isWaitingAt("CheckCompleteness").hasPassed("RegisterDossier", "NotifyAcknowledgment")
                 .variables().containsEntry("dossierNumber", number).containsEntry("companyCategory", "SMALL")
                 .containsEntry("eligible", true).doesNotContainKey("projectSummary");
-        assertThat(rapid.task(instance, "CheckCompleteness").getTaskDefinitionKey()).isEqualTo("CheckCompleteness");
+        assertThat(rapid.task(instance, "CheckCompleteness").getName()).isEqualTo("Vérifier la complétude du dossier");
         assertThat(engine.getTaskService().getIdentityLinksForTask(rapid.task(instance, "CheckCompleteness").getId()))
                 .anyMatch(link -> "rapid-secretariat".equals(link.getGroupId()));
 
@@ -315,15 +315,11 @@ class RapidSubsidyProcessTest {
     }
 
     private ProcessInstance submitted(Map<String, Object> variables) {
-        ProcessInstance instance = rapid.submit("pme-demo", variables);
-        rapid.runDueJobs(instance);
-        return instance;
+        return rapid.submitted(variables);
     }
 
     private ProcessInstance atCommitteeDecision(Map<String, Object> variables) {
-        ProcessInstance instance = submitted(variables);
-        rapid.complete(instance, "CheckCompleteness", "secretariat", completeness(true));
-        rapid.complete(instance, "TechnicalEvaluation", "expert", favourableEvaluation());
+        ProcessInstance instance = rapid.atCommitteeDecision(variables);
         assertThat(instance).isWaitingAt("CommitteeDecision");
         return instance;
     }

@@ -1,6 +1,5 @@
 package fr.defense.rapid.form;
 
-import static fr.defense.rapid.system.SampleDossiers.completeness;
 import static fr.defense.rapid.system.SampleDossiers.favourableEvaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -206,16 +205,11 @@ class ServerSideValidationTest {
     }
 
     private ProcessInstance atTechnicalEvaluation() {
-        ProcessInstance instance = rapid.submit("pme-demo", SampleDossiers.smallCompany());
-        rapid.runDueJobs(instance);
-        rapid.complete(instance, "CheckCompleteness", "secretariat", completeness(true));
-        return instance;
+        return rapid.atTechnicalEvaluation(SampleDossiers.smallCompany());
     }
 
     private ProcessInstance atCommitteeDecision() {
-        ProcessInstance instance = atTechnicalEvaluation();
-        rapid.complete(instance, "TechnicalEvaluation", "expert", favourableEvaluation());
-        return instance;
+        return rapid.atCommitteeDecision(SampleDossiers.smallCompany());
     }
 
     private long dossierCount() {

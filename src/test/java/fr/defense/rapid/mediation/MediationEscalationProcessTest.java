@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import fr.defense.rapid.dossier.DossierRepository;
+import fr.defense.rapid.form.FieldViolation;
 import fr.defense.rapid.form.FormValidationException;
 import fr.defense.rapid.support.ProcessTest;
 import fr.defense.rapid.support.RapidProcess;
@@ -36,6 +37,8 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -381,6 +384,69 @@ class MediationEscalationProcessTest {
                         }));
     }
 
+    /** A step's values that its rules refuse, on the field they name. */
+    record Refusal(String what, String taskKey, Map<String, Object> values, String field) {
+        @Override
+        public String toString() {
+            return what;
+        }
+    }
+
+    static List<Refusal> refusals() {
+        String today = FILED.toLocalDate().toString();
+        String tomorrow = FILED.toLocalDate().plusDays(1).toString();
+        return List.of(
+                new Refusal("non recevable sans motif", "QualifyRequest",
+                        Map.of("qualification", "NOT_ADMISSIBLE"), "notAdmissibleReason"),
+                new Refusal("premier contact daté de demain", "ContactSme",
+                        Map.of("firstContactDate", tomorrow, "firstContactSummary", "Entretien téléphonique."), "firstContactDate"),
+                new Refusal("action sans date", "ConductMediationLevelOne", Map.of("mediationStep", "RECORD_ACTION",
+                        "actionCounterpart", "Service payeur", "actionSummary", "Appel au service payeur."), "actionDate"),
+                new Refusal("action datée de demain", "ConductMediationLevelOne", Map.of("mediationStep", "RECORD_ACTION",
+                        "actionDate", tomorrow, "actionCounterpart", "Service payeur", "actionSummary", "Appel au service payeur."),
+                        "actionDate"),
+                new Refusal("action sans interlocuteur", "ConductMediationLevelOne", Map.of("mediationStep", "RECORD_ACTION",
+                        "actionDate", today, "actionSummary", "Appel au service payeur."), "actionCounterpart"),
+                new Refusal("action sans compte rendu", "ConductMediationLevelOne", Map.of("mediationStep", "RECORD_ACTION",
+                        "actionDate", today, "actionCounterpart", "Service payeur", "actionSummary", "Appel"), "actionSummary"),
+                new Refusal("prolongation sans l'accord de la partie", "ConductMediationLevelOne", Map.of(
+                        "mediationStep", "PROPOSE_RENEWAL", "renewalReason", "Une expertise est en cours.",
+                        "counterpartAgreesToRenewal", false), "counterpartAgreesToRenewal"),
+                new Refusal("prolongation sans motif", "ConductMediationLevelOne", Map.of(
+                        "mediationStep", "PROPOSE_RENEWAL", "counterpartAgreesToRenewal", true), "renewalReason"),
+                new Refusal("accord à exécuter dans le passé", "ConductMediationLevelOne", Map.of("mediationStep", "AGREEMENT",
+                        "agreementMeasures", "Paiement des intérêts moratoires.", "agreementExecutionDate", "2026-05-01"),
+                        "agreementExecutionDate"),
+                new Refusal("échec sans rapport", "ConductMediationLevelOne", Map.of("mediationStep", "FAILURE",
+                        "failureReport", "Non."), "failureReport"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusals")
+    void eachStepRefusesWhatItsRulesForbidAndChangesNothing(Refusal refusal) {
+        ProcessInstance instance = switch (refusal.taskKey()) {
+            case "QualifyRequest" -> filed(SampleMediations.contractDispute());
+            case "ContactSme" -> {
+                ProcessInstance qualified = filed(SampleMediations.contractDispute());
+                process.complete(qualified, "QualifyRequest", "correspondent", admissible());
+                yield qualified;
+            }
+            default -> atLevelOne();
+        };
+        String task = process.task(instance, refusal.taskKey()).getId();
+        int events = cases.timeline(instance.getBusinessKey()).size();
+        int actions = cases.actions(instance.getBusinessKey()).size();
+
+        assertThatThrownBy(() -> process.complete(instance, refusal.taskKey(), "correspondent", refusal.values()))
+                .isInstanceOfSatisfying(FormValidationException.class, refused -> assertThat(refused.violations())
+                        .extracting(FieldViolation::field).containsExactly(refusal.field()));
+
+        assertThat(process.task(instance, refusal.taskKey()).getId()).isEqualTo(task);
+        assertThat(cases.timeline(instance.getBusinessKey())).hasSize(events);
+        assertThat(cases.actions(instance.getBusinessKey())).hasSize(actions);
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), refusal.field())).isNull();
+    }
+
     @Test
     void refusedStepChangesNothing() {
         ProcessInstance instance = atLevelOne();
@@ -423,10 +489,7 @@ class MediationEscalationProcessTest {
 
     @Test
     void contestFiledBeforeTheRejectionLetterHasGoneOutWaitsForIt() {
-        ProcessInstance dossier = process.submit("pme-demo", SampleDossiers.smallCompany());
-        process.runDueJobs(dossier);
-        process.complete(dossier, "CheckCompleteness", "secretariat", SampleDossiers.completeness(true));
-        process.complete(dossier, "TechnicalEvaluation", "expert", SampleDossiers.favourableEvaluation());
+        ProcessInstance dossier = process.atCommitteeDecision(SampleDossiers.smallCompany());
         // The decision, without running the letter's job.
         engine.getTaskService().complete(process.task(dossier, "CommitteeDecision").getId(), SampleDossiers.rejection());
         assertThat(dossier).isWaitingAt("NotifyRejection", "AwaitContest");
@@ -454,25 +517,15 @@ class MediationEscalationProcessTest {
     }
 
     private ProcessInstance rejectedDossier() {
-        ProcessInstance dossier = process.submit("pme-demo", SampleDossiers.smallCompany());
-        process.runDueJobs(dossier);
-        process.complete(dossier, "CheckCompleteness", "secretariat", SampleDossiers.completeness(true));
-        process.complete(dossier, "TechnicalEvaluation", "expert", SampleDossiers.favourableEvaluation());
-        process.complete(dossier, "CommitteeDecision", "committee", SampleDossiers.rejection());
-        return dossier;
+        return process.rejected(SampleDossiers.smallCompany());
     }
 
     private ProcessInstance filed(Map<String, Object> request) {
-        ProcessInstance instance = process.start(KEY, "pme-demo", request);
-        process.runDueJobs(instance);
-        return instance;
+        return process.filed(request);
     }
 
     private ProcessInstance atLevelOne() {
-        ProcessInstance instance = filed(SampleMediations.contractDispute());
-        process.complete(instance, "QualifyRequest", "correspondent", admissible());
-        process.complete(instance, "ContactSme", "correspondent", firstContact(LocalDate.of(2026, 5, 13)));
-        return instance;
+        return process.atLevelOne(SampleMediations.contractDispute(), LocalDate.of(2026, 5, 13));
     }
 
     private ProcessInstance atLevelTwo() {

@@ -156,11 +156,7 @@ class MediationNotificationsTest {
 
     @Test
     void contestOfARapidRejectionIsAcknowledgedWithTheDossierNumber() throws Exception {
-        ProcessInstance dossier = process.submit("pme-demo", SampleDossiers.smallCompany());
-        process.runDueJobs(dossier);
-        process.complete(dossier, "CheckCompleteness", "secretariat", SampleDossiers.completeness(true));
-        process.complete(dossier, "TechnicalEvaluation", "expert", SampleDossiers.favourableEvaluation());
-        process.complete(dossier, "CommitteeDecision", "committee", SampleDossiers.rejection());
+        ProcessInstance dossier = process.rejected(SampleDossiers.smallCompany());
 
         String number = requests.file("pme-demo", List.of("sme"), null,
                 identified(SampleMediations.rapidContest(dossier.getBusinessKey()))).reference();
@@ -472,16 +468,11 @@ class MediationNotificationsTest {
     }
 
     private ProcessInstance filed(Map<String, Object> request) {
-        ProcessInstance instance = process.start(KEY, "pme-demo", identified(request));
-        process.runDueJobs(instance);
-        return instance;
+        return process.filed(identified(request));
     }
 
     private ProcessInstance atLevelOne() {
-        ProcessInstance instance = filed(SampleMediations.contractDispute());
-        process.complete(instance, "QualifyRequest", "correspondent", admissible());
-        process.complete(instance, "ContactSme", "correspondent", firstContact(LocalDate.of(2026, 5, 13)));
-        return instance;
+        return process.atLevelOne(identified(SampleMediations.contractDispute()), LocalDate.of(2026, 5, 13));
     }
 
     /** The one mail of this case whose subject contains this; both parts in French, signed by the mediation service. */

@@ -2,7 +2,6 @@ package fr.defense.rapid.notification;
 
 import static fr.defense.rapid.system.SampleDossiers.approval;
 import static fr.defense.rapid.system.SampleDossiers.completeness;
-import static fr.defense.rapid.system.SampleDossiers.favourableEvaluation;
 import static fr.defense.rapid.system.SampleDossiers.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailSendException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -204,7 +204,8 @@ class RapidNotificationsTest {
 
         Job job = engine.getManagementService().createJobQuery().processInstanceId(dossier.getId()).singleResult();
         for (int attempt = 1; attempt <= 3; attempt++) {
-            assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId())).isNotNull();
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
+                    .isInstanceOf(MailSendException.class).hasMessageContaining("Mail server connection failed");
         }
         assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(dossier.getId()).count())
                 .as("an incident in Cockpit once the retries have run out").isEqualTo(1);
@@ -245,16 +246,11 @@ class RapidNotificationsTest {
     }
 
     private ProcessInstance submitted(Map<String, Object> variables) {
-        ProcessInstance instance = rapid.submit("pme-demo", titled(variables));
-        rapid.runDueJobs(instance);
-        return instance;
+        return rapid.submitted(titled(variables));
     }
 
     private ProcessInstance atCommitteeDecision() {
-        ProcessInstance dossier = submitted(SampleDossiers.smallCompany());
-        rapid.complete(dossier, "CheckCompleteness", "secretariat", completeness(true));
-        rapid.complete(dossier, "TechnicalEvaluation", "expert", favourableEvaluation());
-        return dossier;
+        return rapid.atCommitteeDecision(titled(SampleDossiers.smallCompany()));
     }
 
     private String status(String number, String template) {

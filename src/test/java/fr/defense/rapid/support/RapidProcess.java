@@ -1,7 +1,10 @@
 package fr.defense.rapid.support;
 
 import fr.defense.rapid.security.Groups;
+import fr.defense.rapid.system.SampleDossiers;
+import fr.defense.rapid.system.SampleMediations;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 public final class RapidProcess {
 
     public static final String KEY = "rapid-subsidy";
+    public static final String MEDIATION_KEY = "mediation-escalation";
 
     private final ProcessEngine engine;
 
@@ -35,6 +39,47 @@ public final class RapidProcess {
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
+    }
+
+    /** A dossier of {@code pme-demo}, numbered and acknowledged, waiting for the secretariat. */
+    public ProcessInstance submitted(Map<String, Object> dossier) {
+        ProcessInstance instance = submit("pme-demo", dossier);
+        runDueJobs(instance);
+        return instance;
+    }
+
+    public ProcessInstance atTechnicalEvaluation(Map<String, Object> dossier) {
+        ProcessInstance instance = submitted(dossier);
+        complete(instance, "CheckCompleteness", "secretariat", SampleDossiers.completeness(true));
+        return instance;
+    }
+
+    public ProcessInstance atCommitteeDecision(Map<String, Object> dossier) {
+        ProcessInstance instance = atTechnicalEvaluation(dossier);
+        complete(instance, "TechnicalEvaluation", "expert", SampleDossiers.favourableEvaluation());
+        return instance;
+    }
+
+    /** Rejected by the committee, its letter sent: open to a contest for two months. */
+    public ProcessInstance rejected(Map<String, Object> dossier) {
+        ProcessInstance instance = atCommitteeDecision(dossier);
+        complete(instance, "CommitteeDecision", "committee", SampleDossiers.rejection());
+        return instance;
+    }
+
+    /** A mediation request of {@code pme-demo}, registered and acknowledged, waiting for its qualification. */
+    public ProcessInstance filed(Map<String, Object> request) {
+        ProcessInstance instance = start(MEDIATION_KEY, "pme-demo", request);
+        runDueJobs(instance);
+        return instance;
+    }
+
+    /** Admissible and contacted on that day: the correspondent conducts the level-1 mediation. */
+    public ProcessInstance atLevelOne(Map<String, Object> request, LocalDate contactedOn) {
+        ProcessInstance instance = filed(request);
+        complete(instance, "QualifyRequest", "correspondent", SampleMediations.admissible());
+        complete(instance, "ContactSme", "correspondent", SampleMediations.firstContact(contactedOn));
+        return instance;
     }
 
     /** Runs the jobs that are due (asynchronous notifications, timers), as the job executor would. */
