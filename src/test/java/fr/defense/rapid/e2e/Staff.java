@@ -1,5 +1,6 @@
 package fr.defense.rapid.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.defense.rapid.security.Groups;
@@ -7,20 +8,47 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 /** What the end-to-end tests do on the engine's side, around what a user does in the browser. */
 final class Staff {
 
+    private final RuntimeService runtime;
     private final TaskService tasks;
     private final IdentityService identity;
+    private final HistoryService history;
 
-    Staff(TaskService tasks, IdentityService identity) {
+    Staff(RuntimeService runtime, TaskService tasks, IdentityService identity, HistoryService history) {
+        this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
+        this.history = history;
+    }
+
+    /** Starts a process as this user (an SME through the API, in reality): the engine records it as the initiator. */
+    ProcessInstance startAs(String user, String processKey, Map<String, Object> variables) {
+        return as(user, () -> runtime.startProcessInstanceByKey(processKey, variables));
+    }
+
+    /** The engine, not the page, says the task was completed, and by whom. */
+    void assertCompletedBy(Task task, String user) {
+        HistoricTaskInstance done = await().atMost(Duration.ofSeconds(10)).until(
+                () -> history.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult(),
+                historic -> historic.getEndTime() != null);
+        assertThat(done.getDeleteReason()).isEqualTo("completed");
+        assertThat(done.getAssignee()).isEqualTo(user);
+    }
+
+    /** A process variable's value now, read from history so that it is there even once the instance has ended. */
+    Object historicVariable(ProcessInstance instance, String name) {
+        return history.createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
     }
 
     /** The open task of this instance, once the job executor has run the asynchronous steps before it. */

@@ -7,9 +7,7 @@ import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.system.SampleDossiers;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -61,9 +59,12 @@ class TasklistEvaluationE2ETest {
 
     private TasklistPage tasklist;
 
+    private Staff staff;
+
     @BeforeEach
     void openTasklist() {
         tasklist = browser.page();
+        staff = new Staff(runtimeService, taskService, identityService, historyService);
     }
 
     @Test
@@ -156,33 +157,14 @@ class TasklistEvaluationE2ETest {
      * other tests leave tasks in the same database, and this one must never pick theirs.
      */
     private ProcessInstance dossierAwaitingTechnicalEvaluation() {
-        ProcessInstance dossier;
-        identityService.setAuthentication("pme-demo", List.of("sme"));
-        try {
-            dossier = runtimeService.startProcessInstanceByKey("rapid-subsidy", SampleDossiers.smallCompany());
-        } finally {
-            identityService.clearAuthentication();
-        }
+        ProcessInstance dossier = staff.startAs("pme-demo", "rapid-subsidy", SampleDossiers.smallCompany());
         // The acknowledgment is asynchronous: the job executor moves the dossier on to the secretariat.
-        Task completeness = await().atMost(Duration.ofSeconds(30)).until(
-                () -> taskService.createTaskQuery().processInstanceId(dossier.getId())
-                        .taskDefinitionKey("CheckCompleteness").singleResult(),
-                Objects::nonNull);
-        identityService.setAuthentication("secretariat", List.of("rapid-secretariat"));
-        try {
-            taskService.claim(completeness.getId(), "secretariat");
-            taskService.complete(completeness.getId(), SampleDossiers.completeness(true));
-        } finally {
-            identityService.clearAuthentication();
-        }
+        staff.completeAs("secretariat", staff.awaitTask(dossier, "CheckCompleteness"), SampleDossiers.completeness(true));
         return dossier;
     }
 
     private Task technicalEvaluation(ProcessInstance dossier) {
-        Task task = await().atMost(Duration.ofSeconds(30)).until(
-                () -> taskService.createTaskQuery().processInstanceId(dossier.getId())
-                        .taskDefinitionKey("TechnicalEvaluation").singleResult(),
-                Objects::nonNull);
+        Task task = staff.awaitTask(dossier, "TechnicalEvaluation");
         assertThat(task.getAssignee()).as("nobody has claimed the evaluation yet").isNull();
         return task;
     }

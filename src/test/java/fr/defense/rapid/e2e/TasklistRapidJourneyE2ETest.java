@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,7 +92,7 @@ class TasklistRapidJourneyE2ETest {
     @BeforeEach
     void openTasklist() {
         tasklist = browser.page();
-        staff = new Staff(taskService, identityService);
+        staff = new Staff(runtimeService, taskService, identityService, historyService);
     }
 
     @Test
@@ -385,19 +384,12 @@ class TasklistRapidJourneyE2ETest {
         return staff.awaitTask(dossier, taskDefinitionKey);
     }
 
-    /** The engine, not the page, says the task was completed, and by whom. */
     private void assertCompletedBy(Task task, String user) {
-        HistoricTaskInstance done = await().atMost(Duration.ofSeconds(10)).until(
-                () -> historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult(),
-                historic -> historic.getEndTime() != null);
-        assertThat(done.getDeleteReason()).isEqualTo("completed");
-        assertThat(done.getAssignee()).isEqualTo(user);
+        staff.assertCompletedBy(task, user);
     }
 
-    /** A process variable's value now, read from history so that it is there even once the instance has ended. */
     private Object historicVariable(ProcessInstance dossier, String name) {
-        return historyService.createHistoricVariableInstanceQuery()
-                .processInstanceId(dossier.getId()).variableName(name).singleResult().getValue();
+        return staff.historicVariable(dossier, name);
     }
 
     /** A dossier of our own at the committee stage, brought there through the engine's API. */
