@@ -501,34 +501,15 @@ class MediationNotificationsTest {
                 continue;
             }
             List<String> to = Arrays.stream(message.getAllRecipients()).map(Address::toString).toList();
-            String text = part(message, "text/plain");
+            String text = TestSmtp.part(message, "text/plain");
             if (to.contains(contactEmail) || text.contains(companyName)) {
                 List<Attached> attachments = new ArrayList<>();
                 collectAttachments(message, attachments);
-                mails.add(new Mail(to, message.getSubject(), text, HtmlUtils.htmlUnescape(part(message, "text/html")),
+                mails.add(new Mail(to, message.getSubject(), text, HtmlUtils.htmlUnescape(TestSmtp.part(message, "text/html")),
                         attachments));
             }
         }
         return mails;
-    }
-
-    /** The body part of the given type, wherever Spring's MimeMessageHelper nested it (attachments aside). */
-    private static String part(Part part, String type) throws MessagingException, IOException {
-        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-            return null;
-        }
-        if (part.isMimeType(type)) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String found = part(multipart.getBodyPart(i), type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     private static void collectAttachments(Part part, List<Attached> into) throws MessagingException, IOException {

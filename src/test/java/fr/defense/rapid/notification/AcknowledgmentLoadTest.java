@@ -92,19 +92,6 @@ class AcknowledgmentLoadTest {
                 + " and dossier_number in (:numbers)").param("numbers", numbers).query(Long.class).single();
     }
 
-    private static String text(jakarta.mail.Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return (String) part.getContent();
-        }
-        StringBuilder all = new StringBuilder();
-        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(text(multipart.getBodyPart(i)));
-            }
-        }
-        return all.toString();
-    }
-
     /** Once SMTP is back, the operator sets the retries of the failed jobs again (Cockpit's "retry"). */
     private void resolveIncidents(List<String> instances) {
         for (Job job : management.createJobQuery().noRetriesLeft().list()) {
@@ -124,7 +111,7 @@ class AcknowledgmentLoadTest {
             String subject = message.getSubject();
             if (subject.endsWith("Accusé de réception de votre dossier")) {
                 String number = subject.substring(1, subject.indexOf(']'));
-                if (numbers.contains(number) && text(message).contains(marker)) {
+                if (numbers.contains(number) && TestSmtp.part(message, "text/plain").contains(marker)) {
                     acknowledged.add(number);
                 }
             }

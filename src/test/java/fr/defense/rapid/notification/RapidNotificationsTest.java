@@ -11,9 +11,7 @@ import fr.defense.rapid.support.RapidProcess;
 import fr.defense.rapid.support.TestSmtp;
 import fr.defense.rapid.system.SampleDossiers;
 import jakarta.mail.Address;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
@@ -275,29 +273,12 @@ class RapidNotificationsTest {
         for (MimeMessage message : TestSmtp.received()) {
             if (message.getSubject().contains("[" + number + "]")) {
                 String to = Arrays.stream(message.getAllRecipients()).map(Address::toString).reduce((a, b) -> a + ", " + b).orElse("");
-                Mail mail = new Mail(to, message.getSubject(), part(message, "text/plain"), part(message, "text/html"));
+                Mail mail = new Mail(to, message.getSubject(), TestSmtp.part(message, "text/plain"), TestSmtp.part(message, "text/html"));
                 if (mail.text().contains(title)) {
                     mails.add(mail);
                 }
             }
         }
         return mails;
-    }
-
-    /** The part of the given type, wherever Spring's MimeMessageHelper nested it. */
-    private static String part(jakarta.mail.Part part, String type) throws MessagingException, IOException {
-        if (part.isMimeType(type)) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                String found = part(child, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -1,5 +1,8 @@
 package fr.defense.rapid.support;
 
+import jakarta.mail.Part;
+import jakarta.mail.Multipart;
+import jakarta.mail.MessagingException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -63,5 +66,24 @@ public class TestSmtp implements LauncherSessionListener {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The body part of the given type of a received mail, wherever Spring's MimeMessageHelper nested it (attachments aside). */
+    public static String part(Part part, String type) throws MessagingException, IOException {
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return null;
+        }
+        if (part.isMimeType(type)) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = part(multipart.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 }
