@@ -174,12 +174,25 @@ final class TasklistPage {
      * to leave the field. form-js 1.8 debounces text and number input (~300 ms) and only flushes
      * on blur; a re-render in between (another field changing) resets the DOM to the old value
      * and the typed text is lost. Leaving the field commits it at once, as a user moving on does.
+     * Now and then the first keys still vanish in such a re-render ("Projet solide" arrives as
+     * " solide"): the field is then emptied and typed again, as a user who sees it would.
      */
     void type(String label, String text) {
-        WebElement input = reveal(input(label));
-        input.click();
-        input.sendKeys(text, Keys.TAB);
-        wait.until(ExpectedConditions.domPropertyToBe(input, "value", text));
+        for (int attempt = 1; ; attempt++) {
+            WebElement input = reveal(input(label));
+            input.click();
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+            input.sendKeys(text, Keys.TAB);
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(5))
+                        .until(ExpectedConditions.domPropertyToBe(input, "value", text));
+                return;
+            } catch (TimeoutException | StaleElementReferenceException lostKeys) {
+                if (attempt == 3) {
+                    throw lostKeys;
+                }
+            }
+        }
     }
 
     /**
