@@ -77,6 +77,16 @@ public final class Http {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET with HTTP Basic and this password (not the demo one). */
+    public Response get(String user, String password, String path) {
+        return send(null, HttpRequest.newBuilder(URI.create(base + path)).GET()
+                .header("Authorization", basic(user, password)));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     public Response post(String user, String path, Object body) {
         return post(user, path, body, null);
     }
@@ -97,11 +107,21 @@ public final class Http {
         return send(user, request);
     }
 
+    /** Any method, any body (JSON, multipart…), as the caller built it; {@code null} content type sends no body. */
+    public Response request(String user, String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (contentType == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        }
+        return send(user, request);
+    }
+
     private Response send(String user, HttpRequest.Builder request) {
         if (user != null) {
             // Demo users: the password is the user id.
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basic(user, user));
         }
         try {
             HttpResponse<String> response = client.send(request.build(),

@@ -1,0 +1,97 @@
+package fr.defense.rapid.support;
+
+import static org.awaitility.Awaitility.await;
+
+import fr.defense.rapid.security.Groups;
+import fr.defense.rapid.system.SampleDossiers;
+import fr.defense.rapid.system.SampleMediations;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Dossiers and mediation cases of {@code pme-demo} brought, in the running application (job
+ * executor on), to the task a staff role works: each step done by the right user through the
+ * engine, as Tasklist would.
+ */
+public final class LiveTasks {
+
+    private final ProcessEngine engine;
+
+    public LiveTasks(ProcessEngine engine) {
+        this.engine = engine;
+    }
+
+    /** A new dossier waiting at {@code CheckCompleteness}, {@code TechnicalEvaluation} or {@code CommitteeDecision}. */
+    public Task dossierAt(String taskKey) {
+        ProcessInstance dossier = as("pme-demo", () -> engine.getRuntimeService()
+                .startProcessInstanceByKey(RapidProcess.KEY, SampleDossiers.smallCompany()));
+        Task task = awaitTask(dossier, "CheckCompleteness");
+        if (!taskKey.equals(task.getTaskDefinitionKey())) {
+            complete("secretariat", task, SampleDossiers.completeness(true));
+            task = awaitTask(dossier, "TechnicalEvaluation");
+        }
+        if (!taskKey.equals(task.getTaskDefinitionKey())) {
+            complete("expert", task, SampleDossiers.favourableEvaluation());
+            task = awaitTask(dossier, "CommitteeDecision");
+        }
+        return task;
+    }
+
+    /** A new mediation case waiting at {@code QualifyRequest}, or, its level 1 failed, at {@code ConductMediationLevelTwo}. */
+    public Task caseAt(String taskKey) {
+        ProcessInstance mediation = as("pme-demo", () -> engine.getRuntimeService()
+                .startProcessInstanceByKey(RapidProcess.MEDIATION_KEY, SampleMediations.contractDispute()));
+        Task task = awaitTask(mediation, "QualifyRequest");
+        if (!taskKey.equals(task.getTaskDefinitionKey())) {
+            complete("correspondent", task, SampleMediations.admissible());
+            complete("correspondent", awaitTask(mediation, "ContactSme"), SampleMediations.firstContact(LocalDate.now()));
+            complete("correspondent", awaitTask(mediation, "ConductMediationLevelOne"), SampleMediations.failure());
+            task = awaitTask(mediation, "ConductMediationLevelTwo");
+        }
+        return task;
+    }
+
+    /** Claims the task for this user, as Tasklist's "Claim" does. */
+    public void claim(String user, Task task) {
+        as(user, () -> {
+            engine.getTaskService().claim(task.getId(), user);
+            return null;
+        });
+    }
+
+    /** Waits until no asynchronous step (notification) remains to run. */
+    public void awaitQuiet() {
+        await().atMost(Duration.ofSeconds(60)).until(
+                () -> engine.getManagementService().createJobQuery().executable().count() == 0);
+    }
+
+    private void complete(String user, Task task, Map<String, Object> variables) {
+        as(user, () -> {
+            engine.getTaskService().claim(task.getId(), user);
+            engine.getTaskService().complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    private Task awaitTask(ProcessInstance instance, String taskKey) {
+        return await().atMost(Duration.ofSeconds(30)).until(
+                () -> engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                        .taskDefinitionKey(taskKey).singleResult(),
+                Objects::nonNull);
+    }
+
+    private <T> T as(String user, Supplier<T> action) {
+        engine.getIdentityService().setAuthentication(user, Groups.of(engine.getIdentityService(), user));
+        try {
+            return action.get();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+}
