@@ -13,6 +13,9 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  */
 public class FormValidationException extends FormFieldValidationException {
 
+    /** A refusal names at most this many errors, and says how many more there are. */
+    public static final int MAX_LISTED = 50;
+
     private final String formId;
     private final transient List<FieldViolation> violations;
 
@@ -26,7 +29,8 @@ public class FormValidationException extends FormFieldValidationException {
      */
     public FormValidationException(String formId, List<FieldViolation> violations, Map<String, String> labels) {
         super(formId, "Saisie refusée, rien n'a été enregistré. Corrigez : "
-                + violations.stream().map(v -> described(v, labels)).collect(Collectors.joining(" ; ")));
+                + violations.stream().limit(MAX_LISTED).map(v -> described(v, labels)).collect(Collectors.joining(" ; "))
+                + (violations.size() > MAX_LISTED ? " ; et " + (violations.size() - MAX_LISTED) + " autres erreurs." : ""));
         this.formId = formId;
         this.violations = List.copyOf(violations);
     }

@@ -56,7 +56,10 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
         public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
             String formId = formRef(element);
             if (formId != null && scope instanceof ProcessDefinitionEntity) {
-                ExecutionListener validate = execution -> validator.requireValid(formId, execution.getVariables());
+                ExecutionListener validate = execution -> {
+                    validator.requireValid(formId, execution.getVariables());
+                    execution.setVariables(validator.composedText(formId, execution.getVariables()));
+                };
                 activity.addListener(ExecutionListener.EVENTNAME_START, validate);
             }
         }
@@ -88,6 +91,7 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
                     if (!violations.isEmpty()) {
                         throw validator.refusal(formId, violations);
                     }
+                    execution.setVariables(validator.composedText(formId, values));
                 }
             });
         }

@@ -1,6 +1,7 @@
 package fr.defense.rapid.form;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -51,6 +52,20 @@ public class FormValidator {
         crossField.list().stream().filter(v -> !refused.contains(v.field()))
                 .forEach(v -> violations.add(v.field(), v.message()));
         return violations.list();
+    }
+
+    /**
+     * The text fields whose value is not in Unicode's composed form (NFC), with that form: « é »
+     * typed as e + accent and as one character must be stored, compared and searched alike.
+     */
+    public Map<String, String> composedText(String formId, Map<String, Object> values) {
+        Map<String, String> composed = new HashMap<>();
+        for (FormField field : catalog.get(formId).fields()) {
+            if (values.get(field.key()) instanceof String text && !Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+                composed.put(field.key(), Normalizer.normalize(text, Normalizer.Form.NFC));
+            }
+        }
+        return composed;
     }
 
     /** Throws a {@link FormValidationException} listing every violation, if there is any. */
@@ -120,6 +135,11 @@ public class FormValidator {
         String key = field.key();
         if (!(value instanceof String text)) {
             violations.add(key, "« " + field.displayName() + " » doit être un texte.");
+            return;
+        }
+        String unsafe = UnsafeCharacters.find(text, "textarea".equals(field.type()));
+        if (unsafe != null) {
+            violations.add(key, "« " + field.displayName() + " » contient un caractère interdit (" + unsafe + ").");
             return;
         }
         if (field.minLength() != null && text.strip().length() < field.minLength()) {

@@ -1,35 +1,48 @@
 package fr.defense.rapid.security;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * One identity store: Camunda's users and groups. Checks the password with the identity service
- * (which also locks an account for a while after failed attempts) and turns the user's groups
- * into authorities ({@code GROUP_<id>}).
+ * One identity store: Camunda's users and groups. Checks the password with the identity service,
+ * unless the login throttle says to wait (a stranger's guesses slow the next attempts down, they
+ * never lock the owner out), and turns the user's groups into authorities ({@code GROUP_<id>}).
  */
 @Component
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identity;
+    private final LoginThrottle throttle;
 
-    public CamundaIdentityAuthenticationProvider(IdentityService identity) {
+    public CamundaIdentityAuthenticationProvider(IdentityService identity, LoginThrottle throttle) {
         this.identity = identity;
+        this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String user = authentication.getName();
         String password = String.valueOf(authentication.getCredentials());
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        Optional<Duration> wait = throttle.waitBefore(user, address);
+        if (wait.isPresent()) {
+            throw new LoginThrottledException(wait.get());
+        }
         if (user == null || user.isBlank() || !identity.checkPassword(user, password)) {
+            throttle.failed(user, address);
             throw new BadCredentialsException("Identifiant ou mot de passe incorrect.");
         }
+        throttle.succeeded(user);
         List<SimpleGrantedAuthority> authorities = Groups.of(identity, user).stream()
                 .map(Groups::authority)
                 .map(SimpleGrantedAuthority::new)

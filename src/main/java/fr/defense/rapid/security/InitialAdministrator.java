@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * The first administrator of a new installation, from {@code ADMIN_USER} and
  * {@code ADMIN_PASSWORD} (Camunda's own set-up page is closed: on an empty database it would let
- * anyone become administrator). Does nothing when they are not set or the user exists.
+ * anyone become administrator). Its password follows the password policy (RapidPasswordPolicy).
+ * Without them, on a database with no administrator and no demo users, the application refuses to
+ * start: nobody could ever administer it.
  */
 @Component
 class InitialAdministrator {
@@ -24,16 +26,28 @@ class InitialAdministrator {
     private final String user;
     private final String password;
 
+    private final boolean demoUsers;
+
     InitialAdministrator(IdentityService identity, @Value("${ADMIN_USER:}") String user,
-                         @Value("${ADMIN_PASSWORD:}") String password) {
+                         @Value("${ADMIN_PASSWORD:}") String password,
+                         @Value("${rapid.demo.users:false}") boolean demoUsers) {
         this.identity = identity;
         this.user = user;
         this.password = password;
+        this.demoUsers = demoUsers;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void create() {
-        if (user.isBlank() || password.isBlank() || identity.createUserQuery().userId(user).count() > 0) {
+        if (user.isBlank() || password.isBlank()) {
+            if (!demoUsers && identity.createUserQuery().memberOfGroup(Groups.ADMINS).count() == 0) {
+                throw new IllegalStateException("No administrator in this database, and ADMIN_USER and ADMIN_PASSWORD "
+                        + "are not set: set both to create the first administrator (group " + Groups.ADMINS
+                        + "), see README, Configuration. Aucun administrateur : définissez ADMIN_USER et ADMIN_PASSWORD.");
+            }
+            return;
+        }
+        if (identity.createUserQuery().userId(user).count() > 0) {
             return;
         }
         if (identity.createGroupQuery().groupId(Groups.ADMINS).count() == 0) {

@@ -1,5 +1,6 @@
 package fr.defense.rapid.security;
 
+import java.time.Duration;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -18,8 +19,10 @@ class LoginPageController {
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String loginPage(CsrfToken csrf, @RequestParam(required = false) String error,
-                     @RequestParam(required = false) String logout) {
-        String message = error != null ? "<p role=\"alert\">Identifiant ou mot de passe incorrect.</p>"
+                     @RequestParam(required = false) String logout, @RequestParam(required = false) Long retry) {
+        String message = retry != null
+                ? "<p role=\"alert\">" + LoginThrottledException.message(Duration.ofSeconds(Math.max(1, retry))) + "</p>"
+                : error != null ? "<p role=\"alert\">Identifiant ou mot de passe incorrect.</p>"
                 : logout != null ? "<p role=\"status\">Vous êtes déconnecté.</p>" : "";
         return """
                 <!doctype html>

@@ -3,6 +3,7 @@ package fr.defense.rapid.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,7 +15,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
-/** 401 and 403 as RFC 7807 problem details in French, for the API clients. */
+/** 401, 403 and 429 as RFC 7807 problem details in French, for the API clients. */
 @Component
 class ProblemResponses {
 
@@ -26,6 +27,10 @@ class ProblemResponses {
 
     AuthenticationEntryPoint unauthenticated() {
         return (request, response, e) -> {
+            if (e instanceof LoginThrottledException throttled) {
+                tooManyAttempts(response, throttled.retryAfter());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"rapid-bpm\"");
             write(response, HttpStatus.UNAUTHORIZED, "Authentification requise",
                     "Identifiez-vous (session ou HTTP Basic) pour utiliser ce service.");
@@ -43,6 +48,12 @@ class ProblemResponses {
             }
             write(response, HttpStatus.FORBIDDEN, "Accès refusé", "Votre profil ne donne pas accès à ce service.");
         };
+    }
+
+    /** 429 with Retry-After: the login throttle asks to wait. */
+    void tooManyAttempts(HttpServletResponse response, Duration wait) throws IOException {
+        response.setHeader("Retry-After", String.valueOf(LoginThrottledException.seconds(wait)));
+        write(response, HttpStatus.TOO_MANY_REQUESTS, "Trop de tentatives de connexion", LoginThrottledException.message(wait));
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {

@@ -33,8 +33,15 @@ class SecurityConfig {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
-    /** A request that carries its own credentials has no session to protect from CSRF. */
-    private static final RequestMatcher WITH_AUTHORIZATION_HEADER = request -> request.getHeader("Authorization") != null;
+    /**
+     * A request with HTTP Basic credentials has no session to protect from CSRF: Spring's Basic
+     * filter either authenticates it with them or refuses it (401), whatever session it carries.
+     * Any other Authorization scheme is ignored by that filter, so it earns no exemption.
+     */
+    private static final RequestMatcher WITH_BASIC_CREDENTIALS = request -> {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Basic ", 0, 6) && header.length() > 6;
+    };
 
     @Bean
     @Order(1)
@@ -43,16 +50,21 @@ class SecurityConfig {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         return http
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/login"), path("/logout")))
+                .securityContext(context -> context.securityContextRepository(new BasicIgnoresSession(WITH_BASIC_CREDENTIALS)))
                 .authenticationProvider(identity)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/login")).permitAll()
                         .anyRequest().hasAuthority(Groups.authority(Groups.SME)))
-                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/api/dossiers", false))
+                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/api/dossiers", false)
+                        .failureHandler((request, response, e) -> response.sendRedirect(
+                                e instanceof LoginThrottledException throttled
+                                        ? "/login?retry=" + LoginThrottledException.seconds(throttled.retryAfter())
+                                        : "/login?error")))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler)
-                        .ignoringRequestMatchers(WITH_AUTHORIZATION_HEADER))
+                        .ignoringRequestMatchers(WITH_BASIC_CREDENTIALS))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()))
@@ -65,11 +77,13 @@ class SecurityConfig {
                                    ProblemResponses problems) throws Exception {
         String[] staff = Groups.STAFF.stream().map(Groups::authority).toArray(String[]::new);
         return http
-                .securityMatcher(path("/engine-rest/**"))
+                .securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/dev/**")))
                 .authenticationProvider(identity)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/engine-rest/engine"))
                         .permitAll()
+                        // The demo's mailbox shows every SME's mails: administrators only.
+                        .requestMatchers(path("/dev/**")).hasAuthority(Groups.authority(Groups.ADMINS))
                         .anyRequest().hasAnyAuthority(staff))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -89,11 +103,13 @@ class SecurityConfig {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain webapps(HttpSecurity http, IdentityService identity) throws Exception {
+    SecurityFilterChain webapps(HttpSecurity http, IdentityService identity, LoginThrottle throttle,
+                                ProblemResponses problems) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
                         .anyRequest().permitAll())
+                .addFilterBefore(new WebappLoginThrottle(throttle, problems), AuthorizationFilter.class)
                 .addFilterBefore(new SmeWebappLoginBlocker(identity), AuthorizationFilter.class)
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))

@@ -27,8 +27,13 @@ class SmeWebappLoginBlocker extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !isWebappLogin(request);
+    }
+
+    /** The webapps' login: {@code POST /camunda/api/admin/auth/user/<engine>/login/<app>}. */
+    static boolean isWebappLogin(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !("POST".equals(request.getMethod()) && path.startsWith(LOGIN) && path.contains("/login/"));
+        return "POST".equals(request.getMethod()) && path.startsWith(LOGIN) && path.contains("/login/");
     }
 
     @Override

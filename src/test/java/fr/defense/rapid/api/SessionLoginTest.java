@@ -56,6 +56,17 @@ class SessionLoginTest {
         HttpResponse<String> withoutToken = browser.send(post("/api/dossiers", body, null), HttpResponse.BodyHandlers.ofString());
         assertThat(withoutToken.statusCode()).isEqualTo(403);
 
+        // An Authorization header earns no CSRF exemption unless HTTP Basic authenticates the request itself.
+        HttpResponse<String> otherScheme = browser.send(post("/api/dossiers", body, null, "Bearer forged"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(otherScheme.statusCode()).isEqualTo(403);
+        HttpResponse<String> wrongBasic = browser.send(post("/api/dossiers", body, null, basic("pme-demo", "wrong")),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongBasic.statusCode()).as("the session does not stand in for wrong credentials").isEqualTo(401);
+        HttpResponse<String> realBasic = browser.send(post("/api/dossiers", body, null, basic("pme-demo", "pme-demo")),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(realBasic.statusCode()).isEqualTo(201);
+
         String token = cookie(cookies, "XSRF-TOKEN");
         HttpResponse<String> withToken = browser.send(post("/api/dossiers", body, token), HttpResponse.BodyHandlers.ofString());
         assertThat(withToken.statusCode()).isEqualTo(201);
@@ -72,12 +83,42 @@ class SessionLoginTest {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
     }
 
+    @Test
+    void theWebappsSessionCookieCarriesOneSameSite() throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        browser.send(get("/camunda/app/tasklist/default/"), HttpResponse.BodyHandlers.discarding());
+        String csrf = cookie(cookies, "XSRF-TOKEN");
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString("username=expert&password=expert")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        List<String> sessionCookies = login.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("JSESSIONID")).toList();
+        assertThat(sessionCookies).hasSize(1);
+        Matcher sameSite = Pattern.compile("(?i)SameSite=(\\w+)").matcher(sessionCookies.get(0));
+        assertThat(sameSite.results().map(m -> m.group(1)).toList()).containsExactly("Strict");
+    }
+
     private HttpRequest post(String path, String json, String csrfToken) {
+        return post(path, json, csrfToken, null);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest post(String path, String json, String csrfToken, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (csrfToken != null) {
             request.header("X-XSRF-TOKEN", csrfToken);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         return request.build();
     }

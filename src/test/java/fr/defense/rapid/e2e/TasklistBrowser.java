@@ -15,6 +15,11 @@ final class TasklistBrowser implements BeforeEachCallback, AfterTestExecutionCal
     private HeadlessChromium chromium;
     private TasklistPage page;
 
+    /** A screenshot of what the user sees now, as {@code target/e2e/<name>.png}, to be looked at. */
+    void screenshot(String name) {
+        chromium.saveEvidence(name);
+    }
+
     TasklistPage page() {
         return page;
     }

@@ -138,6 +138,27 @@ class TasklistEvaluationE2ETest {
         assertThat(taskService.getVariable(task.getId(), "noConflictOfInterest")).isNull();
     }
 
+    @Test
+    void markupTypedByTheApplicantIsShownAsTextNeverAsAnImageOrALink() {
+        String company = "<img src=\"x\" onerror=\"alert(1)\"> ![logo](http://example.invalid/x.png) "
+                + "[Cliquez ici](http://example.invalid/) **Optronique** & Fils";
+        Map<String, Object> dossier = SampleDossiers.smallCompany();
+        dossier.put("companyName", company);
+        ProcessInstance instance = staff.startAs("pme-demo", "rapid-subsidy", dossier);
+        staff.completeAs("secretariat", staff.awaitTask(instance, "CheckCompleteness"), SampleDossiers.completeness(true));
+        Task task = technicalEvaluation(instance);
+
+        tasklist.logIn(EXPERT, EXPERT);
+        tasklist.openTask(task.getId());
+        assertThat(tasklist.formText()).contains(company,
+                "Dossier " + runtimeService.getVariable(instance.getId(), "dossierNumber"));
+        assertThat(tasklist.countInForm("img")).isZero();
+        assertThat(tasklist.countInForm("a[href*='example.invalid']")).isZero();
+        browser.screenshot("markup-shown-as-text");
+        // The variable itself is the applicant's text, unchanged.
+        assertThat(runtimeService.getVariable(instance.getId(), "companyName")).isEqualTo(company);
+    }
+
     /** Fills every field the way an expert does (click and keyboard, dropdown, checkbox), then checks the form holds it. */
     private void fillEvaluation(boolean declareNoConflictOfInterest) {
         SCORES.forEach((label, score) -> tasklist.type(label, score.getValue().toString()));

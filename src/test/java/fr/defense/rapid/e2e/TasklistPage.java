@@ -157,6 +157,11 @@ final class TasklistPage {
         return driver.findElement(FORM).getText();
     }
 
+    /** How many elements the rendered form holds that match this CSS selector (images, links…). */
+    int countInForm(String css) {
+        return driver.findElement(FORM).findElements(By.cssSelector(css)).size();
+    }
+
     /** The task's title in the detail pane. */
     String taskTitle() {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details h2.task")))

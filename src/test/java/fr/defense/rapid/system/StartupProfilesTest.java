@@ -2,10 +2,14 @@ package fr.defense.rapid.system;
 
 import static fr.defense.rapid.support.TestDatabases.env;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import fr.defense.rapid.RapidBpmApplication;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
@@ -62,8 +66,12 @@ class StartupProfilesTest {
                     .isEqualTo(1);
 
             // No SMTP server in the embedded default: the notifications are recorded and shown.
-            String mails = rest(app).get().uri("/dev/mails").retrieve().body(String.class);
+            String mails = rest(app).get().uri("/dev/mails").header("Authorization", "Basic "
+                    + java.util.Base64.getEncoder().encodeToString("admin:admin".getBytes())).retrieve().body(String.class);
             assertThat(mails).contains("Accusé de réception de votre dossier").contains("RECORDED");
+            // Every SME's mails are there: administrators only.
+            assertThat(mailboxStatus(app, null)).isEqualTo(401);
+            assertThat(mailboxStatus(app, "pme-demo")).isEqualTo(403);
             // The webapps are served (REST and Tasklist use are covered by the PostgreSQL tests).
             String tasklist = rest(app).get().uri("/camunda/app/tasklist/default/").retrieve().body(String.class);
             assertThat(tasklist).contains("Tasklist");
@@ -111,6 +119,28 @@ class StartupProfilesTest {
         }
     }
 
+    @Test
+    void productionProfileRefusesToStartWithNobodyToAdministerIt() throws Exception {
+        String database = "rapid_noadmin_test_" + ProcessHandle.current().pid();
+        String server = "jdbc:postgresql://%s:%s/".formatted(env("TEST_DB_HOST", "127.0.0.1"), env("TEST_DB_PORT", "5432"));
+        try (Connection connection = DriverManager.getConnection(server + "postgres", env("TEST_DB_USER", "postgres"),
+                env("TEST_DB_PASSWORD", ""));
+             Statement sql = connection.createStatement()) {
+            sql.execute("drop database if exists " + database + " with (force)");
+            sql.execute("create database " + database);
+        }
+        String[] production = {"--spring.profiles.active=postgres", "--server.port=0", "--DB_URL=" + server + database,
+                "--DB_USER=" + env("TEST_DB_USER", "postgres"), "--DB_PASSWORD=" + env("TEST_DB_PASSWORD", "")};
+
+        assertThatThrownBy(() -> new SpringApplicationBuilder(RapidBpmApplication.class).run(production).close())
+                .hasStackTraceContaining("ADMIN_USER and ADMIN_PASSWORD are not set");
+
+        String[] weakPassword = java.util.stream.Stream.concat(java.util.Arrays.stream(production),
+                java.util.stream.Stream.of("--ADMIN_USER=chief", "--ADMIN_PASSWORD=motdepasse")).toArray(String[]::new);
+        assertThatThrownBy(() -> new SpringApplicationBuilder(RapidBpmApplication.class).run(weakPassword).close())
+                .hasStackTraceContaining("Mot de passe refusé : il doit compter au moins 12 caractères");
+    }
+
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(RapidBpmApplication.class).run(
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("rapid-bpm") + ";AUTO_SERVER=TRUE",
@@ -123,6 +153,16 @@ class StartupProfilesTest {
 
     private static long count(ConfigurableApplicationContext app, String table) {
         return app.getBean(JdbcClient.class).sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    private static int mailboxStatus(ConfigurableApplicationContext app, String user) {
+        RestClient.RequestHeadersSpec<?> request = rest(app).get().uri("/dev/mails");
+        if (user != null) {
+            request = request.header("Authorization", "Basic "
+                    + java.util.Base64.getEncoder().encodeToString((user + ":" + user).getBytes()));
+        }
+        Integer status = request.exchange((sent, response) -> response.getStatusCode().value());
+        return status;
     }
 
     private static RestClient rest(ConfigurableApplicationContext app) {

@@ -1,0 +1,15 @@
+package fr.defense.rapid.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How failed logins slow down the next attempts (no account is ever locked for good): after
+ * {@code freeAttemptsPerAccount} failures on an account, or {@code freeAttemptsPerAddress} from one
+ * client address, each further attempt waits {@code firstDelay}, doubled at each failure up to
+ * {@code maxDelay}; failures older than {@code forgetAfter} no longer count.
+ */
+@ConfigurationProperties("rapid.security.login-throttle")
+public record LoginThrottleSettings(int freeAttemptsPerAccount, int freeAttemptsPerAddress, Duration firstDelay,
+                                    Duration maxDelay, Duration forgetAfter) {
+}

@@ -1,0 +1,29 @@
+package fr.defense.rapid.security;
+
+import java.time.Duration;
+import org.springframework.security.core.AuthenticationException;
+
+/** A login refused without checking the password: too many failures, try again after {@link #retryAfter()}. */
+class LoginThrottledException extends AuthenticationException {
+
+    private final Duration retryAfter;
+
+    LoginThrottledException(Duration retryAfter) {
+        super(message(retryAfter));
+        this.retryAfter = retryAfter;
+    }
+
+    Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** Whole seconds, rounded up: what the Retry-After header and the message say. */
+    static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    static String message(Duration wait) {
+        long seconds = seconds(wait);
+        return "Trop de tentatives de connexion. Réessayez dans " + seconds + (seconds > 1 ? " secondes." : " seconde.");
+    }
+}

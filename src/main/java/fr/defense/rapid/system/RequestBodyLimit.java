@@ -1,0 +1,143 @@
+package fr.defense.rapid.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Bounds every request body but file uploads ({@code multipart/form-data}, which have limits of
+ * their own) before anything parses it: a declared length above the limit is answered 413 at
+ * once; a body sent without a length is cut at the limit, which the API then answers 413 too.
+ * One limit for our API, the engine REST API and the webapps' (JSON: {@code rapid.security.max-body}, 1 MB).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestBodyLimit extends OncePerRequestFilter {
+
+    /** Reading went past the limit. */
+    static final class TooLarge extends IOException {
+        private final DataSize limit;
+
+        TooLarge(DataSize limit) {
+            super("Request body above " + limit);
+            this.limit = limit;
+        }
+
+        DataSize limit() {
+            return limit;
+        }
+    }
+
+    private final DataSize limit;
+    private final ObjectMapper json;
+
+    RequestBodyLimit(@Value("${rapid.security.max-body:1MB}") DataSize limit, ObjectMapper json) {
+        this.limit = limit;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > limit.toBytes()) {
+            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            // The body is not read: close the connection rather than drain it.
+            response.setHeader("Connection", "close");
+            json.writeValue(response.getOutputStream(), problem(limit));
+            return;
+        }
+        chain.doFilter(new Bounded(request, limit), response);
+    }
+
+    static ProblemDetail problem(DataSize limit) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "Le corps de la requête dépasse " + limit.toKilobytes() + " Ko : rien n'a été lu ni enregistré.");
+        problem.setTitle("Requête trop volumineuse");
+        return problem;
+    }
+
+    /** The request, whose body stops at the limit. */
+    private static final class Bounded extends HttpServletRequestWrapper {
+        private final DataSize limit;
+        private ServletInputStream stream;
+
+        Bounded(HttpServletRequest request, DataSize limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream in = super.getInputStream();
+                stream = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0) {
+                            count(1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = in.read(buffer, offset, length);
+                        if (n > 0) {
+                            count(n);
+                        }
+                        return n;
+                    }
+
+                    private void count(int n) throws TooLarge {
+                        read += n;
+                        if (read > limit.toBytes()) {
+                            throw new TooLarge(limit);
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+    }
+}
