@@ -6,9 +6,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A deployed Camunda Form: its id (the {@code formRef} of BPMN), its JSON and its input fields. */
 public record FormDefinition(String id, JsonNode schema, List<FormField> fields) {
+
+    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+
+    /** The variables the form shows through templates in its text blocks ({@code {{companyName}}}). */
+    public Set<String> templated() {
+        Set<String> names = new TreeSet<>();
+        collectTemplated(schema.path("components"), names);
+        return names;
+    }
+
+    private static void collectTemplated(JsonNode components, Set<String> names) {
+        for (JsonNode component : components) {
+            if ("text".equals(component.path("type").asText())) {
+                Matcher placeholder = TEMPLATE_VARIABLE.matcher(component.path("text").asText());
+                while (placeholder.find()) {
+                    names.add(placeholder.group(1));
+                }
+            }
+            collectTemplated(component.path("components"), names);
+        }
+    }
 
     public Optional<FormField> field(String key) {
         return fields.stream().filter(f -> f.key().equals(key)).findFirst();

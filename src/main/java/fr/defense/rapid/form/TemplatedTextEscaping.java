@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.task.Task;
@@ -36,7 +35,6 @@ class TemplatedTextEscaping extends OncePerRequestFilter {
 
     private static final Pattern FORM_VARIABLES = Pattern.compile(
             "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/form-variables$");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
     /** CommonMark lets a backslash escape any ASCII punctuation: the character is then shown as is. */
     private static final Pattern PUNCTUATION = Pattern.compile("([!-/:-@\\[-`{-~])");
 
@@ -83,24 +81,11 @@ class TemplatedTextEscaping extends OncePerRequestFilter {
         return form == null ? Set.of() : catalog.find(form.getKey()).map(TemplatedTextEscaping::templated).orElse(Set.of());
     }
 
+    /** What the form templates, but for its own input fields (shown in inputs, submitted back as they are). */
     static Set<String> templated(FormDefinition form) {
-        Set<String> inputs = form.fields().stream().map(FormField::key).collect(Collectors.toSet());
-        Set<String> names = new HashSet<>();
-        collectTemplated(form.schema().path("components"), names);
-        names.removeAll(inputs);
+        Set<String> names = new HashSet<>(form.templated());
+        form.fields().forEach(field -> names.remove(field.key()));
         return names;
-    }
-
-    private static void collectTemplated(JsonNode components, Set<String> names) {
-        for (JsonNode component : components) {
-            if ("text".equals(component.path("type").asText())) {
-                Matcher placeholder = PLACEHOLDER.matcher(component.path("text").asText());
-                while (placeholder.find()) {
-                    names.add(placeholder.group(1));
-                }
-            }
-            collectTemplated(component.path("components"), names);
-        }
     }
 
     static void escapeTemplated(JsonNode variables, Set<String> templated) {

@@ -53,12 +53,22 @@ class ProblemResponses {
     /** 429 with Retry-After: the login throttle asks to wait. */
     void tooManyAttempts(HttpServletResponse response, Duration wait) throws IOException {
         response.setHeader("Retry-After", String.valueOf(LoginThrottledException.seconds(wait)));
-        write(response, HttpStatus.TOO_MANY_REQUESTS, "Trop de tentatives de connexion", LoginThrottledException.message(wait));
+        // "message" too: the Camunda webapps' login page shows a refusal's message, not its detail.
+        write(response, HttpStatus.TOO_MANY_REQUESTS, "Trop de tentatives de connexion", LoginThrottledException.message(wait),
+                LoginThrottledException.message(wait));
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+        write(response, status, title, detail, null);
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, String title, String detail, String message)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
+        if (message != null) {
+            problem.setProperty("message", message);
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -43,8 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
     /** Variables a form's text shows through form-js templates, e.g. {@code {{dossierNumber}}}. */
-    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_]*)\\s*}}");
-
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final IdentityService identity;
@@ -86,12 +82,8 @@ class TaskController {
     TaskForm form(@PathVariable String taskId, Authentication authentication) {
         Task task = own(taskId, authentication);
         FormDefinition form = formOf(task);
-        Set<String> shown = new TreeSet<>();
+        Set<String> shown = new TreeSet<>(form.templated());
         form.fields().stream().map(FormField::key).forEach(shown::add);
-        Matcher template = TEMPLATE_VARIABLE.matcher(form.schema().toString());
-        while (template.find()) {
-            shown.add(template.group(1));
-        }
         Map<String, Object> variables = tasks.getVariables(task.getId(), shown);
         return new TaskForm(task.getId(), form.id(), form.schema(), new LinkedHashMap<>(variables));
     }

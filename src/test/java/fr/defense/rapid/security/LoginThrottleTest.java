@@ -57,10 +57,18 @@ class LoginThrottleTest {
     void thirtyWrongPasswordsInTheWebappsDoNotLockTheOwnerOut() throws Exception {
         String owner = newStaffUser("victime-tasklist");
         List<Integer> guesses = new ArrayList<>();
+        String throttled = null;
         for (int i = 0; i < 30; i++) {
-            guesses.add(WebappSession.login(port, owner, "mauvais-mot-de-passe", "tasklist").loginStatus());
+            WebappSession guess = WebappSession.login(port, owner, "mauvais-mot-de-passe", "tasklist");
+            guesses.add(guess.loginStatus());
+            if (guess.loginStatus() == 429) {
+                throttled = guess.loginBody();
+            }
         }
         assertThat(guesses).containsOnly(401, 429).contains(429);
+        // Tasklist's login page shows the refusal's "message".
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(throttled).path("message").asText())
+                .matches("Trop de tentatives de connexion\\. Réessayez dans \\d+ secondes?\\.");
         int status;
         long waited = 0;
         do {

@@ -24,6 +24,7 @@ public final class WebappSession {
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
     private final String base;
     private int loginStatus;
+    private String loginBody;
 
     private WebappSession(int port) {
         this.base = "http://localhost:" + port;
@@ -35,8 +36,10 @@ public final class WebappSession {
         session.request("GET", "/camunda/app/" + app + "/default/", null, null);
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        session.loginStatus = session.request("POST", "/camunda/api/admin/auth/user/default/login/" + app,
-                "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8)).status();
+        Http.Response login = session.request("POST", "/camunda/api/admin/auth/user/default/login/" + app,
+                "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
+        session.loginStatus = login.status();
+        session.loginBody = login.body();
         // The login opens a new session, whose CSRF token the next read hands out, as the page's next call does.
         session.request("GET", "/camunda/api/admin/auth/user/default", null, null);
         return session;
@@ -49,6 +52,11 @@ public final class WebappSession {
 
     public int loginStatus() {
         return loginStatus;
+    }
+
+    /** What the login answered, which the webapps' login page shows on a refusal ({@code message}). */
+    public String loginBody() {
+        return loginBody;
     }
 
     /** Any call with the session's cookie and CSRF header; {@code null} content type sends no body. */
