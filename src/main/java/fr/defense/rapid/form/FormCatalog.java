@@ -54,7 +54,9 @@ public class FormCatalog {
                     String id = schema.path("id").asText();
                     List<FormField> fields = new ArrayList<>();
                     collectFields(schema.path("components"), fields);
-                    result.put(id, new FormDefinition(id, schema, List.copyOf(fields)));
+                    FormDefinition form = new FormDefinition(id, schema, List.copyOf(fields));
+                    form.requireSimpleTemplates();
+                    result.put(id, form);
                 }
             }
         } catch (IOException e) {

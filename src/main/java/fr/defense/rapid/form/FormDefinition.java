@@ -14,7 +14,32 @@ import java.util.regex.Pattern;
 /** A deployed Camunda Form: its id (the {@code formRef} of BPMN), its JSON and its input fields. */
 public record FormDefinition(String id, JsonNode schema, List<FormField> fields) {
 
+    private static final Pattern FEEL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+
+    /**
+     * Templates stay simple enough to escape what they show: only in text blocks, and only a
+     * variable's name ({@code {{companyName}}}), never an expression or a loop. Checked when the
+     * forms are read, so that a form breaking it never reaches Tasklist.
+     */
+    void requireSimpleTemplates() {
+        requireSimpleTemplates(schema.path("components"));
+    }
+
+    private void requireSimpleTemplates(JsonNode components) {
+        for (JsonNode component : components) {
+            component.fields().forEachRemaining(property -> {
+                String text = property.getValue().isTextual() ? property.getValue().asText() : "";
+                boolean textBlock = "text".equals(component.path("type").asText()) && "text".equals(property.getKey());
+                boolean simple = textBlock && !TEMPLATE_VARIABLE.matcher(text).replaceAll("").contains("{{");
+                if (text.contains("{{") && !simple) {
+                    throw new IllegalStateException("Form " + id + ": only {{variableName}} templates in text blocks, not \""
+                            + text + "\" in " + property.getKey());
+                }
+            });
+            requireSimpleTemplates(component.path("components"));
+        }
+    }
 
     /** The variables the form shows through templates in its text blocks ({@code {{companyName}}}). */
     public Set<String> templated() {
@@ -32,6 +57,24 @@ public record FormDefinition(String id, JsonNode schema, List<FormField> fields)
                 }
             }
             collectTemplated(component.path("components"), names);
+        }
+    }
+
+    /** The variables the form's conditions compare ({@code "hide": "=subject != \"LATE_PAYMENT\""}). */
+    public Set<String> compared() {
+        Set<String> names = new TreeSet<>();
+        collectCompared(schema.path("components"), names);
+        return names;
+    }
+
+    private static void collectCompared(JsonNode components, Set<String> names) {
+        for (JsonNode component : components) {
+            String hide = component.path("conditional").path("hide").asText("");
+            Matcher name = FEEL_NAME.matcher(hide.replaceAll("\"[^\"]*\"", ""));
+            while (name.find()) {
+                names.add(name.group());
+            }
+            collectCompared(component.path("components"), names);
         }
     }
 

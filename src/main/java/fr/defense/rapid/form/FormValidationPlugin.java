@@ -56,9 +56,10 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
         public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
             String formId = formRef(element);
             if (formId != null && scope instanceof ProcessDefinitionEntity) {
+                // Composed (NFC) first, so that lengths are checked on what is stored.
                 ExecutionListener validate = execution -> {
-                    validator.requireValid(formId, execution.getVariables());
                     execution.setVariables(validator.composedText(formId, execution.getVariables()));
+                    validator.requireValid(formId, execution.getVariables());
                 };
                 activity.addListener(ExecutionListener.EVENTNAME_START, validate);
             }
@@ -86,12 +87,14 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
             activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) execution -> {
                 if (formId.equals(execution.getVariableLocal(COMPLETED_FORM))) {
                     Map<String, Object> values = execution.getVariables();
+                    Map<String, String> composed = validator.composedText(formId, values);
+                    values.putAll(composed);
                     List<FieldViolation> violations = new ArrayList<>(validator.validate(formId, values));
                     violations.addAll(VariableChanges.outsideTheForm(execution.getProcessInstanceId(), fields));
                     if (!violations.isEmpty()) {
                         throw validator.refusal(formId, violations);
                     }
-                    execution.setVariables(validator.composedText(formId, values));
+                    execution.setVariables(composed);
                 }
             });
         }

@@ -81,10 +81,15 @@ class TemplatedTextEscaping extends OncePerRequestFilter {
         return form == null ? Set.of() : catalog.find(form.getKey()).map(TemplatedTextEscaping::templated).orElse(Set.of());
     }
 
-    /** What the form templates, but for its own input fields (shown in inputs, submitted back as they are). */
+    /**
+     * What the form templates, but for its own input fields (shown in inputs, submitted back as they
+     * are) and what its conditions compare (option values, never free text: escaped, they would no
+     * longer compare equal).
+     */
     static Set<String> templated(FormDefinition form) {
         Set<String> names = new HashSet<>(form.templated());
         form.fields().forEach(field -> names.remove(field.key()));
+        names.removeAll(form.compared());
         return names;
     }
 

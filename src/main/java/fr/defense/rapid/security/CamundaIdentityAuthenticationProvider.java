@@ -1,8 +1,6 @@
 package fr.defense.rapid.security;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -34,15 +32,14 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         String password = String.valueOf(authentication.getCredentials());
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
-        Optional<Duration> wait = throttle.waitBefore(user, address);
-        if (wait.isPresent()) {
-            throw new LoginThrottledException(wait.get());
+        LoginThrottle.Attempt attempt = throttle.check(user, address,
+                () -> user != null && !user.isBlank() && identity.checkPassword(user, password));
+        if (attempt.retryAfter().isPresent()) {
+            throw new LoginThrottledException(attempt.retryAfter().get());
         }
-        if (user == null || user.isBlank() || !identity.checkPassword(user, password)) {
-            throttle.failed(user, address);
+        if (!attempt.passwordMatched()) {
             throw new BadCredentialsException("Identifiant ou mot de passe incorrect.");
         }
-        throttle.succeeded(user);
         List<SimpleGrantedAuthority> authorities = Groups.of(identity, user).stream()
                 .map(Groups::authority)
                 .map(SimpleGrantedAuthority::new)

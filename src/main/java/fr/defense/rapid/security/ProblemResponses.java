@@ -13,6 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
 /** 401, 403 and 429 as RFC 7807 problem details in French, for the API clients. */
@@ -41,6 +42,13 @@ class ProblemResponses {
     AccessDeniedHandler forbidden() {
         AuthenticationEntryPoint unauthenticated = unauthenticated();
         return (request, response, e) -> {
+            boolean bringsCredentials = request.getHeader("Authorization") != null || request.getRequestedSessionId() != null;
+            if (e instanceof CsrfException && bringsCredentials) {
+                write(response, HttpStatus.FORBIDDEN, "Jeton CSRF manquant ou invalide",
+                        "Une écriture avec une session doit porter la valeur du cookie XSRF-TOKEN dans l'en-tête X-XSRF-TOKEN ; "
+                                + "avec HTTP Basic, elle doit envoyer un corps JSON (Content-Type: application/json).");
+                return;
+            }
             Authentication caller = SecurityContextHolder.getContext().getAuthentication();
             if (caller == null || caller instanceof AnonymousAuthenticationToken) {
                 unauthenticated.commence(request, response, new InsufficientAuthenticationException(e.getMessage()));

@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -35,13 +37,26 @@ class SecurityConfig {
 
     /**
      * A request with HTTP Basic credentials has no session to protect from CSRF: Spring's Basic
-     * filter either authenticates it with them or refuses it (401), whatever session it carries.
-     * Any other Authorization scheme is ignored by that filter, so it earns no exemption.
+     * filter either authenticates it with them or refuses it (401), never by its session (see
+     * BasicIgnoresSession). Any other Authorization scheme is ignored by that filter, so it earns
+     * no exemption; nor does a POST a cross-site page could send without asking (no JSON body): a
+     * browser that once cached Basic credentials would add them to a hostile form's POST.
      */
     private static final RequestMatcher WITH_BASIC_CREDENTIALS = request -> {
         String header = request.getHeader("Authorization");
         return header != null && header.regionMatches(true, 0, "Basic ", 0, 6) && header.length() > 6;
     };
+
+    private static final RequestMatcher CSRF_EXEMPT = request -> WITH_BASIC_CREDENTIALS.matches(request)
+            && (!HttpMethod.POST.matches(request.getMethod()) || isJson(request.getContentType()));
+
+    private static boolean isJson(String contentType) {
+        try {
+            return contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
 
     @Bean
     @Order(1)
@@ -64,7 +79,7 @@ class SecurityConfig {
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler)
-                        .ignoringRequestMatchers(WITH_BASIC_CREDENTIALS))
+                        .ignoringRequestMatchers(CSRF_EXEMPT))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()))
@@ -82,6 +97,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/engine-rest/engine"))
                         .permitAll()
+                        // Checks anyone's password outside any login, so outside the throttle: nobody needs it.
+                        .requestMatchers(path("/engine-rest/identity/verify")).denyAll()
                         // The demo's mailbox shows every SME's mails: administrators only.
                         .requestMatchers(path("/dev/**")).hasAuthority(Groups.authority(Groups.ADMINS))
                         .anyRequest().hasAnyAuthority(staff))
@@ -108,6 +125,7 @@ class SecurityConfig {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
+                        .requestMatchers(path("/camunda/api/engine/engine/*/identity/verify")).denyAll()
                         .anyRequest().permitAll())
                 .addFilterBefore(new WebappLoginThrottle(throttle, problems), AuthorizationFilter.class)
                 .addFilterBefore(new SmeWebappLoginBlocker(identity), AuthorizationFilter.class)

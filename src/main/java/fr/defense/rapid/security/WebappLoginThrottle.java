@@ -5,15 +5,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The login throttle at the Camunda webapps' own login (Tasklist, Cockpit, Admin), whose password
  * check Camunda does itself: a login that must wait is answered 429 with Retry-After before the
- * password is checked; Camunda's 401 counts as a failure, a 200 clears the account's count.
+ * password is checked; Camunda's 401 counts as a failure, any other answer clears the account's count.
  */
 class WebappLoginThrottle extends OncePerRequestFilter {
 
@@ -34,17 +32,17 @@ class WebappLoginThrottle extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String user = request.getParameter("username");
-        String address = request.getRemoteAddr();
-        Optional<Duration> wait = throttle.waitBefore(user, address);
-        if (wait.isPresent()) {
-            problems.tooManyAttempts(response, wait.get());
-            return;
-        }
-        chain.doFilter(request, response);
-        if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
-            throttle.failed(user, address);
-        } else if (response.getStatus() == HttpStatus.OK.value()) {
-            throttle.succeeded(user);
+        // Camunda checks the password itself, inside the chain: its 401 is the failure.
+        LoginThrottle.Attempt attempt = throttle.check(user, request.getRemoteAddr(), () -> {
+            try {
+                chain.doFilter(request, response);
+            } catch (IOException | ServletException e) {
+                throw new IllegalStateException(e);
+            }
+            return response.getStatus() != HttpStatus.UNAUTHORIZED.value();
+        });
+        if (attempt.retryAfter().isPresent()) {
+            problems.tooManyAttempts(response, attempt.retryAfter().get());
         }
     }
 }

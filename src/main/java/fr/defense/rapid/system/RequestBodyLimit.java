@@ -8,7 +8,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -20,10 +24,11 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds every request body but file uploads ({@code multipart/form-data}, which have limits of
- * their own) before anything parses it: a declared length above the limit is answered 413 at
- * once; a body sent without a length is cut at the limit, which the API then answers 413 too.
- * One limit for our API, the engine REST API and the webapps' (JSON: {@code rapid.security.max-body}, 1 MB).
+ * Bounds every request body before anything parses it: a declared length above the limit is
+ * answered 413 at once; a body sent without a length is cut at the limit, which our API then answers
+ * 413 too (the engine's APIs answer it as a bad request). One limit for our API, the engine REST
+ * API and the webapps': {@code rapid.security.max-body} (1 MB), {@code rapid.security.max-upload}
+ * (20 MB) for {@code multipart/form-data}, which Camunda's APIs would otherwise read whole into memory.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -43,23 +48,22 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         }
     }
 
-    private final DataSize limit;
+    private final DataSize body;
+    private final DataSize upload;
     private final ObjectMapper json;
 
-    RequestBodyLimit(@Value("${rapid.security.max-body:1MB}") DataSize limit, ObjectMapper json) {
-        this.limit = limit;
+    RequestBodyLimit(@Value("${rapid.security.max-body:1MB}") DataSize body,
+                     @Value("${rapid.security.max-upload:20MB}") DataSize upload, ObjectMapper json) {
+        this.body = body;
+        this.upload = upload;
         this.json = json;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String type = request.getContentType();
-        return type != null && type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String type = request.getContentType();
+        DataSize limit = type != null && type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE) ? upload : body;
         if (request.getContentLengthLong() > limit.toBytes()) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -83,6 +87,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     private static final class Bounded extends HttpServletRequestWrapper {
         private final DataSize limit;
         private ServletInputStream stream;
+        private BufferedReader reader;
 
         Bounded(HttpServletRequest request, DataSize limit) {
             super(request);
@@ -138,6 +143,16 @@ public class RequestBodyLimit extends OncePerRequestFilter {
                 };
             }
             return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            if (reader == null) {
+                String encoding = getCharacterEncoding();
+                reader = new BufferedReader(new InputStreamReader(getInputStream(),
+                        encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+            }
+            return reader;
         }
     }
 }

@@ -67,6 +67,7 @@ class AccessMatrixTest {
             GET  /engine-rest/process-definition                 401       403      403       200         200    200       200           200      200     200
             GET  /engine-rest/history/task                       401       403      403       200         200    200       200           200      200     200
             POST /engine-rest/process-definition/key/rapid-subsidy/start 401 403    403       403         403    403       403           403      403     -
+            POST /engine-rest/identity/verify                    401       403      403       403         403    403       403           403      403     403
             GET  /dev/mails                                      401       403      403       403         403    403       403           403      403     404
             """;
 

@@ -66,6 +66,15 @@ class SessionLoginTest {
         HttpResponse<String> realBasic = browser.send(post("/api/dossiers", body, null, basic("pme-demo", "pme-demo")),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(realBasic.statusCode()).isEqualTo(201);
+        // A POST a hostile page could send cross-site (a form: no JSON), even with Basic credentials
+        // a browser cached, is no exception: it needs the token.
+        String number = new ObjectMapper().readTree(realBasic.body()).path("dossierNumber").asText();
+        HttpResponse<String> formPost = browser.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/dossiers/" + number + "/withdraw"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", basic("pme-demo", "pme-demo"))
+                .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(formPost.statusCode()).isEqualTo(403);
 
         String token = cookie(cookies, "XSRF-TOKEN");
         HttpResponse<String> withToken = browser.send(post("/api/dossiers", body, token), HttpResponse.BodyHandlers.ofString());

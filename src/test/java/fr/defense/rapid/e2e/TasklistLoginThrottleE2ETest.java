@@ -1,10 +1,13 @@
 package fr.defense.rapid.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.defense.rapid.security.Groups;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.WebappSession;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
@@ -40,14 +43,26 @@ class TasklistLoginThrottleE2ETest {
         identity.saveUser(user);
         identity.createMembership(OWNER, Groups.EXPERTS);
 
-        // The stranger guesses while the owner types (the test profile's wait is a second at most).
-        TasklistPage tasklist = browser.page();
-        String refusal = tasklist.refusedLogIn(OWNER, PASSWORD, () -> {
-            for (int i = 0; i < 10; i++) {
+        // The stranger keeps guessing while the owner logs in (the test profile's wait is a second at most).
+        AtomicBoolean guessing = new AtomicBoolean(true);
+        Thread stranger = new Thread(() -> {
+            for (int i = 0; guessing.get(); i++) {
                 WebappSession.login(port, OWNER, "devinette-" + i, "tasklist");
             }
         });
-        browser.screenshot("tasklist-login-throttled");
+        TasklistPage tasklist = browser.page();
+        String refusal;
+        try {
+            refusal = tasklist.refusedLogIn(OWNER, PASSWORD, () -> {
+                stranger.start();
+                await().atMost(Duration.ofSeconds(10)).until(() ->
+                        WebappSession.login(port, OWNER, "devinette", "tasklist").loginStatus() == 429);
+            });
+            browser.screenshot("tasklist-login-throttled");
+        } finally {
+            guessing.set(false);
+            stranger.join();
+        }
         assertThat(refusal).containsPattern("Trop de tentatives de connexion\\. Réessayez dans \\d+ secondes?\\.");
 
         Thread.sleep(1_500);

@@ -6,7 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The throttle's arithmetic, on a clock the test moves: free attempts, doubling, cap, per account and per address. */
@@ -68,6 +75,41 @@ class LoginThrottleUnitTest {
         clock.pass(Duration.ofMinutes(16));
         throttle.failed("expert", "10.0.0.1");
         assertThat(throttle.waitBefore("expert", "10.0.0.1")).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void simultaneousGuessesQueueAndCannotOutrunTheCount() throws Exception {
+        AtomicInteger checked = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService crowd = Executors.newFixedThreadPool(50);
+        List<Future<LoginThrottle.Attempt>> attempts = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            attempts.add(crowd.submit(() -> {
+                start.await();
+                return throttle.check("admin", "198.51.100.9", () -> {
+                    checked.incrementAndGet();
+                    sleep(20);
+                    return false;
+                });
+            }));
+        }
+        start.countDown();
+        long refusedUnchecked = 0;
+        for (Future<LoginThrottle.Attempt> attempt : attempts) {
+            refusedUnchecked += attempt.get().retryAfter().isPresent() ? 1 : 0;
+        }
+        crowd.shutdown();
+        // One check at a time per account: three free failures, the fourth attempt checked, then everyone waits.
+        assertThat(checked.get()).isEqualTo(4);
+        assertThat(refusedUnchecked).isEqualTo(50 - checked.get());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static final class MovableClock extends Clock {
