@@ -63,20 +63,17 @@ final class TasklistPage {
      * typed again if need be, before the form is sent.
      */
     void logIn(String user, String password) {
-        submitLogin(user, password, () -> { });
+        submitLogin(user, password);
         wait.until(ExpectedConditions.presenceOfElementLocated(LOGGED_IN));
     }
 
-    /**
-     * Fills the login form, lets {@code justBefore} happen, sends the form and returns the error
-     * Tasklist shows instead of letting the user in.
-     */
-    String refusedLogIn(String user, String password, Runnable justBefore) {
-        submitLogin(user, password, justBefore);
+    /** Sends the login form and returns the error Tasklist shows instead of letting the user in. */
+    String refusedLogIn(String user, String password) {
+        submitLogin(user, password);
         return waitForError();
     }
 
-    private void submitLogin(String user, String password, Runnable justBefore) {
+    private void submitLogin(String user, String password) {
         driver.get(baseUrl);
         wait.until(ExpectedConditions.visibilityOfElementLocated(LOGIN_USER));
         new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class).until(browser -> {
@@ -92,7 +89,6 @@ final class TasklistPage {
             }
             return user.equals(userField.getDomProperty("value")) && password.equals(passwordField.getDomProperty("value"));
         });
-        justBefore.run();
         driver.findElement(LOGIN_SUBMIT).click();
     }
 

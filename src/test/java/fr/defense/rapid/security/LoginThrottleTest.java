@@ -46,10 +46,14 @@ class LoginThrottleTest {
         assertThat(throttled.header("Content-Type")).startsWith("application/problem+json");
         assertThat(throttled.json().path("detail").asText()).matches("Trop de tentatives de connexion\\. Réessayez dans \\d+ secondes?\\.");
 
-        Http.Response tooSoon = http.get(owner, PASSWORD, "/engine-rest/task");
-        assertThat(tooSoon.status()).isEqualTo(429);
-        Thread.sleep(Long.parseLong(tooSoon.header("Retry-After")) * 1000);
-        assertThat(http.get(owner, PASSWORD, "/engine-rest/task").status()).isEqualTo(200);
+        // The owner, told when to try again, gets in once the wait is over (a second at most here).
+        Http.Response owners = http.get(owner, PASSWORD, "/engine-rest/task");
+        for (int tries = 0; owners.status() == 429 && tries < 10; tries++) {
+            assertThat(owners.header("Retry-After")).matches("[1-9][0-9]*");
+            Thread.sleep(Long.parseLong(owners.header("Retry-After")) * 1000);
+            owners = http.get(owner, PASSWORD, "/engine-rest/task");
+        }
+        assertThat(owners.status()).isEqualTo(200);
         assertThat(identity.checkPassword(owner, PASSWORD)).isTrue();
     }
 
