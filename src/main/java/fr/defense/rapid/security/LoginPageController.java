@@ -19,9 +19,10 @@ class LoginPageController {
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String loginPage(CsrfToken csrf, @RequestParam(required = false) String error,
-                     @RequestParam(required = false) String logout, @RequestParam(required = false) Long retry) {
-        String message = retry != null
-                ? "<p role=\"alert\">" + LoginThrottledException.message(Duration.ofSeconds(Math.max(1, retry))) + "</p>"
+                     @RequestParam(required = false) String logout, @RequestParam(required = false) String retry) {
+        // Only the failure handler writes retry: anything else in it is ignored, the page still shows.
+        String message = retry != null && retry.matches("\\d{1,5}")
+                ? "<p role=\"alert\">" + LoginThrottledException.message(Duration.ofSeconds(Long.parseLong(retry))) + "</p>"
                 : error != null ? "<p role=\"alert\">Identifiant ou mot de passe incorrect.</p>"
                 : logout != null ? "<p role=\"status\">Vous êtes déconnecté.</p>" : "";
         return """

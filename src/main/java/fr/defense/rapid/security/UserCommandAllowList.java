@@ -47,6 +47,22 @@ class UserCommandAllowList extends AbstractProcessEnginePlugin {
 
     private static final String CACHED_ENTITY_STATE = "cachedEntityState";
 
+    /** Engine internals read on every checked command: looked up once; an engine without them fails at start-up. */
+    private static final Field CACHED_COPY = accessible(CachedDbEntity.class, "copy");
+    private static final Field CLAIMED_TASK = accessible(ClaimTaskCmd.class, "taskId");
+    private static final Field CLAIMANT = accessible(ClaimTaskCmd.class, "userId");
+
+    private static Field accessible(Class<?> type, String name) {
+        try {
+            Field field = type.getDeclaredField(name);
+            field.setAccessible(true);
+            return field;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(type.getSimpleName() + "." + name + " is gone: check UserCommandAllowList "
+                    + "against this Camunda version", e);
+        }
+    }
+
     static final String REFUSAL = "Opération refusée : hors administrateurs, une variable ne change qu'en complétant "
             + "le formulaire d'une tâche, et une tâche ne se prend que pour soi-même.";
 
@@ -86,8 +102,8 @@ class UserCommandAllowList extends AbstractProcessEnginePlugin {
 
         /** Claim for oneself only; give back only one's own claim. */
         private static void requireOwnClaim(ClaimTaskCmd claim, CommandContext context, String user) {
-            String taskId = field(claim, "taskId");
-            String claimant = field(claim, "userId");
+            String taskId = field(claim, CLAIMED_TASK);
+            String claimant = field(claim, CLAIMANT);
             TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
             String assignee = task == null ? null : task.getAssignee();
             boolean own = claimant == null ? assignee == null || user.equals(assignee) : user.equals(claimant);
@@ -147,9 +163,7 @@ class UserCommandAllowList extends AbstractProcessEnginePlugin {
          */
         private static boolean onlyCacheChanged(CachedDbEntity cached) {
             try {
-                Field copyField = CachedDbEntity.class.getDeclaredField("copy");
-                copyField.setAccessible(true);
-                if (copyField.get(cached) instanceof Map<?, ?> before
+                if (CACHED_COPY.get(cached) instanceof Map<?, ?> before
                         && cached.getEntity().getPersistentState() instanceof Map<?, ?> after) {
                     Map<Object, Object> was = new HashMap<>(before);
                     Map<Object, Object> is = new HashMap<>(after);
@@ -158,18 +172,16 @@ class UserCommandAllowList extends AbstractProcessEnginePlugin {
                     return was.equals(is);
                 }
                 return false;
-            } catch (ReflectiveOperationException e) {
+            } catch (ReflectiveOperationException | RuntimeException e) {
                 return false;
             }
         }
 
         /** The claim command keeps its arguments to itself; unreadable means refused. */
-        private static String field(ClaimTaskCmd claim, String name) {
+        private static String field(ClaimTaskCmd claim, Field field) {
             try {
-                Field field = ClaimTaskCmd.class.getDeclaredField(name);
-                field.setAccessible(true);
                 return (String) field.get(claim);
-            } catch (ReflectiveOperationException e) {
+            } catch (ReflectiveOperationException | RuntimeException e) {
                 throw new AuthorizationException(REFUSAL);
             }
         }

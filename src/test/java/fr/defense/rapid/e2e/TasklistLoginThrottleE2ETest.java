@@ -3,15 +3,14 @@ package fr.defense.rapid.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fr.defense.rapid.security.Groups;
 import fr.defense.rapid.support.AppTest;
+import fr.defense.rapid.support.StaffUsers;
 import fr.defense.rapid.support.WebappSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,12 +37,7 @@ class TasklistLoginThrottleE2ETest {
 
     @Test
     void theOwnerIsToldWhenToTryAgainThenGetsIn() throws Exception {
-        User user = identity.newUser(OWNER);
-        user.setFirstName("Agnès");
-        user.setLastName("Essai");
-        user.setPassword(PASSWORD);
-        identity.saveUser(user);
-        identity.createMembership(OWNER, Groups.EXPERTS);
+        StaffUsers.newExpert(identity, OWNER, "Agnès", PASSWORD);
 
         // A stranger keeps guessing; whoever types in Tasklist meanwhile is told, in French, to wait.
         // (The wait is a second at most in the test profile: the message may take a few tries.)

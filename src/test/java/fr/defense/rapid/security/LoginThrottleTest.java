@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.Http;
+import fr.defense.rapid.support.StaffUsers;
 import fr.defense.rapid.support.WebappSession;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -108,6 +108,12 @@ class LoginThrottleTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).containsPattern("Trop de tentatives de connexion\\. Réessayez dans \\d+ secondes?\\.");
+
+        // A hand-edited retry is ignored: the login page still shows, with no message of its own.
+        HttpResponse<String> edited = client.send(HttpRequest.newBuilder(URI.create(base + "/login?retry=abc")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(edited.statusCode()).isEqualTo(200);
+        assertThat(edited.body()).contains("Se connecter").doesNotContain("Trop de tentatives");
     }
 
     private static List<Http.Response> guess(int times, Supplier<Http.Response> attempt) {
@@ -119,12 +125,6 @@ class LoginThrottleTest {
     }
 
     private String newStaffUser(String id) {
-        User user = identity.newUser(id);
-        user.setFirstName("Victime");
-        user.setLastName("Essai");
-        user.setPassword(PASSWORD);
-        identity.saveUser(user);
-        identity.createMembership(id, Groups.EXPERTS);
-        return id;
+        return StaffUsers.newExpert(identity, id, "Victime", PASSWORD);
     }
 }
