@@ -1,2 +1,2 @@
-/** Funding proposal and committee decision: proposed amount, decision record, agreement. */
+/** Funding proposal and committee decision of a RAPID dossier: proposed amount, decision record, agreement. */
 package fr.defense.rapid.decision;

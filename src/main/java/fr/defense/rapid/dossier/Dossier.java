@@ -1,5 +1,6 @@
 package fr.defense.rapid.dossier;
 
+import fr.defense.rapid.procedure.OwnedCases;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -25,7 +26,7 @@ public record Dossier(
         OffsetDateTime updatedAt,
         OffsetDateTime decidedAt,
         OffsetDateTime closedAt,
-        String mediationCaseNumber) {
+        String mediationCaseNumber) implements OwnedCases.OwnedCase {
 
     @JsonProperty
     public String statusLabel() {

@@ -1,17 +1,14 @@
 package fr.defense.rapid.dossier;
 
-import static fr.defense.rapid.system.EngineClock.utc;
+import fr.defense.rapid.procedure.CaseApi;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.security.CurrentUser;
 import fr.defense.rapid.system.ConflictException;
-import fr.defense.rapid.system.IdempotentRequests;
-import fr.defense.rapid.system.NotFoundException;
-import fr.defense.rapid.system.Pages;
+import fr.defense.rapid.procedure.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +16,6 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,17 +58,8 @@ class DossierController {
         }
     }
 
-    record DossierPage(List<DossierSummary> items, int page, int size, long totalItems) {
-    }
-
-    /** A step in progress and the date it is expected by. */
-    record CurrentStep(String name, OffsetDateTime dueDate) {
-    }
-
-    record TimelineEntry(OffsetDateTime at, String description) {
-    }
-
-    record DossierDetails(@JsonUnwrapped Dossier dossier, List<CurrentStep> currentSteps, List<TimelineEntry> timeline) {
+    record DossierDetails(@JsonUnwrapped Dossier dossier, List<CaseApi.CurrentStep> currentSteps,
+                          List<CaseApi.TimelineLine> timeline) {
     }
 
     @PostMapping
@@ -87,32 +74,23 @@ class DossierController {
         Map<String, Object> values = forms.get(DossierSubmissions.START_FORM).accept(body);
         IdempotentRequests.Outcome submitted = submissions.submit(user.id(), user.groups(), key, values);
         Dossier dossier = own(submitted.reference(), user);
-        return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .location(URI.create("/api/dossiers/" + dossier.dossierNumber()))
-                .body(DossierSummary.of(dossier));
+        return CaseApi.submitted(submitted, "/api/dossiers/" + dossier.dossierNumber(), DossierSummary.of(dossier));
     }
 
     @GetMapping
     @Operation(summary = "Mes dossiers, du plus récent au plus ancien")
-    DossierPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-                     Authentication authentication) {
-        Pages.requireValid(page, size);
-        String owner = authentication.getName();
-        List<DossierSummary> items = dossiers.findByOwner(owner, page, size).stream().map(DossierSummary::of).toList();
-        return new DossierPage(items, page, size, dossiers.countByOwner(owner));
+    CaseApi.Page<DossierSummary> list(@RequestParam(defaultValue = "0") int page,
+                                      @RequestParam(defaultValue = "20") int size, Authentication authentication) {
+        return CaseApi.page(dossiers, authentication.getName(), page, size, DossierSummary::of);
     }
 
     @GetMapping("/{dossierNumber}")
     @Operation(summary = "Un de mes dossiers : champs, statut, échéances en cours et historique")
     DossierDetails get(@PathVariable String dossierNumber, Authentication authentication) {
         Dossier dossier = own(dossierNumber, CurrentUser.of(authentication));
-        List<CurrentStep> steps = tasks.createTaskQuery().processInstanceBusinessKey(dossierNumber).list().stream()
-                .map(task -> new CurrentStep(task.getName(), utc(task.getDueDate())))
-                .toList();
-        List<TimelineEntry> timeline = dossiers.timeline(dossierNumber).stream()
-                .map(event -> new TimelineEntry(event.occurredAt(), event.description()))
-                .toList();
-        return new DossierDetails(dossier, steps, timeline);
+        return new DossierDetails(dossier,
+                CaseApi.currentSteps(tasks.createTaskQuery().processInstanceBusinessKey(dossierNumber).list()),
+                CaseApi.timeline(dossiers.timeline(dossierNumber)));
     }
 
     @PostMapping("/{dossierNumber}/withdraw")
@@ -145,8 +123,6 @@ class DossierController {
     }
 
     private Dossier own(String dossierNumber, CurrentUser user) {
-        return dossiers.find(dossierNumber)
-                .filter(dossier -> dossier.ownerId().equals(user.id()))
-                .orElseThrow(() -> new NotFoundException("Aucun dossier " + dossierNumber + " parmi les vôtres."));
+        return CaseApi.own(dossiers, dossierNumber, user.id(), "Aucun dossier " + dossierNumber + " parmi les vôtres.");
     }
 }

@@ -1,19 +1,20 @@
 package fr.defense.rapid.dossier;
 
-import fr.defense.rapid.system.YearlyNumbers;
+import fr.defense.rapid.procedure.Procedure;
+import fr.defense.rapid.procedure.CaseNumbers;
 import org.springframework.stereotype.Component;
 
-/** Hands out {@code RAPID-<year>-<5 digits>}, unique under concurrency (see {@link YearlyNumbers}). */
+/** Hands out {@code RAPID-<year>-<5 digits>}, unique under concurrency (see {@link CaseNumbers}). */
 @Component
-public class DossierNumbers {
+class DossierNumbers {
 
-    private final YearlyNumbers numbers;
+    private final CaseNumbers numbers;
 
-    public DossierNumbers(YearlyNumbers numbers) {
+    public DossierNumbers(CaseNumbers numbers) {
         this.numbers = numbers;
     }
 
     public String next() {
-        return numbers.next(YearlyNumbers.Sequence.RAPID);
+        return numbers.next(Procedure.RAPID);
     }
 }

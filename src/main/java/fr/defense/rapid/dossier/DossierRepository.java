@@ -1,5 +1,8 @@
 package fr.defense.rapid.dossier;
 
+import fr.defense.rapid.procedure.OwnedCases;
+import fr.defense.rapid.procedure.TimelineEntry;
+import fr.defense.rapid.procedure.Timeline;
 import static fr.defense.rapid.system.EngineClock.now;
 
 import java.math.BigDecimal;
@@ -12,16 +15,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code dossier} table and its timeline. Called from the engine's delegates, it joins the
+ * The {@code dossier} table, and its timeline (kept by the procedure module). Called from the engine's delegates, it joins the
  * engine's transaction: a step that rolls back leaves no trace here either.
  */
 @Repository
-public class DossierRepository {
+public class DossierRepository implements OwnedCases<Dossier> {
 
     private final JdbcClient jdbc;
+    private final Timeline timeline;
 
-    public DossierRepository(JdbcClient jdbc) {
+    DossierRepository(JdbcClient jdbc, Timeline timeline) {
         this.jdbc = jdbc;
+        this.timeline = timeline;
     }
 
     public void insert(String number, String ownerId, String processInstanceId, DossierSubmission s) {
@@ -132,17 +137,10 @@ public class DossierRepository {
     }
 
     public void addEvent(String number, String type, String description) {
-        jdbc.sql("""
-                insert into dossier_event (dossier_number, occurred_at, event_type, description)
-                values (:number, :at, :type, :description)
-                """)
-                .param("number", number)
-                .param("at", now())
-                .param("type", type)
-                .param("description", description)
-                .update();
+        timeline.record(number, type, description);
     }
 
+    @Override
     public Optional<Dossier> find(String number) {
         return jdbc.sql("select * from dossier where dossier_number = :number")
                 .param("number", number)
@@ -150,7 +148,7 @@ public class DossierRepository {
                 .optional();
     }
 
-    /** The dossiers of one owner, newest first. */
+    @Override
     public List<Dossier> findByOwner(String ownerId, int page, int size) {
         return jdbc.sql("""
                 select * from dossier where owner_id = :owner
@@ -163,22 +161,14 @@ public class DossierRepository {
                 .list();
     }
 
+    @Override
     public long countByOwner(String ownerId) {
         return jdbc.sql("select count(*) from dossier where owner_id = :owner")
                 .param("owner", ownerId).query(Long.class).single();
     }
 
-    public List<DossierEvent> timeline(String number) {
-        return jdbc.sql("""
-                select occurred_at, event_type, description from dossier_event
-                where dossier_number = :number order by occurred_at, id
-                """)
-                .param("number", number)
-                .query((rs, i) -> new DossierEvent(
-                        rs.getObject("occurred_at", OffsetDateTime.class),
-                        rs.getString("event_type"),
-                        rs.getString("description")))
-                .list();
+    public List<TimelineEntry> timeline(String number) {
+        return timeline.of(number);
     }
 
     private static Dossier toDossier(ResultSet rs, int row) throws SQLException {

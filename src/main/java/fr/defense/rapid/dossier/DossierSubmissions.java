@@ -1,6 +1,8 @@
 package fr.defense.rapid.dossier;
 
-import fr.defense.rapid.system.IdempotentRequests;
+import fr.defense.rapid.security.ActingUser;
+import fr.defense.rapid.procedure.Procedure;
+import fr.defense.rapid.procedure.IdempotentRequests;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
  * the key included.
  */
 @Component
-public class DossierSubmissions {
+class DossierSubmissions {
 
     static final String START_FORM = "submit-dossier";
 
@@ -30,17 +32,13 @@ public class DossierSubmissions {
 
     public IdempotentRequests.Outcome submit(String user, List<String> groups, String idempotencyKey,
                                              Map<String, Object> values) {
-        return requests.once(IdempotentRequests.Kind.DOSSIER, user, idempotencyKey, values,
+        return requests.once(Procedure.RAPID, user, idempotencyKey, values,
                 () -> start(user, groups, values));
     }
 
     /** Starts the process as the SME, so that the engine records it as the initiator (the owner). */
     private String start(String user, List<String> groups, Map<String, Object> values) {
-        identity.setAuthentication(user, groups);
-        try {
-            return runtime.startProcessInstanceByKey("rapid-subsidy", values).getBusinessKey();
-        } finally {
-            identity.clearAuthentication();
-        }
+        return ActingUser.call(identity, user, groups,
+                () -> runtime.startProcessInstanceByKey("rapid-subsidy", values).getBusinessKey());
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Deadlines of the RAPID procedure (DOMAIN.md §2), as ISO-8601 durations under {@code rapid.deadlines}. */
 @ConfigurationProperties("rapid.deadlines")
-public record RapidDeadlineSettings(
+record RapidDeadlineSettings(
         Duration complements,
         Duration complementsReminderBefore,
         Duration evaluationSla,

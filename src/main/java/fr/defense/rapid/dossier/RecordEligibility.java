@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * table's: each failing rule contributes a reason, the last rule matches when none fails.
  */
 @Component
-public class RecordEligibility implements JavaDelegate {
+class RecordEligibility implements JavaDelegate {
 
     static final String RESULTS = "eligibilityResults";
 

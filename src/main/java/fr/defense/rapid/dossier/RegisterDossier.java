@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * a refused or failed submission leaves neither a dossier nor an instance behind.
  */
 @Component
-public class RegisterDossier implements JavaDelegate {
+class RegisterDossier implements JavaDelegate {
 
     /** Set by the start event ({@code camunda:initiator}) to the authenticated user. */
     static final String APPLICANT = "applicant";

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * deadline already announced.
  */
 @Component
-public class RequestComplements implements JavaDelegate {
+class RequestComplements implements JavaDelegate {
 
 
     private final RapidDeadlines deadlines;

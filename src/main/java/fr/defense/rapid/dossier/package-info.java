@@ -1,2 +1,5 @@
-/** The RAPID dossier: registration, numbering, status and timeline, and the stage delegates of rapid-subsidy. */
+/**
+ * The RAPID procedure ({@code rapid-subsidy}): the SME's dossiers (submit, list, read, withdraw),
+ * their record and status, and the delegates of the process's stages.
+ */
 package fr.defense.rapid.dossier;

@@ -1,2 +1,2 @@
-/** Technical evaluation of a dossier by DGA experts: the evaluation form rules. */
+/** Technical evaluation of a dossier by DGA experts: the evaluation form's rules. */
 package fr.defense.rapid.evaluation;

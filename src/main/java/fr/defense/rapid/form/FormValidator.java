@@ -1,5 +1,7 @@
 package fr.defense.rapid.form;
 
+import fr.defense.rapid.system.FieldViolation;
+import fr.defense.rapid.system.FormValidationException;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;

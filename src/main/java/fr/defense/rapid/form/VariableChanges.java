@@ -1,5 +1,6 @@
 package fr.defense.rapid.form;
 
+import fr.defense.rapid.system.FieldViolation;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

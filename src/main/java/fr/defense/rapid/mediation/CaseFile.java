@@ -1,5 +1,6 @@
 package fr.defense.rapid.mediation;
 
+import fr.defense.rapid.procedure.TimelineEntry;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * mediation actions, the documents declared by the SME and the timeline of the case.
  * Only data, in display order: {@link CaseFilePdf} decides how it looks.
  */
-public record CaseFile(String caseNumber, String title, List<Section> sections, List<Action> actions,
+record CaseFile(String caseNumber, String title, List<Section> sections, List<Action> actions,
                        List<String> documents, List<TimelineEntry> timeline) {
 
     /** Missing lists become empty ones so that the PDF can say "nothing" instead of failing. */

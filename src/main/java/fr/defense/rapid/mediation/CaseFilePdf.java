@@ -1,5 +1,6 @@
 package fr.defense.rapid.mediation;
 
+import fr.defense.rapid.procedure.TimelineEntry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * footer can already tell the page count ("page N / M").
  */
 @Component
-public class CaseFilePdf {
+class CaseFilePdf {
 
     private static final PDRectangle A4 = PDRectangle.A4;
     private static final float MARGIN = 56; // about 2 cm

@@ -1,5 +1,6 @@
 package fr.defense.rapid.mediation;
 
+import fr.defense.rapid.procedure.TimelineEntry;
 import static fr.defense.rapid.system.FrenchFormat.date;
 import static fr.defense.rapid.system.FrenchFormat.euros;
 import static fr.defense.rapid.system.EngineClock.PARIS;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Assembles a case's file (request, computation, actions, documents, timeline) as stored. */
 @Component
-public class CaseFiles {
+class CaseFiles {
 
     private final MediationRepository cases;
 

@@ -13,7 +13,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /** The ECB main refinancing rate in force on a given day, from a CSV table (data, not code). */
-public final class EcbRates {
+final class EcbRates {
 
     private final NavigableMap<LocalDate, BigDecimal> ratesFrom;
 

@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
  * half-year in which it started to run, plus 8 points, pro rata of the days late over 365; plus
  * a flat 40 € recovery fee.
  */
-public final class LatePaymentInterest {
+final class LatePaymentInterest {
 
     public static final int PAYMENT_PERIOD_DAYS = 30;
     static final BigDecimal MARGIN_POINTS = new BigDecimal("8");

@@ -1,5 +1,6 @@
 package fr.defense.rapid.mediation;
 
+import fr.defense.rapid.procedure.OwnedCases;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -23,7 +24,7 @@ public record MediationCase(
         OffsetDateTime filedAt,
         OffsetDateTime answeredAt,
         OffsetDateTime updatedAt,
-        OffsetDateTime closedAt) {
+        OffsetDateTime closedAt) implements OwnedCases.OwnedCase {
 
     @JsonProperty
     public String levelLabel() {

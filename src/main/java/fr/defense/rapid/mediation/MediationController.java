@@ -1,16 +1,14 @@
 package fr.defense.rapid.mediation;
 
+import fr.defense.rapid.procedure.CaseApi;
 import static fr.defense.rapid.system.EngineClock.utc;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.security.CurrentUser;
-import fr.defense.rapid.system.IdempotentRequests;
-import fr.defense.rapid.system.NotFoundException;
-import fr.defense.rapid.system.Pages;
+import fr.defense.rapid.procedure.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -22,7 +20,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,27 +63,17 @@ class MediationController {
         }
     }
 
-    record CasePage(List<CaseSummary> items, int page, int size, long totalItems) {
-    }
-
     /** Something the SME can do now: its open task, with the form to fill. */
     record AvailableAction(String taskId, String name, String form, OffsetDateTime dueDate) {
-    }
-
-    /** A step in progress, whoever works on it, and the date it is expected by. */
-    record CurrentStep(String name, OffsetDateTime dueDate) {
     }
 
     record MediationAction(int level, LocalDate date, String counterpart, String summary) {
     }
 
-    record TimelineEntry(OffsetDateTime at, String description) {
-    }
-
     record CaseDetails(@JsonUnwrapped MediationCase mediationCase, List<String> lateInterestExplanation,
-                       Map<String, OffsetDateTime> deadlines, List<CurrentStep> currentSteps,
+                       Map<String, OffsetDateTime> deadlines, List<CaseApi.CurrentStep> currentSteps,
                        List<AvailableAction> availableActions, List<MediationAction> mediationActions,
-                       List<TimelineEntry> timeline) {
+                       List<CaseApi.TimelineLine> timeline) {
     }
 
     @PostMapping
@@ -102,19 +89,14 @@ class MediationController {
         Map<String, Object> values = forms.get(MediationRequests.START_FORM).accept(body);
         IdempotentRequests.Outcome filed = requests.file(user.id(), user.groups(), key, values);
         MediationCase found = own(filed.reference(), user);
-        return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .location(URI.create("/api/mediations/" + found.caseNumber()))
-                .body(CaseSummary.of(found));
+        return CaseApi.submitted(filed, "/api/mediations/" + found.caseNumber(), CaseSummary.of(found));
     }
 
     @GetMapping
     @Operation(summary = "Mes dossiers de médiation, du plus récent au plus ancien")
-    CasePage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-                  Authentication authentication) {
-        Pages.requireValid(page, size);
-        String owner = authentication.getName();
-        List<CaseSummary> items = cases.findByOwner(owner, page, size).stream().map(CaseSummary::of).toList();
-        return new CasePage(items, page, size, cases.countByOwner(owner));
+    CaseApi.Page<CaseSummary> list(@RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = "20") int size, Authentication authentication) {
+        return CaseApi.page(cases, authentication.getName(), page, size, CaseSummary::of);
     }
 
     @GetMapping("/{caseNumber}")
@@ -122,7 +104,6 @@ class MediationController {
     CaseDetails get(@PathVariable String caseNumber, Authentication authentication) {
         MediationCase found = own(caseNumber, CurrentUser.of(authentication));
         List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).initializeFormKeys().list();
-        List<CurrentStep> steps = open.stream().map(task -> new CurrentStep(task.getName(), utc(task.getDueDate()))).toList();
         List<AvailableAction> actions = open.stream()
                 .filter(task -> authentication.getName().equals(task.getAssignee()))
                 .map(task -> new AvailableAction(task.getId(), task.getName(), "/api/tasks/" + task.getId() + "/form",
@@ -130,11 +111,10 @@ class MediationController {
                 .toList();
         List<MediationAction> recorded = cases.actions(caseNumber).stream()
                 .map(a -> new MediationAction(a.level(), a.actionDate(), a.counterpart(), a.summary())).toList();
-        List<TimelineEntry> timeline = cases.timeline(caseNumber).stream()
-                .map(event -> new TimelineEntry(event.occurredAt(), event.description())).toList();
         List<String> explanation = found.lateInterestComputation() == null ? List.of()
                 : Arrays.asList(found.lateInterestComputation().split("\n"));
-        return new CaseDetails(found, explanation, deadlines(found), steps, actions, recorded, timeline);
+        return new CaseDetails(found, explanation, deadlines(found), CaseApi.currentSteps(open), actions, recorded,
+                CaseApi.timeline(cases.timeline(caseNumber)));
     }
 
     /** The deadlines of a running case; a closed case has none left. */
@@ -150,8 +130,6 @@ class MediationController {
     }
 
     private MediationCase own(String caseNumber, CurrentUser user) {
-        return cases.find(caseNumber)
-                .filter(found -> found.ownerId().equals(user.id()))
-                .orElseThrow(() -> new NotFoundException("Aucun dossier de médiation " + caseNumber + " parmi les vôtres."));
+        return CaseApi.own(cases, caseNumber, user.id(), "Aucun dossier de médiation " + caseNumber + " parmi les vôtres.");
     }
 }

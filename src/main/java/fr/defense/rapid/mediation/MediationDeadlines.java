@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * {@code ${mediationDeadlines.levelDueDate(level)}}.
  */
 @Component
-public class MediationDeadlines {
+class MediationDeadlines {
 
     private final MediationSettings settings;
 

@@ -1,5 +1,6 @@
 package fr.defense.rapid.mediation;
 
+import fr.defense.rapid.procedure.CaseReference;
 import static fr.defense.rapid.system.FrenchFormat.date;
 import static fr.defense.rapid.system.FrenchFormat.euros;
 
@@ -44,7 +45,7 @@ class MediationMails implements MailSource {
 
     @Override
     public boolean serves(String businessKey) {
-        return businessKey.startsWith("MED-");
+        return CaseReference.isMediation(businessKey);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package fr.defense.rapid.mediation;
 
+import fr.defense.rapid.procedure.OwnedCases;
+import fr.defense.rapid.procedure.TimelineEntry;
+import fr.defense.rapid.procedure.Timeline;
 import static fr.defense.rapid.system.EngineClock.now;
 
 import java.math.BigDecimal;
@@ -13,23 +16,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code mediation_case} table, its actions and its timeline. Called from the engine's
+ * The {@code mediation_case} table and its actions, and its timeline (kept by the procedure module). Called from the engine's
  * delegates, it joins the engine's transaction: a step that rolls back leaves no trace here.
  */
 @Repository
-public class MediationRepository {
+public class MediationRepository implements OwnedCases<MediationCase> {
 
     /** A mediator's action: the date, who was contacted, what came of it. */
     public record Action(int level, LocalDate actionDate, String counterpart, String summary) {
     }
 
-    public record Event(OffsetDateTime occurredAt, String eventType, String description) {
-    }
-
     private final JdbcClient jdbc;
+    private final Timeline timeline;
 
-    public MediationRepository(JdbcClient jdbc) {
+    MediationRepository(JdbcClient jdbc, Timeline timeline) {
         this.jdbc = jdbc;
+        this.timeline = timeline;
     }
 
     public void insert(String caseNumber, String ownerId, String processInstanceId, MediationRequest r,
@@ -105,24 +107,12 @@ public class MediationRepository {
                 .update();
     }
 
-    /**
-     * An entry of the case's timeline. Its column holds {@value #EVENT_LENGTH} characters, as much as
-     * the longest text a form accepts; an entry that quotes such a text in full (a failure report,
-     * the measures agreed) is cut there, marked with "…", rather than failing the step.
-     */
+    /** An entry of the case's timeline; a text longer than an entry holds is cut (see {@link Timeline}). */
     public void addEvent(String caseNumber, String type, String description) {
-        String fitting = description.length() <= EVENT_LENGTH ? description
-                : description.substring(0, EVENT_LENGTH - 1) + "…";
-        jdbc.sql("""
-                insert into mediation_event (case_number, occurred_at, event_type, description)
-                values (:number, :at, :type, :description)
-                """)
-                .param("number", caseNumber).param("at", now()).param("type", type).param("description", fitting)
-                .update();
+        timeline.record(caseNumber, type, description);
     }
 
-    static final int EVENT_LENGTH = 4000;
-
+    @Override
     public Optional<MediationCase> find(String caseNumber) {
         return jdbc.sql("select * from mediation_case where case_number = :number")
                 .param("number", caseNumber).query(MediationRepository::toCase).optional();
@@ -134,7 +124,7 @@ public class MediationRepository {
                 .param("dossier", dossierNumber).query(MediationRepository::toCase).optional();
     }
 
-    /** The cases of one owner, newest first. */
+    @Override
     public List<MediationCase> findByOwner(String ownerId, int page, int size) {
         return jdbc.sql("""
                 select * from mediation_case where owner_id = :owner
@@ -144,6 +134,7 @@ public class MediationRepository {
                 .query(MediationRepository::toCase).list();
     }
 
+    @Override
     public long countByOwner(String ownerId) {
         return jdbc.sql("select count(*) from mediation_case where owner_id = :owner")
                 .param("owner", ownerId).query(Long.class).single();
@@ -160,15 +151,8 @@ public class MediationRepository {
                 .list();
     }
 
-    public List<Event> timeline(String caseNumber) {
-        return jdbc.sql("""
-                select occurred_at, event_type, description from mediation_event
-                where case_number = :number order by occurred_at, id
-                """)
-                .param("number", caseNumber)
-                .query((rs, i) -> new Event(rs.getObject("occurred_at", OffsetDateTime.class),
-                        rs.getString("event_type"), rs.getString("description")))
-                .list();
+    public List<TimelineEntry> timeline(String caseNumber) {
+        return timeline.of(caseNumber);
     }
 
     private static MediationCase toCase(ResultSet rs, int row) throws SQLException {

@@ -1,12 +1,14 @@
 package fr.defense.rapid.mediation;
 
+import fr.defense.rapid.security.ActingUser;
+import fr.defense.rapid.procedure.Procedure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.defense.rapid.dossier.DossierRepository;
-import fr.defense.rapid.form.FieldViolation;
-import fr.defense.rapid.form.FormValidationException;
+import fr.defense.rapid.system.FieldViolation;
+import fr.defense.rapid.system.FormValidationException;
 import fr.defense.rapid.form.FormValidator;
 import fr.defense.rapid.system.ConflictException;
-import fr.defense.rapid.system.IdempotentRequests;
+import fr.defense.rapid.procedure.IdempotentRequests;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -59,7 +61,7 @@ public class MediationRequests {
                                            Map<String, Object> values) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return requests.once(IdempotentRequests.Kind.MEDIATION, user, idempotencyKey, values, () -> {
+                return requests.once(Procedure.MEDIATION, user, idempotencyKey, values, () -> {
                     String dossierNumber = values.get("dossierNumber") instanceof String number && !number.isBlank()
                             ? number : null;
                     if (dossierNumber != null) {
@@ -78,12 +80,8 @@ public class MediationRequests {
     }
 
     private String start(String user, List<String> groups, Map<String, Object> values) {
-        identity.setAuthentication(user, groups);
-        try {
-            return runtime.startProcessInstanceByKey("mediation-escalation", values).getBusinessKey();
-        } finally {
-            identity.clearAuthentication();
-        }
+        return ActingUser.call(identity, user, groups,
+                () -> runtime.startProcessInstanceByKey("mediation-escalation", values).getBusinessKey());
     }
 
     /** The message start of the case runs no start form: its rules are applied here first. */

@@ -17,7 +17,7 @@ import org.springframework.core.io.Resource;
  * @param ecbRates               the ECB rate table (CSV), data that administrators keep up to date
  */
 @ConfigurationProperties("rapid.mediation")
-public record MediationSettings(
+record MediationSettings(
         int answerWorkingDays,
         Period firstContact,
         Period levelOneTarget,

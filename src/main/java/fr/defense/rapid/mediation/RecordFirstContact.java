@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code RecordFirstContact}: the first contact with the SME is the case's first mediation action. */
 @Component
-public class RecordFirstContact implements JavaDelegate {
+class RecordFirstContact implements JavaDelegate {
 
     private final MediationRepository cases;
 

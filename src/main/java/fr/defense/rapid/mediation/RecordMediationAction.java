@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * the task starts from a blank form instead of the previous action.
  */
 @Component
-public class RecordMediationAction implements JavaDelegate {
+class RecordMediationAction implements JavaDelegate {
 
     static final List<String> ACTION_FIELDS = List.of("mediationStep", "actionDate", "actionCounterpart", "actionSummary");
 

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * charge, or not with a reason) is the service's answer within its 15-working-day commitment.
  */
 @Component
-public class RecordQualification implements JavaDelegate {
+class RecordQualification implements JavaDelegate {
 
     private final MediationRepository cases;
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * period; declined, the mediation goes on towards the current target.
  */
 @Component
-public class RecordRenewalResponse implements JavaDelegate {
+class RecordRenewalResponse implements JavaDelegate {
 
     private final MediationRepository cases;
     private final MediationDeadlines deadlines;

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code RecordSatisfaction}: the SME's rating of the service, for the managers' dashboards. */
 @Component
-public class RecordSatisfaction implements JavaDelegate {
+class RecordSatisfaction implements JavaDelegate {
 
     private final MediationRepository cases;
 

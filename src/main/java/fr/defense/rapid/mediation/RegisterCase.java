@@ -1,12 +1,13 @@
 package fr.defense.rapid.mediation;
 
+import fr.defense.rapid.procedure.Procedure;
 import static fr.defense.rapid.system.EngineClock.today;
 import static fr.defense.rapid.system.FrenchFormat.date;
 import static fr.defense.rapid.system.FrenchFormat.euros;
 import static fr.defense.rapid.system.FrenchFormat.percent;
 
 import fr.defense.rapid.dossier.DossierRepository;
-import fr.defense.rapid.system.YearlyNumbers;
+import fr.defense.rapid.procedure.CaseNumbers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,15 +23,15 @@ import org.springframework.stereotype.Component;
  * transaction: a refused request leaves neither a case nor an instance behind.
  */
 @Component
-public class RegisterCase implements JavaDelegate {
+class RegisterCase implements JavaDelegate {
 
-    private final YearlyNumbers numbers;
+    private final CaseNumbers numbers;
     private final MediationRepository cases;
     private final DossierRepository dossiers;
     private final LatePaymentInterest latePayment;
     private final MediationDeadlines deadlines;
 
-    public RegisterCase(YearlyNumbers numbers, MediationRepository cases, DossierRepository dossiers,
+    public RegisterCase(CaseNumbers numbers, MediationRepository cases, DossierRepository dossiers,
                         LatePaymentInterest latePayment, MediationDeadlines deadlines) {
         this.numbers = numbers;
         this.cases = cases;
@@ -46,7 +47,7 @@ public class RegisterCase implements JavaDelegate {
             throw new BadUserRequestException("Une demande de médiation ne peut être déposée que par un utilisateur authentifié.");
         }
         MediationRequest request = MediationRequest.fromVariables(execution.getVariables());
-        String number = numbers.next(YearlyNumbers.Sequence.MEDIATION);
+        String number = numbers.next(Procedure.MEDIATION);
         LatePaymentInterest.Computation interest = request.latePayment() ? computeInterest(request) : null;
         List<String> explanation = interest == null ? List.of() : explain(request, interest);
         cases.insert(number, owner, execution.getProcessInstanceId(), request, interest,

@@ -1,2 +1,5 @@
-/** SME mediation (correspondant PME): the rules of the procedure, ahead of its process (issue 5). */
+/**
+ * The SME mediation procedure ({@code mediation-escalation}): requests, cases and their levels,
+ * deadlines in working days, late-payment interest, case files (PDF) and the procedure's mails.
+ */
 package fr.defense.rapid.mediation;

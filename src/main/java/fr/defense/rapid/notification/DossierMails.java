@@ -1,5 +1,6 @@
 package fr.defense.rapid.notification;
 
+import fr.defense.rapid.procedure.CaseReference;
 import static fr.defense.rapid.system.FrenchFormat.date;
 import static fr.defense.rapid.system.FrenchFormat.euros;
 
@@ -30,7 +31,7 @@ class DossierMails implements MailSource {
 
     @Override
     public boolean serves(String businessKey) {
-        return businessKey.startsWith("RAPID-");
+        return CaseReference.isRapid(businessKey);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package fr.defense.rapid.notification;
 
+import fr.defense.rapid.procedure.CaseReference;
+import fr.defense.rapid.procedure.Timeline;
 import static fr.defense.rapid.system.EngineClock.now;
 
 import java.time.OffsetDateTime;
@@ -26,10 +28,12 @@ class NotificationRepository {
     static final int TEXT_LENGTH = 8000;
 
     private final JdbcClient jdbc;
+    private final Timeline timeline;
     private final TransactionTemplate ownTransaction;
 
-    NotificationRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    NotificationRepository(JdbcClient jdbc, Timeline timeline, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.timeline = timeline;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -69,14 +73,7 @@ class NotificationRepository {
         ownTransaction.executeWithoutResult(tx -> {
             jdbc.sql("update notification set status = :status, sent_at = :now, last_error = null where id = :id")
                     .param("status", status.name()).param("now", now()).param("id", id).update();
-            jdbc.sql("""
-                    insert into %s (%s, occurred_at, event_type, description)
-                    values (:reference, :now, :type, :text)
-                    """.formatted(mediationCase(reference) ? "mediation_event" : "dossier_event",
-                            mediationCase(reference) ? "case_number" : "dossier_number"))
-                    .param("reference", reference).param("now", now())
-                    .param("type", "NOTIFICATION_" + template).param("text", timelineText)
-                    .update();
+            timeline.record(reference, "NOTIFICATION_" + template, timelineText);
         });
     }
 
@@ -91,6 +88,6 @@ class NotificationRepository {
     }
 
     private static boolean mediationCase(String reference) {
-        return reference.startsWith("MED-");
+        return CaseReference.isMediation(reference);
     }
 }

@@ -1,7 +1,7 @@
 package fr.defense.rapid.notification;
 
 /** Where a notification stands. */
-public enum NotificationStatus {
+enum NotificationStatus {
     /** Being sent, or its last attempt failed (see attempts and last error). */
     PENDING,
     /** Accepted by the SMTP server. */

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * retry finds it sent and sends nothing.
  */
 @Component
-public class SendNotification implements JavaDelegate {
+class SendNotification implements JavaDelegate {
 
     private static final Logger log = LoggerFactory.getLogger(SendNotification.class);
 

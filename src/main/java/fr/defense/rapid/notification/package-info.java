@@ -1,2 +1,5 @@
-/** Notifications of the procedures (mail sending comes with its own issue). */
+/**
+ * Mails of the procedures, sent exactly once by an asynchronous step: templates, recipients, the
+ * {@code notification} record, and the timeline entry of each mail sent (through the procedure module).
+ */
 package fr.defense.rapid.notification;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * never lock the owner out), and turns the user's groups into authorities ({@code GROUP_<id>}).
  */
 @Component
-public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identity;
     private final LoginThrottle throttle;

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * Counts live in this node's memory: a restart forgets them, and each node of a cluster counts its own.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
 
     /** Beyond this many tracked keys, forgotten ones are dropped, and new accounts are no longer tracked (addresses still are). */
     private static final int MAX_TRACKED = 100_000;

@@ -10,6 +10,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code maxDelay}; failures older than {@code forgetAfter} no longer count.
  */
 @ConfigurationProperties("rapid.security.login-throttle")
-public record LoginThrottleSettings(int freeAttemptsPerAccount, int freeAttemptsPerAddress, Duration firstDelay,
+record LoginThrottleSettings(int freeAttemptsPerAccount, int freeAttemptsPerAddress, Duration firstDelay,
                                     Duration maxDelay, Duration forgetAfter) {
 }

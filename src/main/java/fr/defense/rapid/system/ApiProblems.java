@@ -2,8 +2,8 @@ package fr.defense.rapid.system;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import fr.defense.rapid.form.FieldViolation;
-import fr.defense.rapid.form.FormValidationException;
+import fr.defense.rapid.system.FieldViolation;
+import fr.defense.rapid.system.FormValidationException;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;

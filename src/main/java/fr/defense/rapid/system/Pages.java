@@ -1,7 +1,7 @@
 package fr.defense.rapid.system;
 
-import fr.defense.rapid.form.FieldViolation;
-import fr.defense.rapid.form.FormValidationException;
+import fr.defense.rapid.system.FieldViolation;
+import fr.defense.rapid.system.FormValidationException;
 import java.util.List;
 
 /** The SME API's lists are paginated alike: page from 0, up to 100 items a page. */

@@ -32,7 +32,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class RequestBodyLimit extends OncePerRequestFilter {
+class RequestBodyLimit extends OncePerRequestFilter {
 
     /** Reading went past the limit. */
     static final class TooLarge extends IOException {

@@ -1,5 +1,7 @@
 package fr.defense.rapid.task;
 
+import fr.defense.rapid.procedure.CaseReference;
+import fr.defense.rapid.security.ActingUser;
 import static fr.defense.rapid.system.EngineClock.utc;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,7 +59,7 @@ class TaskController {
     record TaskSummary(String id, String name, String dossierNumber, String caseNumber, OffsetDateTime dueDate,
                        OffsetDateTime created) {
         static TaskSummary of(Task task, String businessKey) {
-            boolean mediation = businessKey != null && businessKey.startsWith("MED-");
+            boolean mediation = CaseReference.isMediation(businessKey);
             return new TaskSummary(task.getId(), task.getName(), mediation ? null : businessKey,
                     mediation ? businessKey : null, utc(task.getDueDate()), utc(task.getCreateTime()));
         }
@@ -99,12 +101,7 @@ class TaskController {
         // any change outside the form; a refusal rolls back and answers 400 like any other.
         Map<String, Object> values = form.accept(body);
         CurrentUser user = CurrentUser.of(authentication);
-        identity.setAuthentication(user.id(), user.groups());
-        try {
-            tasks.complete(task.getId(), values);
-        } finally {
-            identity.clearAuthentication();
-        }
+        ActingUser.run(identity, user.id(), user.groups(), () -> tasks.complete(task.getId(), values));
         return ResponseEntity.noContent().build();
     }
 

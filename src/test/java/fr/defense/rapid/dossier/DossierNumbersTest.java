@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.defense.rapid.support.ProcessTest;
 import fr.defense.rapid.support.RapidProcess;
-import fr.defense.rapid.system.SampleDossiers;
+import fr.defense.rapid.demo.SampleDossiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

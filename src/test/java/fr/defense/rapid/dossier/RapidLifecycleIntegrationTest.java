@@ -1,16 +1,17 @@
 package fr.defense.rapid.dossier;
 
-import static fr.defense.rapid.system.SampleDossiers.approval;
-import static fr.defense.rapid.system.SampleDossiers.completeness;
-import static fr.defense.rapid.system.SampleDossiers.favourableEvaluation;
-import static fr.defense.rapid.system.SampleDossiers.rejection;
+import fr.defense.rapid.procedure.TimelineEntry;
+import static fr.defense.rapid.demo.SampleDossiers.approval;
+import static fr.defense.rapid.demo.SampleDossiers.completeness;
+import static fr.defense.rapid.demo.SampleDossiers.favourableEvaluation;
+import static fr.defense.rapid.demo.SampleDossiers.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import fr.defense.rapid.support.AppTest;
-import fr.defense.rapid.system.SampleDossiers;
+import fr.defense.rapid.demo.SampleDossiers;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +73,7 @@ class RapidLifecycleIntegrationTest {
                 .path("state").asText().equals("COMPLETED"));
 
         assertThat(dossiers.find(number).orElseThrow().status()).isEqualTo(DossierStatus.GRANTED);
-        assertThat(dossiers.timeline(number)).extracting(DossierEvent::eventType).containsSubsequence(
+        assertThat(dossiers.timeline(number)).extracting(TimelineEntry::eventType).containsSubsequence(
                 "SUBMITTED", "NOTIFICATION_ACKNOWLEDGMENT", "COMPLETENESS_CHECK", "UNDER_EVALUATION",
                 "AWAITING_DECISION", "APPROVED", "AGREEMENT_DRAFTED", "NOTIFICATION_APPROVAL", "GRANTED",
                 "NOTIFICATION_GRANT_AWARDED");
@@ -103,7 +104,7 @@ class RapidLifecycleIntegrationTest {
         assertThat(rejected.decisionMotivation()).isNotBlank();
         assertThat(rejected.grantedAidEur()).isNull();
         assertThat(rejected.closedAt()).isNotNull();
-        assertThat(dossiers.timeline(number)).extracting(DossierEvent::eventType)
+        assertThat(dossiers.timeline(number)).extracting(TimelineEntry::eventType)
                 .endsWith("REJECTED", "NOTIFICATION_REJECTION");
         assertThat(history("manager", "/history/activity-instance?processInstanceId=" + instanceId))
                 .extracting(activity -> activity.path("activityId").asText())

@@ -1,9 +1,10 @@
 package fr.defense.rapid.dossier;
 
-import static fr.defense.rapid.system.SampleDossiers.approval;
-import static fr.defense.rapid.system.SampleDossiers.completeness;
-import static fr.defense.rapid.system.SampleDossiers.favourableEvaluation;
-import static fr.defense.rapid.system.SampleDossiers.rejection;
+import fr.defense.rapid.procedure.TimelineEntry;
+import static fr.defense.rapid.demo.SampleDossiers.approval;
+import static fr.defense.rapid.demo.SampleDossiers.completeness;
+import static fr.defense.rapid.demo.SampleDossiers.favourableEvaluation;
+import static fr.defense.rapid.demo.SampleDossiers.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -11,7 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.defense.rapid.support.ProcessTest;
 import fr.defense.rapid.system.EngineClock;
 import fr.defense.rapid.support.RapidProcess;
-import fr.defense.rapid.system.SampleDossiers;
+import fr.defense.rapid.demo.SampleDossiers;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -71,7 +72,7 @@ class RapidSubsidyProcessTest {
         assertThat(dossier.processInstanceId()).isEqualTo(instance.getId());
         assertThat(dossier.companyCategory()).isEqualTo("SMALL");
         assertThat(dossier.eligible()).isTrue();
-        assertThat(dossiers.timeline(number)).extracting(DossierEvent::eventType)
+        assertThat(dossiers.timeline(number)).extracting(TimelineEntry::eventType)
                 .containsExactly("SUBMITTED", "NOTIFICATION_ACKNOWLEDGMENT", "COMPLETENESS_CHECK");
     }
 
@@ -143,7 +144,7 @@ class RapidSubsidyProcessTest {
 
         rapid.timePasses(instance, Duration.ofDays(1).plusMinutes(1));
         assertThat(instance).hasPassed("NotifyComplementsReminder", "ReminderSent").isWaitingAt("ProvideComplements");
-        assertThat(dossiers.timeline(instance.getBusinessKey())).extracting(DossierEvent::eventType)
+        assertThat(dossiers.timeline(instance.getBusinessKey())).extracting(TimelineEntry::eventType)
                 .contains("NOTIFICATION_COMPLEMENTS_REMINDER");
     }
 
@@ -177,7 +178,7 @@ class RapidSubsidyProcessTest {
         // Late, but still welcome.
         rapid.complete(instance, "TechnicalEvaluation", "expert", favourableEvaluation());
         assertThat(instance).isWaitingAt("CommitteeDecision");
-        assertThat(dossiers.timeline(instance.getBusinessKey())).extracting(DossierEvent::description)
+        assertThat(dossiers.timeline(instance.getBusinessKey())).extracting(TimelineEntry::description)
                 .anyMatch(text -> text.contains("Délai d'évaluation technique dépassé")
                         && text.contains("mission.achats@defense.example"));
     }

@@ -1,12 +1,14 @@
 package fr.defense.rapid.form;
 
-import static fr.defense.rapid.system.SampleDossiers.favourableEvaluation;
+import fr.defense.rapid.system.FieldViolation;
+import fr.defense.rapid.system.FormValidationException;
+import static fr.defense.rapid.demo.SampleDossiers.favourableEvaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.defense.rapid.support.ProcessTest;
 import fr.defense.rapid.support.RapidProcess;
-import fr.defense.rapid.system.SampleDossiers;
+import fr.defense.rapid.demo.SampleDossiers;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;

@@ -1,27 +1,28 @@
 package fr.defense.rapid.mediation;
 
-import static fr.defense.rapid.system.SampleMediations.action;
-import static fr.defense.rapid.system.SampleMediations.admissible;
-import static fr.defense.rapid.system.SampleMediations.agreement;
-import static fr.defense.rapid.system.SampleMediations.failure;
-import static fr.defense.rapid.system.SampleMediations.firstContact;
-import static fr.defense.rapid.system.SampleMediations.notAdmissible;
-import static fr.defense.rapid.system.SampleMediations.rating;
-import static fr.defense.rapid.system.SampleMediations.renewalProposal;
-import static fr.defense.rapid.system.SampleMediations.renewalResponse;
-import static fr.defense.rapid.system.SampleMediations.withdrawal;
+import fr.defense.rapid.procedure.TimelineEntry;
+import static fr.defense.rapid.demo.SampleMediations.action;
+import static fr.defense.rapid.demo.SampleMediations.admissible;
+import static fr.defense.rapid.demo.SampleMediations.agreement;
+import static fr.defense.rapid.demo.SampleMediations.failure;
+import static fr.defense.rapid.demo.SampleMediations.firstContact;
+import static fr.defense.rapid.demo.SampleMediations.notAdmissible;
+import static fr.defense.rapid.demo.SampleMediations.rating;
+import static fr.defense.rapid.demo.SampleMediations.renewalProposal;
+import static fr.defense.rapid.demo.SampleMediations.renewalResponse;
+import static fr.defense.rapid.demo.SampleMediations.withdrawal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import fr.defense.rapid.dossier.DossierRepository;
-import fr.defense.rapid.form.FieldViolation;
-import fr.defense.rapid.form.FormValidationException;
+import fr.defense.rapid.system.FieldViolation;
+import fr.defense.rapid.system.FormValidationException;
 import fr.defense.rapid.support.ProcessTest;
 import fr.defense.rapid.support.RapidProcess;
 import fr.defense.rapid.system.ConflictException;
-import fr.defense.rapid.system.SampleDossiers;
-import fr.defense.rapid.system.SampleMediations;
+import fr.defense.rapid.demo.SampleDossiers;
+import fr.defense.rapid.demo.SampleMediations;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -96,7 +97,7 @@ class MediationEscalationProcessTest {
         assertThat(stored.level()).isEqualTo(1);
         assertThat(stored.outcome()).isNull();
         assertThat(stored.lateDays()).isNull();
-        assertThat(cases.timeline(number)).extracting(MediationRepository.Event::eventType)
+        assertThat(cases.timeline(number)).extracting(TimelineEntry::eventType)
                 .containsExactly("FILED", "NOTIFICATION_MEDIATION_ACKNOWLEDGMENT");
     }
 

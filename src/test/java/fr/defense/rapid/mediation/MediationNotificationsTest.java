@@ -1,18 +1,19 @@
 package fr.defense.rapid.mediation;
 
-import static fr.defense.rapid.system.SampleMediations.admissible;
-import static fr.defense.rapid.system.SampleMediations.agreement;
-import static fr.defense.rapid.system.SampleMediations.failure;
-import static fr.defense.rapid.system.SampleMediations.firstContact;
-import static fr.defense.rapid.system.SampleMediations.notAdmissible;
-import static fr.defense.rapid.system.SampleMediations.withdrawal;
+import fr.defense.rapid.procedure.TimelineEntry;
+import static fr.defense.rapid.demo.SampleMediations.admissible;
+import static fr.defense.rapid.demo.SampleMediations.agreement;
+import static fr.defense.rapid.demo.SampleMediations.failure;
+import static fr.defense.rapid.demo.SampleMediations.firstContact;
+import static fr.defense.rapid.demo.SampleMediations.notAdmissible;
+import static fr.defense.rapid.demo.SampleMediations.withdrawal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.defense.rapid.support.ProcessTest;
 import fr.defense.rapid.support.RapidProcess;
 import fr.defense.rapid.support.TestSmtp;
-import fr.defense.rapid.system.SampleDossiers;
-import fr.defense.rapid.system.SampleMediations;
+import fr.defense.rapid.demo.SampleDossiers;
+import fr.defense.rapid.demo.SampleMediations;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -412,11 +413,11 @@ class MediationNotificationsTest {
 
         assertThat(mailsOf(number)).hasSize(3);
         assertThat(cases.timeline(number)).filteredOn(event -> event.eventType().startsWith("NOTIFICATION_"))
-                .extracting(MediationRepository.Event::eventType)
+                .extracting(TimelineEntry::eventType)
                 .containsExactly("NOTIFICATION_MEDIATION_ACKNOWLEDGMENT", "NOTIFICATION_MEDIATION_OUTCOME",
                         "NOTIFICATION_MEDIATION_SURVEY");
         assertThat(cases.timeline(number)).filteredOn(event -> event.eventType().equals("NOTIFICATION_MEDIATION_OUTCOME"))
-                .singleElement().extracting(MediationRepository.Event::description)
+                .singleElement().extracting(TimelineEntry::description)
                 .isEqualTo("Courriel « [" + number + "] Issue de votre demande de médiation » envoyé à " + contactEmail);
 
         record Row(String template, String dossierNumber, String caseNumber, String recipients, String status,

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.TestSmtp;
-import fr.defense.rapid.system.SampleDossiers;
+import fr.defense.rapid.demo.SampleDossiers;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,15 +1,15 @@
 package fr.defense.rapid.notification;
 
-import static fr.defense.rapid.system.SampleDossiers.approval;
-import static fr.defense.rapid.system.SampleDossiers.completeness;
-import static fr.defense.rapid.system.SampleDossiers.rejection;
+import static fr.defense.rapid.demo.SampleDossiers.approval;
+import static fr.defense.rapid.demo.SampleDossiers.completeness;
+import static fr.defense.rapid.demo.SampleDossiers.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.defense.rapid.support.ProcessTest;
 import fr.defense.rapid.support.RapidProcess;
 import fr.defense.rapid.support.TestSmtp;
-import fr.defense.rapid.system.SampleDossiers;
+import fr.defense.rapid.demo.SampleDossiers;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

@@ -3,8 +3,8 @@ package fr.defense.rapid.support;
 import static org.awaitility.Awaitility.await;
 
 import fr.defense.rapid.security.Groups;
-import fr.defense.rapid.system.SampleDossiers;
-import fr.defense.rapid.system.SampleMediations;
+import fr.defense.rapid.demo.SampleDossiers;
+import fr.defense.rapid.demo.SampleMediations;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package fr.defense.rapid.system;
 
+import fr.defense.rapid.demo.DemoUsers;
 import static fr.defense.rapid.support.TestDatabases.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

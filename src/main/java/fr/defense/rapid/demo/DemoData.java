@@ -1,8 +1,10 @@
-package fr.defense.rapid.system;
+package fr.defense.rapid.demo;
 
-import static fr.defense.rapid.system.SampleDossiers.approval;
-import static fr.defense.rapid.system.SampleDossiers.completeness;
-import static fr.defense.rapid.system.SampleDossiers.favourableEvaluation;
+import fr.defense.rapid.security.ActingUser;
+import fr.defense.rapid.system.EngineClock;
+import static fr.defense.rapid.demo.SampleDossiers.approval;
+import static fr.defense.rapid.demo.SampleDossiers.completeness;
+import static fr.defense.rapid.demo.SampleDossiers.favourableEvaluation;
 
 import fr.defense.rapid.mediation.MediationRequests;
 import fr.defense.rapid.security.Groups;
@@ -133,28 +135,17 @@ class DemoData {
     }
 
     private String start(String processKey, String user, Map<String, Object> variables) {
-        authenticate(user);
-        try {
-            return runtime.startProcessInstanceByKey(processKey, variables).getId();
-        } finally {
-            identity.clearAuthentication();
-        }
+        return ActingUser.call(identity, user, Groups.of(identity, user),
+                () -> runtime.startProcessInstanceByKey(processKey, variables).getId());
     }
 
     private void complete(String instanceId, String taskKey, String user, Map<String, Object> variables) {
         Task task = waitForTask(instanceId, taskKey);
-        authenticate(user);
-        try {
+        // As the demo user with its groups, so that Camunda's authorizations apply as in Tasklist.
+        ActingUser.run(identity, user, Groups.of(identity, user), () -> {
             tasks.claim(task.getId(), user);
             tasks.complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
-
-    /** Acts as the demo user with its groups, so that Camunda's authorizations apply as in Tasklist. */
-    private void authenticate(String user) {
-        identity.setAuthentication(user, Groups.of(identity, user));
+        });
     }
 
     /** The job executor runs the asynchronous steps in between: wait for it. */

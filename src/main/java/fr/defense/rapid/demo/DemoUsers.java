@@ -1,4 +1,4 @@
-package fr.defense.rapid.system;
+package fr.defense.rapid.demo;
 
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
-package fr.defense.rapid.system;
+package fr.defense.rapid.procedure;
 
-import fr.defense.rapid.form.FieldViolation;
-import fr.defense.rapid.form.FormValidationException;
+import fr.defense.rapid.system.ConflictException;
+import fr.defense.rapid.system.EngineClock;
+import fr.defense.rapid.system.FieldViolation;
+import fr.defense.rapid.system.FormValidationException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -32,28 +32,12 @@ public class IdempotentRequests {
     public record Outcome(String reference, boolean created) {
     }
 
-    /** Where each kind of request keeps its keys; names are constants, never user input. */
-    public enum Kind {
-        DOSSIER("submission_request", "dossier_number", "au dossier"),
-        MEDIATION("mediation_request", "case_number", "à la demande de médiation");
-
-        private final String table;
-        private final String column;
-        private final String servedWording;
-
-        Kind(String table, String column, String servedWording) {
-            this.table = table;
-            this.column = column;
-            this.servedWording = servedWording;
-        }
-    }
-
     private static final int MAX_KEY_LENGTH = 200;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
-    public IdempotentRequests(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    IdempotentRequests(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
     }
@@ -67,43 +51,43 @@ public class IdempotentRequests {
     }
 
     /** Runs {@code action} (which returns the reference it created) unless this key already did. */
-    public Outcome once(Kind kind, String owner, String key, Map<String, Object> values, Supplier<String> action) {
+    public Outcome once(Procedure procedure, String owner, String key, Map<String, Object> values, Supplier<String> action) {
         if (key == null) {
             return new Outcome(action.get(), true);
         }
         String hash = fingerprint(values);
-        Optional<String> earlier = referenceOfKey(kind, owner, key, hash);
+        Optional<String> earlier = referenceOfKey(procedure, owner, key, hash);
         if (earlier.isPresent()) {
             return new Outcome(earlier.get(), false);
         }
         try {
             return transaction.execute(status -> {
-                jdbc.sql("insert into " + kind.table + " (owner_id, idempotency_key, request_hash, created_at)"
-                                + " values (:owner, :key, :hash, :now)")
-                        .param("owner", owner).param("key", key).param("hash", hash)
-                        .param("now", OffsetDateTime.now(ZoneOffset.UTC))
+                jdbc.sql("insert into idempotent_request (procedure_name, owner_id, idempotency_key, request_hash, created_at)"
+                                + " values (:procedure, :owner, :key, :hash, :now)")
+                        .param("procedure", procedure.name()).param("owner", owner).param("key", key).param("hash", hash)
+                        .param("now", EngineClock.now())
                         .update();
                 String reference = action.get();
-                jdbc.sql("update " + kind.table + " set " + kind.column + " = :reference"
-                                + " where owner_id = :owner and idempotency_key = :key")
-                        .param("reference", reference).param("owner", owner).param("key", key)
+                jdbc.sql("update idempotent_request set case_reference = :reference"
+                                + " where procedure_name = :procedure and owner_id = :owner and idempotency_key = :key")
+                        .param("reference", reference).param("procedure", procedure.name()).param("owner", owner).param("key", key)
                         .update();
                 return new Outcome(reference, true);
             });
         } catch (DuplicateKeyException sameKeyAtTheSameTime) {
-            return new Outcome(referenceOfKey(kind, owner, key, hash).orElseThrow(), false);
+            return new Outcome(referenceOfKey(procedure, owner, key, hash).orElseThrow(), false);
         }
     }
 
-    private Optional<String> referenceOfKey(Kind kind, String owner, String key, String hash) {
+    private Optional<String> referenceOfKey(Procedure procedure, String owner, String key, String hash) {
         record Earlier(String reference, String requestHash) {
         }
-        Optional<Earlier> earlier = jdbc.sql("select " + kind.column + " as reference, request_hash from " + kind.table
-                        + " where owner_id = :owner and idempotency_key = :key")
-                .param("owner", owner).param("key", key)
+        Optional<Earlier> earlier = jdbc.sql("select case_reference as reference, request_hash from idempotent_request"
+                        + " where procedure_name = :procedure and owner_id = :owner and idempotency_key = :key")
+                .param("procedure", procedure.name()).param("owner", owner).param("key", key)
                 .query(Earlier.class).optional();
         if (earlier.isPresent() && !hash.equals(earlier.get().requestHash())) {
-            throw new ConflictException("La clé Idempotency-Key « " + key + " » a déjà servi " + kind.servedWording + " "
+            throw new ConflictException("La clé Idempotency-Key « " + key + " » a déjà servi " + procedure.caseWording() + " "
                     + earlier.get().reference() + ", envoyé avec d'autres valeurs : utilisez une nouvelle clé.");
         }
         return earlier.map(Earlier::reference);

@@ -1,4 +1,4 @@
-package fr.defense.rapid.form;
+package fr.defense.rapid.system;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package fr.defense.rapid.form;
+package fr.defense.rapid.system;
 
 /** A refused field: its data-dictionary name and a message in French for the person who typed it. */
 public record FieldViolation(String field, String message) {
