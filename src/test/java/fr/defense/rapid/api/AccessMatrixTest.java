@@ -1,6 +1,6 @@
 package fr.defense.rapid.api;
 
-import static fr.defense.rapid.system.SampleDossiers.completeness;
+import static fr.defense.rapid.demo.SampleDossiers.completeness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.Http;
 import fr.defense.rapid.support.WebappSession;
-import fr.defense.rapid.system.SampleDossiers;
-import fr.defense.rapid.system.SampleMediations;
+import fr.defense.rapid.demo.SampleDossiers;
+import fr.defense.rapid.demo.SampleMediations;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -140,7 +140,7 @@ class AccessMatrixTest {
                 "manager", 403, "expert", 204));
 
         // The SME's own task list never shows staff work.
-        assertThat(http.get("pme-demo", "/api/tasks").json().findValuesAsText("id")).doesNotContain(evaluationTask);
+        assertThat(http.get("pme-demo", "/api/tasks").okJson().findValuesAsText("id")).doesNotContain(evaluationTask);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package fr.defense.rapid.api;
 
-import static fr.defense.rapid.system.SampleDossiers.completeness;
+import static fr.defense.rapid.demo.SampleDossiers.completeness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -8,8 +8,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.Http;
-import fr.defense.rapid.system.SampleDossiers;
-import fr.defense.rapid.system.SampleMediations;
+import fr.defense.rapid.demo.SampleDossiers;
+import fr.defense.rapid.demo.SampleMediations;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -160,7 +160,7 @@ class MediationApiIntegrationTest {
         assertThat(page.path("totalItems").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(http.get("pme-other", "/api/mediations?page=1&size=1").json().path("items").get(0)
                 .path("caseNumber").asText()).isEqualTo(older);
-        assertThat(http.get("pme-demo", "/api/mediations?size=100").json().path("items").findValuesAsText("caseNumber"))
+        assertThat(http.get("pme-demo", "/api/mediations?size=100").okJson().path("items").findValuesAsText("caseNumber"))
                 .doesNotContain(older, newer);
 
         Map<String, String> refusedPages = new LinkedHashMap<>();
@@ -403,9 +403,9 @@ class MediationApiIntegrationTest {
         assertThat(hidden.status()).isEqualTo(404);
         assertThat(hidden.json().path("detail").asText()).isEqualTo("Aucun dossier de médiation " + number + " parmi les vôtres.");
         assertThat(http.get("pme-other", "/api/mediations/MED-2000-99999").status()).isEqualTo(404);
-        assertThat(http.get("pme-other", "/api/mediations?size=100").json().path("items").findValuesAsText("caseNumber"))
+        assertThat(http.get("pme-other", "/api/mediations?size=100").okJson().path("items").findValuesAsText("caseNumber"))
                 .doesNotContain(number);
-        assertThat(http.get("pme-other", "/api/tasks").json().findValuesAsText("caseNumber")).doesNotContain(number);
+        assertThat(http.get("pme-other", "/api/tasks").okJson().findValuesAsText("caseNumber")).doesNotContain(number);
         assertThat(http.get("pme-other", "/api/tasks/" + taskId + "/form").status()).isEqualTo(404);
         assertThat(http.post("pme-other", "/api/tasks/" + taskId + "/complete", SampleMediations.withdrawal()).status())
                 .isEqualTo(404);

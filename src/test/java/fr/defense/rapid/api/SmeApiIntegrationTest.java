@@ -1,13 +1,13 @@
 package fr.defense.rapid.api;
 
-import static fr.defense.rapid.system.SampleDossiers.completeness;
+import static fr.defense.rapid.demo.SampleDossiers.completeness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.Http;
-import fr.defense.rapid.system.SampleDossiers;
+import fr.defense.rapid.demo.SampleDossiers;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
@@ -89,7 +89,7 @@ class SmeApiIntegrationTest {
         assertThat(page.path("totalItems").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(http.get("pme-other", "/api/dossiers?page=1&size=1").json().path("items").get(0)
                 .path("dossierNumber").asText()).isEqualTo(older);
-        assertThat(http.get("pme-demo", "/api/dossiers?size=100").json().path("items").findValuesAsText("dossierNumber"))
+        assertThat(http.get("pme-demo", "/api/dossiers?size=100").okJson().path("items").findValuesAsText("dossierNumber"))
                 .doesNotContain(older, newer);
         assertThat(http.get("pme-other", "/api/dossiers?size=101").status()).isEqualTo(400);
         assertThat(http.get("pme-other", "/api/dossiers?page=abc").status()).isEqualTo(400);
@@ -107,7 +107,7 @@ class SmeApiIntegrationTest {
         assertThat(http.get("pme-other", "/api/tasks/" + taskId + "/form").status()).isEqualTo(404);
         assertThat(http.post("pme-other", "/api/tasks/" + taskId + "/complete",
                 Map.of("complementsResponse", "Réponse d'une autre entreprise.")).status()).isEqualTo(404);
-        assertThat(http.get("pme-other", "/api/tasks").json().findValuesAsText("id")).doesNotContain(taskId);
+        assertThat(http.get("pme-other", "/api/tasks").okJson().findValuesAsText("id")).doesNotContain(taskId);
 
         assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
         assertThat(http.get("pme-demo", "/api/dossiers/" + number).json().path("status").asText())
@@ -151,7 +151,7 @@ class SmeApiIntegrationTest {
         } finally {
             ClockUtil.reset();
         }
-        assertThat(http.get("pme-demo", "/api/tasks").json().findValuesAsText("dossierNumber")).doesNotContain(number);
+        assertThat(http.get("pme-demo", "/api/tasks").okJson().findValuesAsText("dossierNumber")).doesNotContain(number);
     }
 
     @Test

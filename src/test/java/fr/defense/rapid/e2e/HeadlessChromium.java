@@ -9,12 +9,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver. Both paths are given
@@ -50,6 +54,9 @@ final class HeadlessChromium implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1400,1000",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         try {
             driver = new ChromeDriver(service, options);
         } catch (RuntimeException e) {
@@ -73,6 +80,11 @@ final class HeadlessChromium implements AutoCloseable {
             Files.copy(png, EVIDENCE.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(EVIDENCE.resolve(name + ".html"),
                     "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource(), StandardCharsets.UTF_8);
+            // CI keeps the log, not target/: what the user saw, in words.
+            String shown = driver.findElement(By.tagName("body")).getText();
+            System.err.println("Browser at " + driver.getCurrentUrl() + " showed: «"
+                    + (shown.length() > 2000 ? shown.substring(0, 2000) + "…" : shown) + "»");
+            driver.manage().logs().get(LogType.BROWSER).forEach(entry -> System.err.println("Browser console: " + entry));
         } catch (IOException | RuntimeException e) {
             System.err.println("Could not save the browser's evidence for " + name + ": " + e);
         }

@@ -1,5 +1,8 @@
 package fr.defense.rapid.e2e;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -26,10 +29,29 @@ final class TasklistBrowser implements BeforeEachCallback, AfterTestExecutionCal
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        requireBrowser();
         int port = Integer.parseInt(SpringExtension.getApplicationContext(context).getEnvironment()
                 .getRequiredProperty("local.server.port"));
         chromium = new HeadlessChromium();
         page = new TasklistPage(chromium.driver(), port);
+    }
+
+    /**
+     * Without Chromium the browser tests are skipped, saying what to install; in CI (environment
+     * variable {@code CI} set, as {@code .ci/run} does) its absence fails them instead.
+     */
+    private static void requireBrowser() {
+        boolean present = Files.isExecutable(Path.of(HeadlessChromium.CHROMIUM))
+                && Files.isExecutable(Path.of(HeadlessChromium.CHROMEDRIVER));
+        if (present) {
+            return;
+        }
+        String missing = "Browser tests need Chromium and its driver at " + HeadlessChromium.CHROMIUM + " and "
+                + HeadlessChromium.CHROMEDRIVER + " (Debian: apt-get install chromium chromium-driver)";
+        if (System.getenv("CI") != null) {
+            throw new IllegalStateException(missing + "; in CI they are required.");
+        }
+        Assumptions.abort(missing + ": skipped.");
     }
 
     @Override

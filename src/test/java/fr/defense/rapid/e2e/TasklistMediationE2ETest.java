@@ -1,12 +1,13 @@
 package fr.defense.rapid.e2e;
 
+import fr.defense.rapid.procedure.TimelineEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.defense.rapid.mediation.MediationCase;
 import fr.defense.rapid.mediation.MediationOutcome;
 import fr.defense.rapid.mediation.MediationRepository;
-import fr.defense.rapid.system.SampleMediations;
+import fr.defense.rapid.demo.SampleMediations;
 import fr.defense.rapid.support.AppTest;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -177,7 +178,7 @@ class TasklistMediationE2ETest {
         assertCompletedBy(conduct, CORRESPONDENT);
         assertThat(cases.actions(number)).hasSize(2)
                 .contains(new MediationRepository.Action(1, today, COUNTERPART, ACTION));
-        assertThat(cases.timeline(number)).extracting(MediationRepository.Event::eventType).contains("ACTION");
+        assertThat(cases.timeline(number)).extracting(TimelineEntry::eventType).contains("ACTION");
         assertThat(cases.find(number).orElseThrow().outcome()).isNull();
 
         // The task comes back for the next step, with a blank form, not the action just recorded.
@@ -211,7 +212,7 @@ class TasklistMediationE2ETest {
         assertThat(closed.level()).isEqualTo(1);
         assertThat(cases.actions(number)).hasSize(2);
         assertThat(cases.timeline(number)).filteredOn(event -> event.eventType().equals("AGREEMENT"))
-                .singleElement().extracting(MediationRepository.Event::description).asString()
+                .singleElement().extracting(TimelineEntry::description).asString()
                 .contains(MEASURES_AGREED, executionDate.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         assertThat(historicVariable(instance, "agreementExecutionDate")).isEqualTo(executionDate.toString());
         // The case is closed: the SME is asked to rate the service.

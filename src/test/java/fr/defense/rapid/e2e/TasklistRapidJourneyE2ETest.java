@@ -7,7 +7,7 @@ import fr.defense.rapid.dossier.Dossier;
 import fr.defense.rapid.dossier.DossierRepository;
 import fr.defense.rapid.dossier.DossierStatus;
 import fr.defense.rapid.support.AppTest;
-import fr.defense.rapid.system.SampleDossiers;
+import fr.defense.rapid.demo.SampleDossiers;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

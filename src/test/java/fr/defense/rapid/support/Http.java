@@ -41,6 +41,17 @@ public final class Http {
             }
         }
 
+        /**
+         * The body of a 200 answer: what an assertion that something is absent must read, lest a
+         * refusal (whose body lacks everything) make it pass.
+         */
+        public JsonNode okJson() {
+            if (status != 200) {
+                throw new AssertionError("Expected 200, got " + status + ": " + raw.body());
+            }
+            return json();
+        }
+
         public String body() {
             return raw.body();
         }

