@@ -5,7 +5,7 @@ import fr.defense.rapid.form.FormValues;
 import fr.defense.rapid.form.Violations;
 import org.springframework.stereotype.Component;
 
-/** Approve with an amount within the proposal, or reject with a motivation (DOMAIN.md §2, stage 6). */
+/** Approve with an amount within the proposal, or reject with a motivation (docs/procedures.md §2, stage 6). */
 @Component
 class CommitteeDecisionRules implements FormRules {
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ComputeProposedAid}: proposed aid = min(requested aid, rate × total eligible cost),
- * rounded down to the euro (DOMAIN.md §2). The rate comes from the {@code rapid-funding-rate} table.
+ * rounded down to the euro (docs/procedures.md §2). The rate comes from the {@code rapid-funding-rate} table.
  */
 @Component
 public class ComputeProposedAid implements JavaDelegate {

@@ -97,18 +97,18 @@ class DemoData {
 
         String levelOne = start("mediation-escalation", "pme-other", SampleMediations.contractDispute());
         qualifyAndContact(levelOne);
-        complete(levelOne, "ConductMediationLevelOne", "correspondent",
+        complete(levelOne, "ConductMediation", "correspondent",
                 SampleMediations.action(today(), "Naval Systems SA — direction des achats"));
 
         String levelTwo = start("mediation-escalation", "pme-demo", SampleMediations.contractDispute());
         qualifyAndContact(levelTwo);
-        complete(levelTwo, "ConductMediationLevelOne", "correspondent", SampleMediations.failure());
-        waitForTask(levelTwo, "ConductMediationLevelTwo");
+        complete(levelTwo, "ConductMediation", "correspondent", SampleMediations.failure());
+        waitForTask(levelTwo, "ConductMediation");
 
         String handedOff = start("mediation-escalation", "pme-other", SampleMediations.contractDispute());
         qualifyAndContact(handedOff);
-        complete(handedOff, "ConductMediationLevelOne", "correspondent", SampleMediations.failure());
-        complete(handedOff, "ConductMediationLevelTwo", "mediator", SampleMediations.failure());
+        complete(handedOff, "ConductMediation", "correspondent", SampleMediations.failure());
+        complete(handedOff, "ConductMediation", "mediator", SampleMediations.failure());
         waitForTask(handedOff, "RateService");
 
         String rejected = start("rapid-subsidy", "pme-demo", SampleDossiers.mediumCompany());

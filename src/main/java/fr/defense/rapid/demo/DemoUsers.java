@@ -16,7 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The groups and demo users of DOMAIN.md §1 (each password equals the user id) and the task
+ * The groups and demo users of docs/procedures.md §1 (each password equals the user id) and the task
  * filters Tasklist shows. Enabled by {@code rapid.demo.users}, which only the demo profile sets.
  * Idempotent: what exists already is left as it is.
  */

@@ -64,7 +64,7 @@ class DossierController {
 
     @PostMapping
     @Operation(summary = "Déposer un dossier",
-            description = "Champs du dictionnaire de données (DOMAIN.md §4). Avec un en-tête Idempotency-Key, "
+            description = "Champs du dictionnaire de données (docs/data-dictionary.md). Avec un en-tête Idempotency-Key, "
                     + "un même envoi répété rend le même dossier (200) au lieu d'en créer un second (201).")
     ResponseEntity<DossierSummary> submit(@RequestBody Map<String, Object> body,
                                           @RequestHeader(name = "Idempotency-Key", required = false) String key,

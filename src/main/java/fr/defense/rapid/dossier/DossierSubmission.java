@@ -2,7 +2,7 @@ package fr.defense.rapid.dossier;
 
 import java.util.Map;
 
-/** The fields an SME submits (data dictionary, DOMAIN.md §4), already validated by the form. */
+/** The fields an SME submits (data dictionary, docs/data-dictionary.md), already validated by the form. */
 public record DossierSubmission(
         String companySiren,
         String companyName,

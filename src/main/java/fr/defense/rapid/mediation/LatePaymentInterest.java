@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * What French law grants automatically when a public buyer pays late (DOMAIN.md §3): the global
+ * What French law grants automatically when a public buyer pays late (docs/procedures.md §3): the global
  * payment period is 30 days from receipt of the invoice; from the next day until the payment
  * (included), interest runs at the ECB main refinancing rate in force on the first day of the
  * half-year in which it started to run, plus 8 points, pro rata of the days late over 365; plus

@@ -1,6 +1,6 @@
 package fr.defense.rapid.mediation;
 
-/** How a mediation case ends (DOMAIN.md §3). FAILURE is a level's outcome: the case then goes up. */
+/** How a mediation case ends (docs/procedures.md §3). FAILURE is a level's outcome: the case then goes up. */
 public enum MediationOutcome {
     AGREEMENT("Accord trouvé"),
     FAILURE("Échec de la médiation"),

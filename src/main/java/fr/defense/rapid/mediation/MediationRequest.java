@@ -3,7 +3,7 @@ package fr.defense.rapid.mediation;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** What an SME asks the mediation service (data dictionary, DOMAIN.md §4), already validated by the form. */
+/** What an SME asks the mediation service (data dictionary, docs/data-dictionary.md), already validated by the form. */
 public record MediationRequest(
         String companySiren,
         String companyName,

@@ -9,7 +9,7 @@ import fr.defense.rapid.system.EngineClock;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
-/** Rules of the mediation request that its JSON cannot express (DOMAIN.md §3-4). */
+/** Rules of the mediation request that its JSON cannot express (docs/procedures.md §3.2 and docs/data-dictionary.md). */
 @Component
 class MediationRequestRules implements FormRules {
 

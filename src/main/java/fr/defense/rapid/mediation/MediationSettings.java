@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 
 /**
- * The mediation service's commitments and deadlines (DOMAIN.md §3) under {@code rapid.mediation}.
+ * The mediation service's commitments and deadlines (docs/procedures.md §3) under {@code rapid.mediation}.
  *
  * @param answerWorkingDays      substantive or holding answer within this many French working days
  * @param firstContact           first contact with the SME, from the filing

@@ -1,6 +1,6 @@
 package fr.defense.rapid.mediation;
 
-/** What a mediation request is about (DOMAIN.md §3), with its French label for people. */
+/** What a mediation request is about (docs/procedures.md §3), with its French label for people. */
 public enum MediationSubject {
     LATE_PAYMENT("Retard de paiement"),
     CONTRACT_DISPUTE("Litige contractuel"),

@@ -4,7 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 
-/** The Camunda group ids of DOMAIN.md §1: a contract shared with the models, forms and clients. */
+/** The Camunda group ids of docs/procedures.md §1: a contract shared with the models, forms and clients. */
 public final class Groups {
 
     public static final String SME = "sme";

@@ -636,16 +636,16 @@ class MediationApiIntegrationTest {
         assertThat(http.post("correspondent", "/engine-rest/task/" + qualify + "/complete",
                 Map.of("variables", variables(SampleMediations.admissible()))).status()).isEqualTo(204);
         completeAsStaff("correspondent", number, "ContactSme", SampleMediations.firstContact(LocalDate.now(PARIS)));
-        completeAsStaff("correspondent", number, "ConductMediationLevelOne",
+        completeAsStaff("correspondent", number, "ConductMediation",
                 SampleMediations.action(LocalDate.now(PARIS), "Naval Systems SA, direction des achats"));
-        assertThat(staffTasks("mediator", number, "ConductMediationLevelOne")).isEmpty();
+        assertThat(staffTasks("mediator", number, "ConductMediation")).isEmpty();
         assertThat(caseOf("pme-demo", number).path("timeline").findValuesAsText("description"))
                 .contains("Demande recevable ; votre interlocuteur : Julien Petit.");
 
         // Level 1 fails: the case goes to the ministry mediators.
-        completeAsStaff("correspondent", number, "ConductMediationLevelOne", SampleMediations.failure());
-        String levelTwo = awaitStaffTask("mediator", number, "ConductMediationLevelTwo");
-        assertThat(seers(number, "ConductMediationLevelTwo")).isEqualTo(Map.of(
+        completeAsStaff("correspondent", number, "ConductMediation", SampleMediations.failure());
+        String levelTwo = awaitStaffTask("mediator", number, "ConductMediation");
+        assertThat(seers(number, "ConductMediation")).isEqualTo(Map.of(
                 "secretariat", false, "expert", false, "committee", false, "correspondent", false,
                 "mediator", true, "manager", true, "admin", true));
         assertThat(claims(levelTwo, "correspondent", "expert", "manager")).isEqualTo(Map.of(
@@ -659,9 +659,9 @@ class MediationApiIntegrationTest {
                         + "La partie concernée maintient son refus malgré trois échanges."));
 
         // The mediator records an action: the SME sees it with its level.
-        completeAsStaff("mediator", number, "ConductMediationLevelTwo",
+        completeAsStaff("mediator", number, "ConductMediation",
                 SampleMediations.action(LocalDate.now(PARIS), "Direction des affaires juridiques"));
-        awaitStaffTask("mediator", number, "ConductMediationLevelTwo");
+        awaitStaffTask("mediator", number, "ConductMediation");
         JsonNode actions = caseOf("pme-demo", number).path("mediationActions");
         assertThat(StreamSupport.stream(actions.spliterator(), false)
                 .map(action -> action.path("level").asInt() + " " + action.path("counterpart").asText()).toList())

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The three RAPID decision tables of DOMAIN.md §2, each rule row and each boundary, evaluated by
+ * The three RAPID decision tables of docs/procedures.md §2, each rule row and each boundary, evaluated by
  * a real (in-memory) engine from the very files that are deployed.
  */
 @Deployment(resources = {"processes/rapid-company-category.dmn", "processes/rapid-eligibility.dmn",

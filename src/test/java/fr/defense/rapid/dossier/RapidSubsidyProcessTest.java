@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Every path of {@code rapid-subsidy}, DOMAIN.md §2, stages 1 to 8. */
+/** Every path of {@code rapid-subsidy}, docs/procedures.md §2, stages 1 to 8. */
 @ProcessTest
 class RapidSubsidyProcessTest {
 

@@ -153,7 +153,7 @@ class TasklistMediationE2ETest {
 
         // "Conduire la médiation (niveau 1)": no step group before a step is chosen, then only
         // the chosen step's group.
-        Task conduct = awaitTask(instance, "ConductMediationLevelOne");
+        Task conduct = awaitTask(instance, "ConductMediation");
         tasklist.openTask(conduct.getId());
         assertThat(tasklist.taskTitle()).contains("Conduire la médiation (niveau 1)");
         assertThat(tasklist.formText()).contains("Conduite de la médiation — niveau 1", "Dossier " + number,
@@ -182,7 +182,7 @@ class TasklistMediationE2ETest {
         assertThat(cases.find(number).orElseThrow().outcome()).isNull();
 
         // The task comes back for the next step, with a blank form, not the action just recorded.
-        Task again = awaitNewTask(instance, "ConductMediationLevelOne", conduct);
+        Task again = awaitNewTask(instance, "ConductMediation", conduct);
         tasklist.openTask(again.getId());
         assertThat(tasklist.taskTitle()).contains("Conduire la médiation (niveau 1)");
         assertThat(tasklist.chosen(STEP)).isNotEqualTo(RECORD_ACTION);
@@ -223,7 +223,7 @@ class TasklistMediationE2ETest {
     void agreementWithoutMeasuresIsRefusedWithTheServersFrenchMessageAndTheTaskStays() {
         ProcessInstance instance = atLevelOne();
         String number = instance.getBusinessKey();
-        Task conduct = awaitTask(instance, "ConductMediationLevelOne");
+        Task conduct = awaitTask(instance, "ConductMediation");
 
         logInAs(CORRESPONDENT);
         tasklist.openTask(conduct.getId());
@@ -259,8 +259,8 @@ class TasklistMediationE2ETest {
     @Test
     void levelTwoCaseIsWorkedByTheMinistrysMediatorsNotByTheCorrespondents() {
         ProcessInstance escalated = atLevelOne();
-        completeAs(CORRESPONDENT, awaitTask(escalated, "ConductMediationLevelOne"), SampleMediations.failure());
-        Task levelTwo = awaitTask(escalated, "ConductMediationLevelTwo");
+        completeAs(CORRESPONDENT, awaitTask(escalated, "ConductMediation"), SampleMediations.failure());
+        Task levelTwo = awaitTask(escalated, "ConductMediation");
         // A newer case, still with the correspondents: their list is loaded and not empty.
         ProcessInstance fresh = filed(SampleMediations.latePayment());
         Task qualifyFresh = awaitTask(fresh, "QualifyRequest");

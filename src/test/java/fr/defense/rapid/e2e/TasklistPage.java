@@ -16,7 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Camunda Tasklist 7.24 and the form-js 1.8 form it renders, seen as a user sees them: labels,
- * buttons, alerts. Selectors are those of STACK-NOTES.md, "Driving Tasklist from a browser
+ * buttons, alerts. Selectors are those of docs/stack-notes.md, "Driving Tasklist from a browser
  * test", checked again here with Selenium.
  */
 final class TasklistPage {

@@ -31,6 +31,8 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -43,7 +45,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Every path of {@code mediation-escalation}, DOMAIN.md §3, on the engine clock. */
+/** Every path of {@code mediation-escalation}, docs/procedures.md §3, on the engine clock. */
 @ProcessTest
 class MediationEscalationProcessTest {
 
@@ -157,7 +159,7 @@ class MediationEscalationProcessTest {
                 .isWaitingAt("ContactSme", "WithdrawCase");
 
         process.complete(instance, "ContactSme", "correspondent", firstContact(LocalDate.of(2026, 5, 20)));
-        assertThat(instance).isWaitingAt("ConductMediationLevelOne", "WithdrawCase");
+        assertThat(instance).isWaitingAt("ConductMediation", "WithdrawCase");
         assertThat(cases.actions(instance.getBusinessKey())).singleElement()
                 .satisfies(a -> assertThat(a.actionDate()).isEqualTo(LocalDate.of(2026, 5, 20)));
     }
@@ -165,13 +167,13 @@ class MediationEscalationProcessTest {
     @Test
     void actionsAreRecordedThenAnAgreementClosesTheCaseAndTheRatingIsKept() {
         ProcessInstance instance = atLevelOne();
-        process.complete(instance, "ConductMediationLevelOne", "correspondent",
+        process.complete(instance, "ConductMediation", "correspondent",
                 action(LocalDate.of(2026, 5, 13), "Service payeur de Lyon"));
-        assertThat(instance).isWaitingAt("ConductMediationLevelOne", "WithdrawCase")
+        assertThat(instance).isWaitingAt("ConductMediation", "WithdrawCase")
                 .variables().containsEntry("mediationStep", null).containsEntry("actionSummary", null);
-        process.complete(instance, "ConductMediationLevelOne", "correspondent", agreement(LocalDate.of(2026, 7, 1)));
+        process.complete(instance, "ConductMediation", "correspondent", agreement(LocalDate.of(2026, 7, 1)));
 
-        assertThat(instance).hasPassed("LevelOneAgreement", "CloseWithAgreement", "CaseClosedWithAgreement",
+        assertThat(instance).hasPassed("LevelAgreement", "CloseWithAgreement", "CaseClosedWithAgreement",
                 "NotifyCaseOutcome").isWaitingAt("RateService");
         assertThat(cases.find(instance.getBusinessKey()).orElseThrow().outcome()).isEqualTo(MediationOutcome.AGREEMENT);
         assertThat(cases.actions(instance.getBusinessKey())).extracting(MediationRepository.Action::counterpart)
@@ -187,13 +189,13 @@ class MediationEscalationProcessTest {
         ProcessInstance instance = atLevelOne();
         process.timePasses(instance, Duration.ofDays(10));
 
-        process.complete(instance, "ConductMediationLevelOne", "correspondent", failure());
+        process.complete(instance, "ConductMediation", "correspondent", failure());
 
-        assertThat(instance).hasPassed("LevelOneFailed", "LevelOneFailureEscalated", "EscalateAfterLevelOneFailure",
-                "NotifyEscalation").isWaitingAt("ConductMediationLevelTwo", "WithdrawCase");
-        assertThat(engine.getTaskService().getIdentityLinksForTask(process.task(instance, "ConductMediationLevelTwo").getId()))
+        assertThat(instance).hasPassed("LevelFailed", "LevelFailureEscalated", "EscalateAfterFailure",
+                "NotifyEscalation").isWaitingAt("ConductMediation", "WithdrawCase");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(process.task(instance, "ConductMediation").getId()))
                 .anyMatch(link -> "ministry-mediators".equals(link.getGroupId()));
-        assertThat(process.task(instance, "ConductMediationLevelTwo").getDueDate())
+        assertThat(process.task(instance, "ConductMediation").getDueDate())
                 .isEqualTo(Date.from(FILED.plusDays(10).plusMonths(3).toInstant()));
         assertThat(cases.find(instance.getBusinessKey()).orElseThrow().level()).isEqualTo(2);
     }
@@ -204,40 +206,40 @@ class MediationEscalationProcessTest {
 
         process.timePasses(instance, Duration.ofDays(92).plusMinutes(1)); // 13/05 + 3 months = 13/08
 
-        assertThat(instance).hasPassed("LevelOneDeadlinePassed", "NotifyLevelOneDeadlinePassed",
-                "EscalateAfterLevelOneDeadline", "NotifyEscalation").isWaitingAt("ConductMediationLevelTwo", "WithdrawCase");
+        assertThat(instance).hasPassed("LevelDeadlinePassed", "NotifyMediationDeadlinePassed",
+                "EscalateAfterDeadline", "NotifyEscalation").isWaitingAt("ConductMediation", "WithdrawCase");
         assertThat(instance).variables().containsEntry("level", 2);
     }
 
     @Test
     void renewalAcceptedByTheSmeMovesTheDeadlineOnceAndOnlyOnce() {
         ProcessInstance instance = atLevelOne();
-        process.complete(instance, "ConductMediationLevelOne", "correspondent", renewalProposal());
-        assertThat(instance).isWaitingAt("AgreeToRenewalLevelOne", "WithdrawCase");
-        assertThat(process.task(instance, "AgreeToRenewalLevelOne").getAssignee()).isEqualTo("pme-demo");
+        process.complete(instance, "ConductMediation", "correspondent", renewalProposal());
+        assertThat(instance).isWaitingAt("AgreeToRenewal", "WithdrawCase");
+        assertThat(process.task(instance, "AgreeToRenewal").getAssignee()).isEqualTo("pme-demo");
 
-        process.complete(instance, "AgreeToRenewalLevelOne", "pme-demo", renewalResponse(true));
+        process.complete(instance, "AgreeToRenewal", "pme-demo", renewalResponse(true));
 
-        assertThat(instance).hasPassed("LevelOneRenewed").isWaitingAt("ConductMediationLevelOne", "WithdrawCase");
+        assertThat(instance).hasPassed("LevelRenewed").isWaitingAt("ConductMediation", "WithdrawCase");
         Date renewed = Date.from(FILED.plusMonths(6).toInstant());
-        assertThat(process.task(instance, "ConductMediationLevelOne").getDueDate()).isEqualTo(renewed);
+        assertThat(process.task(instance, "ConductMediation").getDueDate()).isEqualTo(renewed);
         process.timePasses(instance, Duration.ofDays(93)); // past the first target: the renewed one holds
-        assertThat(instance).isWaitingAt("ConductMediationLevelOne", "WithdrawCase");
+        assertThat(instance).isWaitingAt("ConductMediation", "WithdrawCase");
 
-        assertThatThrownBy(() -> process.complete(instance, "ConductMediationLevelOne", "correspondent", renewalProposal()))
+        assertThatThrownBy(() -> process.complete(instance, "ConductMediation", "correspondent", renewalProposal()))
                 .isInstanceOf(FormValidationException.class).hasMessageContaining("déjà été prolongée");
-        assertThat(instance).isWaitingAt("ConductMediationLevelOne", "WithdrawCase");
+        assertThat(instance).isWaitingAt("ConductMediation", "WithdrawCase");
     }
 
     @Test
     void renewalDeclinedByTheSmeKeepsTheDeadline() {
         ProcessInstance instance = atLevelOne();
-        process.complete(instance, "ConductMediationLevelOne", "correspondent", renewalProposal());
-        process.complete(instance, "AgreeToRenewalLevelOne", "pme-demo", renewalResponse(false));
+        process.complete(instance, "ConductMediation", "correspondent", renewalProposal());
+        process.complete(instance, "AgreeToRenewal", "pme-demo", renewalResponse(false));
 
-        assertThat(instance).hasPassed("RecordRenewalResponseLevelOne").hasNotPassed("LevelOneRenewed")
-                .isWaitingAt("ConductMediationLevelOne", "WithdrawCase");
-        assertThat(process.task(instance, "ConductMediationLevelOne").getDueDate())
+        assertThat(instance).hasPassed("RecordRenewalResponse").hasNotPassed("LevelRenewed")
+                .isWaitingAt("ConductMediation", "WithdrawCase");
+        assertThat(process.task(instance, "ConductMediation").getDueDate())
                 .isEqualTo(Date.from(FILED.plusMonths(3).toInstant()));
     }
 
@@ -245,9 +247,9 @@ class MediationEscalationProcessTest {
     void levelTwoFailureSendsTheCaseFileToTheNationalMediatorAndClosesTheCase() {
         ProcessInstance instance = atLevelTwo();
 
-        process.complete(instance, "ConductMediationLevelTwo", "mediator", failure());
+        process.complete(instance, "ConductMediation", "mediator", failure());
 
-        assertThat(instance).hasPassed("LevelTwoFailed", "EscalateAfterLevelTwoFailure", "HandOffToNationalMediator",
+        assertThat(instance).hasPassed("LevelFailed", "EscalateAfterFailure", "HandOffToNationalMediator",
                 "CloseAsEscalatedExternal", "CaseHandedOff", "NotifyCaseOutcome").isWaitingAt("RateService");
         MediationCase closed = cases.find(instance.getBusinessKey()).orElseThrow();
         assertThat(closed.level()).isEqualTo(3);
@@ -261,29 +263,29 @@ class MediationEscalationProcessTest {
 
         process.timePasses(instance, Duration.ofDays(93));
 
-        assertThat(instance).hasPassed("LevelTwoDeadlinePassed", "NotifyLevelTwoDeadlinePassed",
-                "EscalateAfterLevelTwoDeadline", "HandOffToNationalMediator", "CaseHandedOff").isWaitingAt("RateService");
+        assertThat(instance).hasPassed("LevelDeadlinePassed", "NotifyMediationDeadlinePassed",
+                "EscalateAfterDeadline", "HandOffToNationalMediator", "CaseHandedOff").isWaitingAt("RateService");
     }
 
     @Test
     void levelTwoRecordsActionsAndMayBeRenewedOnceBeforeItsDeadlineHandsTheCaseOff() {
         ProcessInstance instance = atLevelTwo();
-        process.complete(instance, "ConductMediationLevelTwo", "mediator",
+        process.complete(instance, "ConductMediation", "mediator",
                 action(LocalDate.of(2026, 5, 13), "Direction des achats de Naval Systems SA"));
-        process.complete(instance, "ConductMediationLevelTwo", "mediator", renewalProposal());
-        process.complete(instance, "AgreeToRenewalLevelTwo", "pme-demo", renewalResponse(false));
-        assertThat(instance).hasPassed("RecordActionLevelTwo", "RecordRenewalResponseLevelTwo")
-                .hasNotPassed("LevelTwoRenewed").isWaitingAt("ConductMediationLevelTwo", "WithdrawCase");
-        process.complete(instance, "ConductMediationLevelTwo", "mediator", renewalProposal());
-        process.complete(instance, "AgreeToRenewalLevelTwo", "pme-demo", renewalResponse(true));
-        assertThat(instance).hasPassed("LevelTwoRenewed").isWaitingAt("ConductMediationLevelTwo", "WithdrawCase");
-        assertThat(process.task(instance, "ConductMediationLevelTwo").getDueDate())
+        process.complete(instance, "ConductMediation", "mediator", renewalProposal());
+        process.complete(instance, "AgreeToRenewal", "pme-demo", renewalResponse(false));
+        assertThat(instance).hasPassed("RecordAction", "RecordRenewalResponse")
+                .hasNotPassed("LevelRenewed").isWaitingAt("ConductMediation", "WithdrawCase");
+        process.complete(instance, "ConductMediation", "mediator", renewalProposal());
+        process.complete(instance, "AgreeToRenewal", "pme-demo", renewalResponse(true));
+        assertThat(instance).hasPassed("LevelRenewed").isWaitingAt("ConductMediation", "WithdrawCase");
+        assertThat(process.task(instance, "ConductMediation").getDueDate())
                 .isEqualTo(Date.from(FILED.plusMonths(6).toInstant()));
 
         process.timePasses(instance, Duration.ofDays(93)); // past the first target: the renewed one holds
-        assertThat(instance).isWaitingAt("ConductMediationLevelTwo", "WithdrawCase");
+        assertThat(instance).isWaitingAt("ConductMediation", "WithdrawCase");
         process.timePasses(instance, Duration.ofDays(92));
-        assertThat(instance).hasPassed("LevelTwoDeadlinePassed", "HandOffToNationalMediator", "CaseHandedOff")
+        assertThat(instance).hasPassed("LevelDeadlinePassed", "HandOffToNationalMediator", "CaseHandedOff")
                 .isWaitingAt("RateService");
         assertThat(cases.actions(instance.getBusinessKey())).extracting(MediationRepository.Action::level)
                 .containsExactly(1, 2);
@@ -293,9 +295,9 @@ class MediationEscalationProcessTest {
     void levelTwoAgreementClosesTheCase() {
         ProcessInstance instance = atLevelTwo();
 
-        process.complete(instance, "ConductMediationLevelTwo", "mediator", agreement(LocalDate.of(2026, 9, 1)));
+        process.complete(instance, "ConductMediation", "mediator", agreement(LocalDate.of(2026, 9, 1)));
 
-        assertThat(instance).hasPassed("LevelTwoAgreement", "CloseWithAgreement").isWaitingAt("RateService");
+        assertThat(instance).hasPassed("LevelAgreement", "CloseWithAgreement").isWaitingAt("RateService");
     }
 
     @Test
@@ -328,8 +330,8 @@ class MediationEscalationProcessTest {
         process.timePasses(instance, Duration.ofDays(92).plusMinutes(1)); // 13/05 + 3 months = 13/08
 
         assertThat(instance).hasPassed("AnswerCommitmentMissed", "QualificationPastLevelOneTarget",
-                "NotifyLevelOneDeadlinePassed", "EscalateAfterLevelOneDeadline", "NotifyEscalation")
-                .isWaitingAt("ConductMediationLevelTwo", "WithdrawCase");
+                "NotifyMediationDeadlinePassed", "EscalateAfterDeadline", "NotifyEscalation")
+                .isWaitingAt("ConductMediation", "WithdrawCase");
     }
 
     @Test
@@ -340,13 +342,13 @@ class MediationEscalationProcessTest {
         process.timePasses(instance, Duration.ofDays(92).plusMinutes(1));
 
         assertThat(instance).hasPassed("FirstContactOverdue", "FirstContactPastLevelOneTarget",
-                "EscalateAfterLevelOneDeadline").isWaitingAt("ConductMediationLevelTwo", "WithdrawCase");
+                "EscalateAfterDeadline").isWaitingAt("ConductMediation", "WithdrawCase");
     }
 
     @Test
     void onceTheCaseFileHasLeftTheSmeCanNoLongerWithdraw() {
         ProcessInstance instance = atLevelTwo();
-        engine.getTaskService().complete(process.task(instance, "ConductMediationLevelTwo").getId(), failure());
+        engine.getTaskService().complete(process.task(instance, "ConductMediation").getId(), failure());
 
         // The hand-off mail is still to be sent (its job pending): the case is already closed.
         assertThat(instance).isWaitingAt("HandOffToNationalMediator");
@@ -359,7 +361,7 @@ class MediationEscalationProcessTest {
     @Test
     void aTaskCannotBeEndedByABpmnErrorOrEscalationInsteadOfItsForm() {
         ProcessInstance instance = atLevelOne();
-        String conduct = process.task(instance, "ConductMediationLevelOne").getId();
+        String conduct = process.task(instance, "ConductMediation").getId();
 
         assertThatThrownBy(() -> engine.getTaskService().handleEscalation(conduct, "MEDIATION_FAILED",
                 Map.of("applicant", "pme-other")))
@@ -367,7 +369,7 @@ class MediationEscalationProcessTest {
         assertThatThrownBy(() -> engine.getTaskService().handleBpmnError(conduct, "ANY"))
                 .hasMessageContaining("les erreurs et escalades BPMN sur une tâche ne sont pas admises");
 
-        assertThat(instance).isWaitingAt("ConductMediationLevelOne", "WithdrawCase")
+        assertThat(instance).isWaitingAt("ConductMediation", "WithdrawCase")
                 .variables().containsEntry("applicant", "pme-demo").containsEntry("level", 1);
     }
 
@@ -401,24 +403,24 @@ class MediationEscalationProcessTest {
                         Map.of("qualification", "NOT_ADMISSIBLE"), "notAdmissibleReason"),
                 new Refusal("premier contact daté de demain", "ContactSme",
                         Map.of("firstContactDate", tomorrow, "firstContactSummary", "Entretien téléphonique."), "firstContactDate"),
-                new Refusal("action sans date", "ConductMediationLevelOne", Map.of("mediationStep", "RECORD_ACTION",
+                new Refusal("action sans date", "ConductMediation", Map.of("mediationStep", "RECORD_ACTION",
                         "actionCounterpart", "Service payeur", "actionSummary", "Appel au service payeur."), "actionDate"),
-                new Refusal("action datée de demain", "ConductMediationLevelOne", Map.of("mediationStep", "RECORD_ACTION",
+                new Refusal("action datée de demain", "ConductMediation", Map.of("mediationStep", "RECORD_ACTION",
                         "actionDate", tomorrow, "actionCounterpart", "Service payeur", "actionSummary", "Appel au service payeur."),
                         "actionDate"),
-                new Refusal("action sans interlocuteur", "ConductMediationLevelOne", Map.of("mediationStep", "RECORD_ACTION",
+                new Refusal("action sans interlocuteur", "ConductMediation", Map.of("mediationStep", "RECORD_ACTION",
                         "actionDate", today, "actionSummary", "Appel au service payeur."), "actionCounterpart"),
-                new Refusal("action sans compte rendu", "ConductMediationLevelOne", Map.of("mediationStep", "RECORD_ACTION",
+                new Refusal("action sans compte rendu", "ConductMediation", Map.of("mediationStep", "RECORD_ACTION",
                         "actionDate", today, "actionCounterpart", "Service payeur", "actionSummary", "Appel"), "actionSummary"),
-                new Refusal("prolongation sans l'accord de la partie", "ConductMediationLevelOne", Map.of(
+                new Refusal("prolongation sans l'accord de la partie", "ConductMediation", Map.of(
                         "mediationStep", "PROPOSE_RENEWAL", "renewalReason", "Une expertise est en cours.",
                         "counterpartAgreesToRenewal", false), "counterpartAgreesToRenewal"),
-                new Refusal("prolongation sans motif", "ConductMediationLevelOne", Map.of(
+                new Refusal("prolongation sans motif", "ConductMediation", Map.of(
                         "mediationStep", "PROPOSE_RENEWAL", "counterpartAgreesToRenewal", true), "renewalReason"),
-                new Refusal("accord à exécuter dans le passé", "ConductMediationLevelOne", Map.of("mediationStep", "AGREEMENT",
+                new Refusal("accord à exécuter dans le passé", "ConductMediation", Map.of("mediationStep", "AGREEMENT",
                         "agreementMeasures", "Paiement des intérêts moratoires.", "agreementExecutionDate", "2026-05-01"),
                         "agreementExecutionDate"),
-                new Refusal("échec sans rapport", "ConductMediationLevelOne", Map.of("mediationStep", "FAILURE",
+                new Refusal("échec sans rapport", "ConductMediation", Map.of("mediationStep", "FAILURE",
                         "failureReport", "Non."), "failureReport"));
     }
 
@@ -452,7 +454,7 @@ class MediationEscalationProcessTest {
     void refusedStepChangesNothing() {
         ProcessInstance instance = atLevelOne();
 
-        assertThatThrownBy(() -> process.complete(instance, "ConductMediationLevelOne", "correspondent",
+        assertThatThrownBy(() -> process.complete(instance, "ConductMediation", "correspondent",
                 Map.of("mediationStep", "AGREEMENT")))
                 .isInstanceOf(FormValidationException.class)
                 .hasMessageContaining("« Mesures convenues » : décrivez les mesures convenues")
@@ -461,7 +463,7 @@ class MediationEscalationProcessTest {
                 Map.of("withdrawalReason", "Finalement je retire.", "withdrawalConfirmed", false)))
                 .isInstanceOf(FormValidationException.class).hasMessageContaining("cochez la case pour confirmer le retrait");
 
-        assertThat(instance).isWaitingAt("ConductMediationLevelOne", "WithdrawCase").hasNotPassed("CloseWithAgreement");
+        assertThat(instance).isWaitingAt("ConductMediation", "WithdrawCase").hasNotPassed("CloseWithAgreement");
         assertThat(cases.find(instance.getBusinessKey()).orElseThrow().outcome()).isNull();
     }
 
@@ -529,9 +531,14 @@ class MediationEscalationProcessTest {
         return process.atLevelOne(SampleMediations.contractDispute(), LocalDate.of(2026, 5, 13));
     }
 
+    /** The same subprocess, entered again at level 2: its task now goes to the ministry's mediators. */
     private ProcessInstance atLevelTwo() {
         ProcessInstance instance = atLevelOne();
-        process.complete(instance, "ConductMediationLevelOne", "correspondent", failure());
+        process.complete(instance, "ConductMediation", "correspondent", failure());
+        Task conduct = process.task(instance, "ConductMediation");
+        assertThat(conduct.getName()).isEqualTo("Conduire la médiation (niveau 2)");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(conduct.getId()))
+                .extracting(IdentityLink::getGroupId).containsExactly("ministry-mediators");
         return instance;
     }
 

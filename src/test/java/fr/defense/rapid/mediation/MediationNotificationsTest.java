@@ -219,7 +219,7 @@ class MediationNotificationsTest {
     void levelOneFailureIsExplainedToTheSmeWithTheReportAndTheNewTarget() throws Exception {
         ProcessInstance instance = atLevelOne();
         process.timePasses(instance, Duration.ofDays(10)); // 23/05
-        process.complete(instance, "ConductMediationLevelOne", "correspondent", failure());
+        process.complete(instance, "ConductMediation", "correspondent", failure());
 
         Mail mail = single(instance.getBusinessKey(), "confiée au médiateur du ministère");
         assertThat(mail.to()).containsExactly(contactEmail);
@@ -256,7 +256,7 @@ class MediationNotificationsTest {
     @Test
     void levelTwoTargetPassedAlertsTheMinistryMediatorsAndTheManagersThenTheCaseLeaves() throws Exception {
         ProcessInstance instance = atLevelOne();
-        process.complete(instance, "ConductMediationLevelOne", "correspondent", failure()); // level 2 until 13/08
+        process.complete(instance, "ConductMediation", "correspondent", failure()); // level 2 until 13/08
         process.timePasses(instance, Duration.ofDays(93));
 
         Mail alert = single(instance.getBusinessKey(), "Échéance de médiation dépassée");
@@ -278,14 +278,14 @@ class MediationNotificationsTest {
         process.complete(instance, "QualifyRequest", "correspondent", admissible());
         process.complete(instance, "ContactSme", "correspondent", firstContact(LocalDate.of(2026, 5, 13)));
         process.timePasses(instance, Duration.ofDays(10)); // 23/05
-        process.complete(instance, "ConductMediationLevelOne", "correspondent", action(LocalDate.of(2026, 5, 20),
+        process.complete(instance, "ConductMediation", "correspondent", action(LocalDate.of(2026, 5, 20),
                 "Naval Systems SA — direction des achats", "Le maître d'œuvre promet une réponse écrite sur les lots 3 et 4."));
-        process.complete(instance, "ConductMediationLevelOne", "correspondent", failure());
+        process.complete(instance, "ConductMediation", "correspondent", failure());
         process.timePasses(instance, Duration.ofDays(15)); // 07/06
-        process.complete(instance, "ConductMediationLevelTwo", "mediator", action(LocalDate.of(2026, 6, 2),
+        process.complete(instance, "ConductMediation", "mediator", action(LocalDate.of(2026, 6, 2),
                 "Naval Systems SA — direction générale", "Réunion tripartite : aucune concession sur la réception des lots."));
         String report = "Le maître d'œuvre refuse toute réception partielle ; le médiateur du ministère constate l'échec.";
-        process.complete(instance, "ConductMediationLevelTwo", "mediator",
+        process.complete(instance, "ConductMediation", "mediator",
                 Map.of("mediationStep", "FAILURE", "failureReport", report));
 
         String pdfName = number + "-dossier-de-mediation.pdf";
@@ -330,10 +330,10 @@ class MediationNotificationsTest {
         process.complete(instance, "QualifyRequest", "correspondent", admissible());
         process.complete(instance, "ContactSme", "correspondent", firstContact(LocalDate.of(2026, 5, 13)));
         String levelOneReport = longText("Niveau 1", 4000);
-        process.complete(instance, "ConductMediationLevelOne", "correspondent",
+        process.complete(instance, "ConductMediation", "correspondent",
                 Map.of("mediationStep", "FAILURE", "failureReport", levelOneReport));
         String levelTwoReport = longText("Niveau 2", 4000);
-        process.complete(instance, "ConductMediationLevelTwo", "mediator",
+        process.complete(instance, "ConductMediation", "mediator",
                 Map.of("mediationStep", "FAILURE", "failureReport", levelTwoReport));
 
         Mail escalation = single(number, "confiée au médiateur du ministère");
@@ -349,7 +349,7 @@ class MediationNotificationsTest {
     void agreementWithTheLongestMeasuresTheFormAllowsIsMailed() throws Exception {
         ProcessInstance instance = atLevelOne();
         String measures = longText("Mesure", 4000);
-        process.complete(instance, "ConductMediationLevelOne", "correspondent", Map.of("mediationStep", "AGREEMENT",
+        process.complete(instance, "ConductMediation", "correspondent", Map.of("mediationStep", "AGREEMENT",
                 "agreementMeasures", measures, "agreementExecutionDate", "2026-07-01"));
 
         assertThat(single(instance.getBusinessKey(), "Issue de votre demande").text()).contains(measures, "01/07/2026");
@@ -358,7 +358,7 @@ class MediationNotificationsTest {
     @Test
     void agreementGivesTheMeasuresAndTheirExecutionDate() throws Exception {
         ProcessInstance instance = atLevelOne();
-        process.complete(instance, "ConductMediationLevelOne", "correspondent", agreement(LocalDate.of(2026, 7, 1)));
+        process.complete(instance, "ConductMediation", "correspondent", agreement(LocalDate.of(2026, 7, 1)));
 
         Mail outcome = single(instance.getBusinessKey(), "Issue de votre demande");
         assertThat(outcome.to()).containsExactly(contactEmail);

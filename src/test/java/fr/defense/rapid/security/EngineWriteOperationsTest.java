@@ -69,7 +69,7 @@ class EngineWriteOperationsTest {
         tasks.put("expert", live.dossierAt("TechnicalEvaluation"));
         tasks.put("committee", live.dossierAt("CommitteeDecision"));
         tasks.put("correspondent", live.caseAt("QualifyRequest"));
-        tasks.put("mediator", live.caseAt("ConductMediationLevelTwo"));
+        tasks.put("mediator", live.caseAt("ConductMediation"));
         tasks.forEach((user, task) -> live.claim(user, task));
         // Managers work no task: they are aimed at the committee's.
         tasks.put("manager", tasks.get("committee"));

@@ -43,7 +43,7 @@ public final class LiveTasks {
         return task;
     }
 
-    /** A new mediation case waiting at {@code QualifyRequest}, or, its level 1 failed, at {@code ConductMediationLevelTwo}. */
+    /** A new mediation case waiting at {@code QualifyRequest}, or, its level 1 failed, at {@code ConductMediation}. */
     public Task caseAt(String taskKey) {
         ProcessInstance mediation = as("pme-demo", () -> engine.getRuntimeService()
                 .startProcessInstanceByKey(RapidProcess.MEDIATION_KEY, SampleMediations.contractDispute()));
@@ -51,8 +51,8 @@ public final class LiveTasks {
         if (!taskKey.equals(task.getTaskDefinitionKey())) {
             complete("correspondent", task, SampleMediations.admissible());
             complete("correspondent", awaitTask(mediation, "ContactSme"), SampleMediations.firstContact(LocalDate.now()));
-            complete("correspondent", awaitTask(mediation, "ConductMediationLevelOne"), SampleMediations.failure());
-            task = awaitTask(mediation, "ConductMediationLevelTwo");
+            complete("correspondent", awaitTask(mediation, "ConductMediation"), SampleMediations.failure());
+            task = awaitTask(mediation, "ConductMediation");
         }
         return task;
     }

@@ -50,10 +50,10 @@ class StartupProfilesTest {
             // level 2, and one handed to the national mediator whose SME is asked to rate the service.
             assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("QualifyRequest").count())
                     .isEqualTo(2);
-            assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("ConductMediationLevelOne").count())
-                    .isEqualTo(1);
-            assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("ConductMediationLevelTwo").count())
-                    .isEqualTo(1);
+            assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("ConductMediation")
+                    .taskCandidateGroup("sme-correspondents").count()).isEqualTo(1);
+            assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("ConductMediation")
+                    .taskCandidateGroup("ministry-mediators").count()).isEqualTo(1);
             assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("RateService").count())
                     .isEqualTo(1);
             assertThat(count(app, "dossier where mediation_case_number is not null")).isEqualTo(1);
