@@ -53,7 +53,8 @@ public class FormCatalog {
                     JsonNode schema = mapper.readTree(in);
                     String id = schema.path("id").asText();
                     List<FormField> fields = new ArrayList<>();
-                    collectFields(schema.path("components"), fields);
+                    collectFields(schema.path("components"), null, fields);
+                    fields.forEach(field -> FormConditions.requireReadable(id, field));
                     FormDefinition form = new FormDefinition(id, schema, List.copyOf(fields));
                     form.requireSimpleTemplates();
                     result.put(id, form);
@@ -65,18 +66,27 @@ public class FormCatalog {
         return Map.copyOf(result);
     }
 
-    /** Groups nest their fields in {@code components}: flatten them. */
-    private static void collectFields(JsonNode components, List<FormField> fields) {
+    /** Groups nest their fields in {@code components}: flatten them; a hidden group hides its fields. */
+    private static void collectFields(JsonNode components, String groupHide, List<FormField> fields) {
         for (JsonNode component : components) {
             String type = component.path("type").asText();
+            String hide = either(groupHide,
+                    FormConditions.expression(component.path("conditional").path("hide").asText(null)));
             if (INPUT_TYPES.contains(type) && component.hasNonNull("key")) {
-                fields.add(toField(component, type));
+                fields.add(toField(component, type, hide));
             }
-            collectFields(component.path("components"), fields);
+            collectFields(component.path("components"), hide, fields);
         }
     }
 
-    private static FormField toField(JsonNode component, String type) {
+    private static String either(String first, String second) {
+        if (first == null || second == null) {
+            return first == null ? second : first;
+        }
+        return "(" + first + ") or (" + second + ")";
+    }
+
+    private static FormField toField(JsonNode component, String type, String hide) {
         JsonNode validate = component.path("validate");
         List<String> allowed = null;
         if (component.has("values")) {
@@ -97,7 +107,8 @@ public class FormCatalog {
                 integer(validate.get("maxLength")),
                 validate.path("pattern").asText(null),
                 integer(component.get("decimalDigits")),
-                allowed);
+                allowed,
+                hide);
     }
 
     private static BigDecimal decimal(JsonNode node) {

@@ -18,7 +18,9 @@ public record FormField(
         Integer maxLength,
         String pattern,
         Integer decimalDigits,
-        List<String> allowedValues) {
+        List<String> allowedValues,
+        /** Its {@code conditional.hide} FEEL expression, without the leading "=", if it has one. */
+        String hide) {
 
     public String displayName() {
         return label == null || label.isBlank() ? key : label;

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies a form's own rules (required, ranges, lengths, patterns, options) and the feature's
+ * Applies a form's own rules (required, ranges, lengths, patterns, options) to the fields it shows
+ * (a field hidden by its {@code conditional.hide}, evaluated as in the browser, is not checked) and the feature's
  * cross-field {@link FormRules} to submitted values. The engine trusts whatever a client sends;
  * this is where the rules the browser applied are applied again.
  */
@@ -40,7 +41,9 @@ public class FormValidator {
         FormDefinition form = catalog.get(formId);
         Violations violations = new Violations();
         for (FormField field : form.fields()) {
-            checkField(field, values.get(field.key()), violations);
+            if (!FormConditions.hidden(field, values)) {
+                checkField(field, values.get(field.key()), violations);
+            }
         }
         Set<String> refused = new HashSet<>();
         violations.list().forEach(v -> refused.add(v.field()));

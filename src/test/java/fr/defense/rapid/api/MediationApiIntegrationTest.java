@@ -632,7 +632,7 @@ class MediationApiIntegrationTest {
         Http.Response unnamed = http.post("correspondent", "/engine-rest/task/" + qualify + "/complete",
                 Map.of("variables", variables(Map.of("qualification", "ADMISSIBLE"))));
         assertThat(unnamed.status()).isEqualTo(400);
-        assertThat(unnamed.json().path("message").asText()).contains("nommez l'interlocuteur");
+        assertThat(unnamed.json().path("message").asText()).contains("le champ « Médiateur chargé du dossier » est obligatoire.");
         assertThat(http.post("correspondent", "/engine-rest/task/" + qualify + "/complete",
                 Map.of("variables", variables(SampleMediations.admissible()))).status()).isEqualTo(204);
         completeAsStaff("correspondent", number, "ContactSme", SampleMediations.firstContact(LocalDate.now(PARIS)));

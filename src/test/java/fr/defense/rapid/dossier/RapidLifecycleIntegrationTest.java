@@ -126,7 +126,7 @@ class RapidLifecycleIntegrationTest {
                 .toEntity(JsonNode.class);
 
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
-        assertThat(refused.getBody().path("message").asText()).contains("« Pièces ou informations manquantes » : précisez");
+        assertThat(refused.getBody().path("message").asText()).contains("le champ « Pièces ou informations manquantes » est obligatoire.");
         assertThat(openTask("secretariat", instanceId, "CheckCompleteness").path("id").asText())
                 .isEqualTo(task.path("id").asText());
         assertThat(get("manager", "/process-instance/" + instanceId + "/variables").has("completenessOutcome"))

@@ -220,7 +220,7 @@ class TasklistMediationE2ETest {
     }
 
     @Test
-    void agreementWithoutMeasuresIsRefusedWithTheServersFrenchMessageAndTheTaskStays() {
+    void agreementWithoutMeasuresIsStoppedByTheFormThenAPastDateByTheServerAndTheTaskStays() {
         ProcessInstance instance = atLevelOne();
         String number = instance.getBusinessKey();
         Task conduct = awaitTask(instance, "ConductMediation");
@@ -230,12 +230,18 @@ class TasklistMediationE2ETest {
         tasklist.claim();
         tasklist.choose(STEP, AGREEMENT);
         tasklist.waitForField(MEASURES);
-        // The measures are optional in the form (they depend on the step): only the server refuses.
-        tasklist.typeDate(EXECUTION_DATE, LocalDate.now(PARIS).plusDays(15));
+        // The measures are required when shown (the form's own rule, also applied by the server):
+        // the form stops the completion itself. A date in the past only the server refuses.
+        tasklist.typeDate(EXECUTION_DATE, LocalDate.now(PARIS).minusDays(1));
         assertThat(tasklist.fieldErrors()).isEmpty();
         tasklist.complete();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !tasklist.fieldErrors().isEmpty());
+        assertThat(tasklist.formShown()).isTrue();
+        tasklist.dismissErrorIfShown();
 
-        assertThat(tasklist.waitForError()).contains("Saisie refusée", "décrivez les mesures convenues");
+        tasklist.type(MEASURES, MEASURES_AGREED);
+        tasklist.complete();
+        assertThat(tasklist.waitForError()).contains("Saisie refusée", "la date d'exécution ne peut pas être passée");
         assertThat(tasklist.formShown()).isTrue();
 
         // Rolled back as a whole: the task is still open, nothing was decided or written.
@@ -247,9 +253,9 @@ class TasklistMediationE2ETest {
         assertThat(open.outcome()).isNull();
         assertThat(open.closedAt()).isNull();
 
-        // Nothing typed was lost: the correspondent closes the alert, adds the measures and completes.
+        // Nothing typed was lost: the correspondent closes the alert, corrects the date and completes.
         tasklist.dismissError();
-        tasklist.type(MEASURES, MEASURES_AGREED);
+        tasklist.typeDate(EXECUTION_DATE, LocalDate.now(PARIS).plusDays(15));
         tasklist.complete();
         tasklist.waitUntilFormCloses();
         assertCompletedBy(conduct, CORRESPONDENT);

@@ -385,6 +385,18 @@ final class TasklistPage {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(notification));
     }
 
+    /** Whether Tasklist lets the user complete: it disables Complete while the form shows an error. */
+    boolean canComplete() {
+        return driver.findElement(COMPLETE).isEnabled();
+    }
+
+    /** Closes Tasklist's error notification if one shows (a completion the form itself stopped). */
+    void dismissErrorIfShown() {
+        if (!driver.findElements(By.cssSelector(".notifications .alert-danger")).isEmpty()) {
+            dismissError();
+        }
+    }
+
     boolean formShown() {
         return !driver.findElements(FORM).isEmpty() && driver.findElement(FORM).isDisplayed();
     }

@@ -124,7 +124,7 @@ class TasklistRapidJourneyE2ETest {
     }
 
     @Test
-    void committeeCannotRejectADossierWithoutAMotivation() {
+    void committeeCannotRejectADossierWithoutAMotivationOfTwentyCharacters() {
         ProcessInstance dossier = dossierAwaitingCommitteeDecision();
         Task decision = awaitTask(dossier, "CommitteeDecision");
 
@@ -134,12 +134,12 @@ class TasklistRapidJourneyE2ETest {
         tasklist.choose(DECISION, REJECT);
         tasklist.waitForField(MOTIVATION);
         assertThat(tasklist.showsField(GRANTED_AMOUNT)).as("no amount to grant for a rejection").isFalse();
-        // The motivation is optional in the form, so form-js lets it go: only the server refuses.
+        // A motivation of 20 characters is required when shown: the form's own rule, applied in the
+        // browser by form-js and again by the server (ServerSideValidationTest). The form stops it.
         tasklist.type(MOTIVATION, "Non.");
-        assertThat(tasklist.fieldErrors()).isEmpty();
-        tasklist.complete();
-
-        assertThat(tasklist.waitForError()).contains("motivé");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !tasklist.fieldErrors().isEmpty());
+        assertThat(tasklist.fieldErrors()).singleElement().asString().contains("20");
+        assertThat(tasklist.canComplete()).as("Complete is disabled while the form shows an error").isFalse();
         assertThat(tasklist.formShown()).isTrue();
 
         // Rolled back as a whole: the task is still open, nothing was decided or written.

@@ -457,8 +457,8 @@ class MediationEscalationProcessTest {
         assertThatThrownBy(() -> process.complete(instance, "ConductMediation", "correspondent",
                 Map.of("mediationStep", "AGREEMENT")))
                 .isInstanceOf(FormValidationException.class)
-                .hasMessageContaining("« Mesures convenues » : décrivez les mesures convenues")
-                .hasMessageContaining("« Date d'exécution de l'accord » : indiquez la date");
+                .hasMessageContaining("le champ « Mesures convenues » est obligatoire.")
+                .hasMessageContaining("le champ « Date d'exécution de l'accord » est obligatoire.");
         assertThatThrownBy(() -> process.complete(instance, "WithdrawCase", "pme-demo",
                 Map.of("withdrawalReason", "Finalement je retire.", "withdrawalConfirmed", false)))
                 .isInstanceOf(FormValidationException.class).hasMessageContaining("cochez la case pour confirmer le retrait");
