@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -44,10 +43,10 @@ class DemoData {
     private final IdentityService identity;
     private final MediationRequests mediations;
 
-    DemoData(Optional<DemoUsers> users, @Value("${rapid.demo.dossiers:false}") boolean dossiers,
+    DemoData(Optional<DemoUsers> users, DemoSettings settings,
              RuntimeService runtime, TaskService tasks, IdentityService identity, MediationRequests mediations) {
         this.users = users;
-        this.dossiers = dossiers;
+        this.dossiers = settings.dossiers();
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;

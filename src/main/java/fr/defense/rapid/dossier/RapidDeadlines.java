@@ -1,5 +1,6 @@
 package fr.defense.rapid.dossier;
 
+import fr.defense.rapid.system.FrenchFormat;
 import fr.defense.rapid.system.EngineClock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -43,6 +44,16 @@ public class RapidDeadlines {
     public Date contestDueDate() {
         return Date.from(EngineClock.nowInParis()
                 .plus(settings.contestPeriod()).with(LocalTime.MAX).withNano(0).toInstant());
+    }
+
+    /** How long the experts have, as the overdue alert says it (« 21 jours »). */
+    public String evaluationSlaInWords() {
+        return FrenchFormat.duration(settings.evaluationSla());
+    }
+
+    /** How long a rejection may be contested, as the rejection letter says it (« deux mois »). */
+    public String contestPeriodInWords() {
+        return FrenchFormat.period(settings.contestPeriod());
     }
 
     private static Date fromNow(Duration duration) {

@@ -79,7 +79,8 @@ class MediationController {
     @PostMapping
     @Operation(summary = "Saisir la médiation",
             description = "Champs du dictionnaire de données (docs/data-dictionary.md). Pour contester un rejet RAPID : sujet "
-                    + "RAPID_DECISION et numéro du dossier, dans les deux mois. Avec un en-tête Idempotency-Key, un même "
+                    + "RAPID_DECISION et numéro du dossier, dans le délai de contestation (rapid.deadlines.contest-period, "
+                    + "deux mois par défaut). Avec un en-tête Idempotency-Key, un même "
                     + "envoi répété rend la même demande (200) au lieu d'en créer une seconde (201).")
     ResponseEntity<CaseSummary> file(@RequestBody Map<String, Object> body,
                                      @RequestHeader(name = "Idempotency-Key", required = false) String key,

@@ -1,5 +1,6 @@
 package fr.defense.rapid.mediation;
 
+import fr.defense.rapid.system.FrenchFormat;
 import fr.defense.rapid.procedure.CaseReference;
 import static fr.defense.rapid.system.FrenchFormat.date;
 import static fr.defense.rapid.system.FrenchFormat.euros;
@@ -104,9 +105,12 @@ class MediationMails implements MailSource {
         }
         model.put("agreementExecutionDate", date(MediationRequest.date(execution.getVariable("agreementExecutionDate"))));
         model.put("nationalMediatorEmail", settings.nationalMediatorEmail());
+        // The commitments the texts state are the settings', never numbers written in the templates.
+        model.put("answerWorkingDays", settings.answerWorkingDays());
+        model.put("levelTarget", FrenchFormat.period(found.level() == 2 ? settings.levelTwoTarget() : settings.levelOneTarget()));
         Deadline deadline = execution.getVariable("deadline") instanceof String name ? Deadline.valueOf(name) : null;
         if (deadline != null) {
-            model.put("deadlineLabel", deadline.label.formatted(settings.answerWorkingDays()));
+            model.put("deadlineLabel", deadline.label(settings));
             model.put("dueDate", execution.getVariable(deadline.variable) instanceof Date at ? date(at) : null);
         }
         model.put("link", notificationSettings.getPortalUrl() + (deadline != null
@@ -116,8 +120,8 @@ class MediationMails implements MailSource {
 
     /** The deadlines whose passing alerts the staff, named by the alerting activity's input {@code deadline}. */
     enum Deadline {
-        ANSWER("Réponse sous %d jours ouvrés (engagement de service)", "answerDueDate"),
-        FIRST_CONTACT("Premier contact avec l'entreprise sous 7 jours", "firstContactDueDate"),
+        ANSWER("Réponse sous %s jours ouvrés (engagement de service)", "answerDueDate"),
+        FIRST_CONTACT("Premier contact avec l'entreprise sous %s", "firstContactDueDate"),
         MEDIATION_TARGET("Délai de médiation du niveau en cours", "mediationDueDate");
 
         private final String label;
@@ -126,6 +130,14 @@ class MediationMails implements MailSource {
         Deadline(String label, String variable) {
             this.label = label;
             this.variable = variable;
+        }
+
+        String label(MediationSettings settings) {
+            return switch (this) {
+                case ANSWER -> label.formatted(settings.answerWorkingDays());
+                case FIRST_CONTACT -> label.formatted(FrenchFormat.period(settings.firstContact()));
+                case MEDIATION_TARGET -> label;
+            };
         }
     }
 }

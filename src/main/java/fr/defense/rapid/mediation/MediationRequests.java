@@ -4,6 +4,7 @@ import fr.defense.rapid.security.ActingUser;
 import fr.defense.rapid.procedure.Procedure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.defense.rapid.dossier.DossierRepository;
+import fr.defense.rapid.dossier.RapidDeadlines;
 import fr.defense.rapid.system.FieldViolation;
 import fr.defense.rapid.system.FormValidationException;
 import fr.defense.rapid.form.FormValidator;
@@ -39,9 +40,12 @@ public class MediationRequests {
     private final MediationRepository cases;
     private final ObjectMapper json;
 
+    private final RapidDeadlines rapidDeadlines;
+
     public MediationRequests(RuntimeService runtime, IdentityService identity, IdempotentRequests requests,
                              FormValidator validator, DossierRepository dossiers, MediationRepository cases,
-                             ObjectMapper json) {
+                             ObjectMapper json, RapidDeadlines rapidDeadlines) {
+        this.rapidDeadlines = rapidDeadlines;
         this.runtime = runtime;
         this.identity = identity;
         this.requests = requests;
@@ -99,7 +103,8 @@ public class MediationRequests {
                     .correlateWithResult();
         } catch (MismatchingMessageCorrelationException notContestable) {
             throw new ConflictException("La décision sur le dossier " + dossierNumber + " ne peut pas être contestée : "
-                    + "seul un rejet du comité peut l'être, dans les deux mois qui suivent la décision.");
+                    + "seul un rejet du comité peut l'être, dans les " + rapidDeadlines.contestPeriodInWords()
+                    + " qui suivent la décision.");
         }
         return cases.findByDossier(dossierNumber).orElseThrow().caseNumber();
     }

@@ -1,5 +1,10 @@
 package fr.defense.rapid.mediation;
 
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Email;
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
@@ -17,13 +22,14 @@ import org.springframework.core.io.Resource;
  * @param ecbRates               the ECB rate table (CSV), data that administrators keep up to date
  */
 @ConfigurationProperties("rapid.mediation")
+@Validated
 record MediationSettings(
-        int answerWorkingDays,
-        Period firstContact,
-        Period levelOneTarget,
-        Period levelTwoTarget,
-        Period renewal,
-        Period surveyPeriod,
-        String nationalMediatorEmail,
-        Resource ecbRates) {
+        @Positive int answerWorkingDays,
+        @NotNull Period firstContact,
+        @NotNull Period levelOneTarget,
+        @NotNull Period levelTwoTarget,
+        @NotNull Period renewal,
+        @NotNull Period surveyPeriod,
+        @NotBlank @Email String nationalMediatorEmail,
+        @NotNull Resource ecbRates) {
 }

@@ -6,6 +6,7 @@ import static fr.defense.rapid.system.FrenchFormat.euros;
 
 import fr.defense.rapid.dossier.Dossier;
 import fr.defense.rapid.dossier.DossierRepository;
+import fr.defense.rapid.dossier.RapidDeadlines;
 import fr.defense.rapid.security.Groups;
 import java.util.Arrays;
 import java.util.Date;
@@ -22,11 +23,14 @@ class DossierMails implements MailSource {
     private final DossierRepository dossiers;
     private final StaffAddresses staff;
     private final NotificationSettings settings;
+    private final RapidDeadlines deadlines;
 
-    DossierMails(DossierRepository dossiers, StaffAddresses staff, NotificationSettings settings) {
+    DossierMails(DossierRepository dossiers, StaffAddresses staff, NotificationSettings settings,
+                 RapidDeadlines deadlines) {
         this.dossiers = dossiers;
         this.staff = staff;
         this.settings = settings;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -61,6 +65,9 @@ class DossierMails implements MailSource {
             default -> execution.getVariable("complementsDueDate");
         };
         model.put("deadline", deadline instanceof Date due ? date(due) : null);
+        // The delays the texts state are the settings', never numbers written in the templates.
+        model.put("evaluationSla", deadlines.evaluationSlaInWords());
+        model.put("contestPeriod", deadlines.contestPeriodInWords());
         model.put("link", notification.recipient() == RapidNotification.Recipient.MANAGERS
                 ? settings.getPortalUrl() + "/camunda/app/cockpit/default/"
                 : settings.getPortalUrl() + "/api/dossiers/" + dossier.dossierNumber());

@@ -1,35 +1,31 @@
 package fr.defense.rapid.notification;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Mail settings ({@code rapid.mail.*}). Named {@code rapidMail} for the model, whose notification
- * steps retry on the cycle {@code ${rapidMail.retryCycle}} before becoming an incident.
+ * The mail settings as the model and the mail builders read them. Named {@code rapidMail} for the
+ * model, whose notification steps retry on the cycle {@code ${rapidMail.retryCycle}} (JUEL reads
+ * getters, not a record's accessors) before becoming an incident.
  */
 @Component("rapidMail")
 public class NotificationSettings {
 
-    private final String from;
-    private final String portalUrl;
-    private final String retryCycle;
+    private final MailSettings settings;
 
-    NotificationSettings(@Value("${rapid.mail.from}") String from, @Value("${rapid.mail.portal-url}") String portalUrl,
-                         @Value("${rapid.mail.retry-cycle}") String retryCycle) {
-        this.from = from;
-        this.portalUrl = portalUrl.replaceAll("/+$", "");
-        this.retryCycle = retryCycle;
+    NotificationSettings(MailSettings settings) {
+        this.settings = settings;
     }
 
     public String getFrom() {
-        return from;
+        return settings.from();
     }
 
+    /** Without a trailing slash: links append their path. */
     public String getPortalUrl() {
-        return portalUrl;
+        return settings.portalUrl().toString().replaceAll("/+$", "");
     }
 
     public String getRetryCycle() {
-        return retryCycle;
+        return settings.retryCycle();
     }
 }

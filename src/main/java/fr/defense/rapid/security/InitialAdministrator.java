@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -28,13 +27,11 @@ class InitialAdministrator {
 
     private final boolean demoUsers;
 
-    InitialAdministrator(IdentityService identity, @Value("${ADMIN_USER:}") String user,
-                         @Value("${ADMIN_PASSWORD:}") String password,
-                         @Value("${rapid.demo.users:false}") boolean demoUsers) {
+    InitialAdministrator(IdentityService identity, AdministratorSettings settings) {
         this.identity = identity;
-        this.user = user;
-        this.password = password;
-        this.demoUsers = demoUsers;
+        this.user = settings.user();
+        this.password = settings.password();
+        this.demoUsers = settings.demoUsers();
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -1,5 +1,8 @@
 package fr.defense.rapid.security;
 
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -10,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code maxDelay}; failures older than {@code forgetAfter} no longer count.
  */
 @ConfigurationProperties("rapid.security.login-throttle")
-record LoginThrottleSettings(int freeAttemptsPerAccount, int freeAttemptsPerAddress, Duration firstDelay,
-                                    Duration maxDelay, Duration forgetAfter) {
+@Validated
+record LoginThrottleSettings(@PositiveOrZero int freeAttemptsPerAccount, @PositiveOrZero int freeAttemptsPerAddress,
+                             @NotNull Duration firstDelay, @NotNull Duration maxDelay, @NotNull Duration forgetAfter) {
 }

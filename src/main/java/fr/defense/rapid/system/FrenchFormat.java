@@ -1,5 +1,9 @@
 package fr.defense.rapid.system;
 
+import java.util.List;
+import java.util.ArrayList;
+import java.time.Period;
+import java.time.Duration;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
@@ -47,6 +51,37 @@ public final class FrenchFormat {
     public static String date(Date at) {
         return at == null ? null : DATE.format(at.toInstant().atZone(EngineClock.PARIS));
     }
+
+    /**
+     * A delay of the settings as a sentence says it: « 21 jours », « deux mois », « 1 an et 6 mois ».
+     * Months are spelt out up to twelve, as the procedures' texts write them.
+     */
+    public static String period(Period period) {
+        List<String> parts = new ArrayList<>();
+        if (period.getYears() > 0) {
+            parts.add(period.getYears() + (period.getYears() > 1 ? " ans" : " an"));
+        }
+        if (period.getMonths() > 0) {
+            int months = period.getMonths();
+            parts.add((months <= MONTHS.length ? MONTHS[months - 1] : String.valueOf(months)) + " mois");
+        }
+        if (period.getDays() > 0 || parts.isEmpty()) {
+            parts.add(period.getDays() + (period.getDays() > 1 ? " jours" : " jour"));
+        }
+        return String.join(" et ", parts);
+    }
+
+    /** A delay of the settings given as a duration: whole days as days, else hours. */
+    public static String duration(Duration duration) {
+        if (duration.toHours() % 24 == 0 && duration.toSeconds() % 3600 == 0) {
+            return period(Period.ofDays((int) duration.toDays()));
+        }
+        long hours = duration.toHours();
+        return hours + (hours > 1 ? " heures" : " heure");
+    }
+
+    private static final String[] MONTHS = {"un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
+        "dix", "onze", "douze"};
 
     /** French grouping uses narrow no-break spaces, which some mail clients and PDF fonts show badly. */
     private static String plainSpaces(String formatted) {

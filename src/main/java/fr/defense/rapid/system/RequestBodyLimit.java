@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -52,10 +51,9 @@ class RequestBodyLimit extends OncePerRequestFilter {
     private final DataSize upload;
     private final ObjectMapper json;
 
-    RequestBodyLimit(@Value("${rapid.security.max-body:1MB}") DataSize body,
-                     @Value("${rapid.security.max-upload:20MB}") DataSize upload, ObjectMapper json) {
-        this.body = body;
-        this.upload = upload;
+    RequestBodyLimit(RequestLimits limits, ObjectMapper json) {
+        this.body = limits.maxBody();
+        this.upload = limits.maxUpload();
         this.json = json;
     }
 

@@ -1,5 +1,6 @@
 package fr.defense.rapid.e2e;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * engine is asked what it recorded. Only such a test shows that what a browser submits (types
  * included) reaches the process and goes through the server-side validation.
  */
+@Tag("browser")
 @AppTest
 class TasklistEvaluationE2ETest {
 

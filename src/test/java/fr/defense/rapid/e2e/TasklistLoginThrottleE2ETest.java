@@ -1,5 +1,6 @@
 package fr.defense.rapid.e2e;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * After a stranger's guesses, the owner sees in Tasklist's own login page, in French, when to try
  * again, and gets in once the wait is over (a second at most in the test profile).
  */
+@Tag("browser")
 @AppTest
 class TasklistLoginThrottleE2ETest {
 

@@ -1,5 +1,6 @@
 package fr.defense.rapid.e2e;
 
+import org.junit.jupiter.api.Tag;
 import fr.defense.rapid.procedure.TimelineEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,6 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * what was recorded. A refused agreement and the level-2 hand-over to the ministry's mediators
  * are shown too.
  */
+@Tag("browser")
 @AppTest
 class TasklistMediationE2ETest {
 

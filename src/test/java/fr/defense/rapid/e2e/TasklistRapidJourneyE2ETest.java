@@ -1,5 +1,6 @@
 package fr.defense.rapid.e2e;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * administrator plays the applicant in Tasklist, to prove that the applicant's forms, like the
  * staff's, render and submit in Tasklist's form-js.
  */
+@Tag("browser")
 @AppTest
 class TasklistRapidJourneyE2ETest {
 

@@ -1,5 +1,6 @@
 package fr.defense.rapid.support;
 
+import org.junit.jupiter.api.Tag;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -12,6 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
  * A test of the running application: real HTTP on a random port, job executor on, PostgreSQL
  * ({@code rapid_test_<pid>}, see TestDatabases), demo users. All such tests share one application context.
  */
+@Tag("app")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)

@@ -1,5 +1,6 @@
 package fr.defense.rapid.support;
 
+import org.junit.jupiter.api.Tag;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -12,6 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
  * without web server and without job executor, so that the test executes jobs and moves the
  * engine clock itself (see {@link RapidProcess}).
  */
+@Tag("process")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {

@@ -1,5 +1,6 @@
 package fr.defense.rapid.system;
 
+import org.junit.jupiter.api.Tag;
 import fr.defense.rapid.demo.DemoUsers;
 import static fr.defense.rapid.support.TestDatabases.env;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,7 @@ import org.springframework.web.client.RestClient;
  * application clears the Camunda webapps' JVM-wide state, which the other applications of a
  * shared test JVM would still need.
  */
+@Tag("startup")
 class StartupProfilesTest {
 
     @TempDir

@@ -1,0 +1,26 @@
+package fr.defense.rapid.notification;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Mail settings ({@code rapid.mail.*}), checked at start-up.
+ *
+ * @param from       the sender of every mail
+ * @param portalUrl  the address the mails link to (the portal, Tasklist, Cockpit)
+ * @param retryCycle how a failed send is retried before it becomes an incident (Camunda's
+ *                   {@code R<n>/<ISO-8601 duration>})
+ */
+@ConfigurationProperties("rapid.mail")
+@Validated
+record MailSettings(
+        @NotBlank @Email String from,
+        @NotNull URI portalUrl,
+        @NotBlank @Pattern(regexp = "R\\d+/P\\S+", message = "must read R<retries>/<ISO-8601 duration>, e.g. R5/PT5M")
+        String retryCycle) {
+}
