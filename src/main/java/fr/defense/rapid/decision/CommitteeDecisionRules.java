@@ -26,8 +26,10 @@ class CommitteeDecisionRules implements FormRules {
         Long granted = values.longValue("grantedAidEur");
         Long proposed = values.longValue("proposedAidEur");
         if (granted != null && proposed != null && granted > proposed) {
-            violations.add("grantedAidEur", "le montant accordé (" + granted
-                    + " €) ne peut pas dépasser le montant proposé (" + proposed + " €).");
+            violations.add(
+                    "grantedAidEur",
+                    "le montant accordé (" + granted + " €) ne peut pas dépasser le montant proposé (" + proposed
+                            + " €).");
         }
     }
 }

@@ -40,7 +40,9 @@ public class ComputeProposedAid implements JavaDelegate {
     }
 
     static long proposedAid(BigDecimal rate, long totalCostEur, long requestedAidEur) {
-        long byRate = rate.multiply(BigDecimal.valueOf(totalCostEur)).setScale(0, RoundingMode.FLOOR).longValueExact();
+        long byRate = rate.multiply(BigDecimal.valueOf(totalCostEur))
+                .setScale(0, RoundingMode.FLOOR)
+                .longValueExact();
         return Math.min(requestedAidEur, byRate);
     }
 }

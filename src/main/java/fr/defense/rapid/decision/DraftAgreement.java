@@ -21,7 +21,9 @@ public class DraftAgreement implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable("agreementDueDate", deadlines.agreementDueDate());
-        dossiers.addEvent(execution.getProcessBusinessKey(), "AGREEMENT_DRAFTED",
+        dossiers.addEvent(
+                execution.getProcessBusinessKey(),
+                "AGREEMENT_DRAFTED",
                 "Convention d'aide de " + execution.getVariable("grantedAidEur") + " € proposée au déposant");
     }
 }

@@ -1,8 +1,8 @@
 package fr.defense.rapid.decision;
 
 import fr.defense.rapid.dossier.DossierRepository;
-import fr.defense.rapid.dossier.RapidDeadlines;
 import fr.defense.rapid.dossier.DossierStatus;
+import fr.defense.rapid.dossier.RapidDeadlines;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,13 +1,13 @@
 package fr.defense.rapid.demo;
 
-import fr.defense.rapid.security.ActingUser;
-import fr.defense.rapid.system.EngineClock;
 import static fr.defense.rapid.demo.SampleDossiers.approval;
 import static fr.defense.rapid.demo.SampleDossiers.completeness;
 import static fr.defense.rapid.demo.SampleDossiers.favourableEvaluation;
 
 import fr.defense.rapid.mediation.MediationRequests;
+import fr.defense.rapid.security.ActingUser;
 import fr.defense.rapid.security.Groups;
+import fr.defense.rapid.system.EngineClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,8 +43,13 @@ class DemoData {
     private final IdentityService identity;
     private final MediationRequests mediations;
 
-    DemoData(Optional<DemoUsers> users, DemoSettings settings,
-             RuntimeService runtime, TaskService tasks, IdentityService identity, MediationRequests mediations) {
+    DemoData(
+            Optional<DemoUsers> users,
+            DemoSettings settings,
+            RuntimeService runtime,
+            TaskService tasks,
+            IdentityService identity,
+            MediationRequests mediations) {
         this.users = users;
         this.dossiers = settings.dossiers();
         this.runtime = runtime;
@@ -56,13 +61,15 @@ class DemoData {
     @EventListener(ApplicationReadyEvent.class)
     void create() {
         users.ifPresent(DemoUsers::create);
-        boolean firstStart = runtime.createProcessInstanceQuery().processDefinitionKey("rapid-subsidy").count() == 0;
+        boolean firstStart = runtime.createProcessInstanceQuery()
+                        .processDefinitionKey("rapid-subsidy")
+                        .count()
+                == 0;
         if (dossiers && users.isPresent() && firstStart) {
-            CompletableFuture.runAsync(this::createDossiers)
-                    .exceptionally(e -> {
-                        log.warn("Demo dossiers could not all be created", e);
-                        return null;
-                    });
+            CompletableFuture.runAsync(this::createDossiers).exceptionally(e -> {
+                log.warn("Demo dossiers could not all be created", e);
+                return null;
+            });
         }
     }
 
@@ -96,7 +103,10 @@ class DemoData {
 
         String levelOne = start("mediation-escalation", "pme-other", SampleMediations.contractDispute());
         qualifyAndContact(levelOne);
-        complete(levelOne, "ConductMediation", "correspondent",
+        complete(
+                levelOne,
+                "ConductMediation",
+                "correspondent",
                 SampleMediations.action(today(), "Naval Systems SA — direction des achats"));
 
         String levelTwo = start("mediation-escalation", "pme-demo", SampleMediations.contractDispute());
@@ -114,9 +124,13 @@ class DemoData {
         complete(rejected, "CheckCompleteness", "secretariat", completeness(true));
         complete(rejected, "TechnicalEvaluation", "expert", favourableEvaluation());
         complete(rejected, "CommitteeDecision", "committee", SampleDossiers.rejection());
-        String dossierNumber = runtime.createProcessInstanceQuery().processInstanceId(rejected).singleResult().getBusinessKey();
+        String dossierNumber = runtime.createProcessInstanceQuery()
+                .processInstanceId(rejected)
+                .singleResult()
+                .getBusinessKey();
         waitForActivity(rejected, "AwaitContest");
-        mediations.file("pme-demo", Groups.of(identity, "pme-demo"), null, SampleMediations.rapidContest(dossierNumber));
+        mediations.file(
+                "pme-demo", Groups.of(identity, "pme-demo"), null, SampleMediations.rapidContest(dossierNumber));
         log.info("Demo mediation cases created");
     }
 
@@ -134,7 +148,10 @@ class DemoData {
     }
 
     private String start(String processKey, String user, Map<String, Object> variables) {
-        return ActingUser.call(identity, user, Groups.of(identity, user),
+        return ActingUser.call(
+                identity,
+                user,
+                Groups.of(identity, user),
                 () -> runtime.startProcessInstanceByKey(processKey, variables).getId());
     }
 
@@ -149,13 +166,26 @@ class DemoData {
 
     /** The job executor runs the asynchronous steps in between: wait for it. */
     private Task waitForTask(String instanceId, String taskKey) {
-        return waitFor(instanceId, taskKey,
-                () -> tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey).singleResult());
+        return waitFor(
+                instanceId,
+                taskKey,
+                () -> tasks.createTaskQuery()
+                        .processInstanceId(instanceId)
+                        .taskDefinitionKey(taskKey)
+                        .singleResult());
     }
 
     private void waitForActivity(String instanceId, String activityId) {
-        waitFor(instanceId, activityId, () -> runtime.createExecutionQuery().processInstanceId(instanceId)
-                .activityId(activityId).count() > 0 ? Boolean.TRUE : null);
+        waitFor(
+                instanceId,
+                activityId,
+                () -> runtime.createExecutionQuery()
+                                        .processInstanceId(instanceId)
+                                        .activityId(activityId)
+                                        .count()
+                                > 0
+                        ? Boolean.TRUE
+                        : null);
     }
 
     private <T> T waitFor(String instanceId, String step, Supplier<T> found) {

@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dossiers dossiers and mediation cases at each stage, on the first start
  */
 @ConfigurationProperties("rapid.demo")
-record DemoSettings(boolean users, boolean dossiers) {
-}
+record DemoSettings(boolean users, boolean dossiers) {}

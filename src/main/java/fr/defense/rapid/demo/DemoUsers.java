@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +37,7 @@ public class DemoUsers {
             "managers", "Mission achats (gestionnaires)",
             "camunda-admin", "Administrateurs");
 
-    record DemoUser(String id, String firstName, String lastName, String email, String group) {
-    }
+    record DemoUser(String id, String firstName, String lastName, String email, String group) {}
 
     public static final List<DemoUser> USERS = List.of(
             new DemoUser("pme-demo", "Claire", "Martin", "claire.martin@optronique-du-lac.example", "sme"),
@@ -65,8 +64,12 @@ public class DemoUsers {
         GROUPS.forEach(this::createGroup);
         USERS.forEach(this::createUser);
         createFilter("Mes tâches", -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        createFilter("Tâches de mes groupes", -5, tasks.createTaskQuery()
-                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+        createFilter(
+                "Tâches de mes groupes",
+                -5,
+                tasks.createTaskQuery()
+                        .taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks());
     }
 
     private void createGroup(String id, String name) {

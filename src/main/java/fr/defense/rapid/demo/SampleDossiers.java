@@ -9,8 +9,7 @@ import java.util.Map;
  */
 public final class SampleDossiers {
 
-    private SampleDossiers() {
-    }
+    private SampleDossiers() {}
 
     /** A small company (SIREN 732829320), 400 000 € project, 200 000 € requested. */
     public static Map<String, Object> smallCompany() {
@@ -85,8 +84,14 @@ public final class SampleDossiers {
     /** An expert's favourable {@code TechnicalEvaluation}. */
     public static Map<String, Object> favourableEvaluation() {
         Map<String, Object> v = new HashMap<>();
-        for (String score : new String[] {"scoreTechnicalQuality", "scoreDefencePriority", "scoreDualProspects",
-                "scoreEconomicImpact", "scorePartnership", "scoreCoherence"}) {
+        for (String score : new String[] {
+            "scoreTechnicalQuality",
+            "scoreDefencePriority",
+            "scoreDualProspects",
+            "scoreEconomicImpact",
+            "scorePartnership",
+            "scoreCoherence"
+        }) {
             v.put(score, 4L);
         }
         v.put("evaluationRecommendation", "FAVORABLE");
@@ -102,7 +107,10 @@ public final class SampleDossiers {
 
     /** The committee rejects, with a motivation. */
     public static Map<String, Object> rejection() {
-        return new HashMap<>(Map.of("decision", "REJECTED",
-                "decisionMotivation", "Le potentiel d'application défense est insuffisamment démontré."));
+        return new HashMap<>(Map.of(
+                "decision",
+                "REJECTED",
+                "decisionMotivation",
+                "Le potentiel d'application défense est insuffisamment démontré."));
     }
 }

@@ -7,13 +7,13 @@ import fr.defense.rapid.system.EmailAddresses;
 /** The company and contact checks every SME form shares: a valid SIREN, a deliverable address. */
 public final class CompanyContactRules {
 
-    private CompanyContactRules() {
-    }
+    private CompanyContactRules() {}
 
     public static void check(FormValues values, Violations violations) {
         String siren = values.string("companySiren");
         if (siren != null && !Siren.isValid(siren)) {
-            violations.add("companySiren", "le numéro SIREN " + siren + " n'est pas valide (clé de contrôle incorrecte).");
+            violations.add(
+                    "companySiren", "le numéro SIREN " + siren + " n'est pas valide (clé de contrôle incorrecte).");
         }
         String email = values.string("contactEmail");
         if (email != null && !EmailAddresses.deliverable(email)) {

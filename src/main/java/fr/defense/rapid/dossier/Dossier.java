@@ -1,9 +1,9 @@
 package fr.defense.rapid.dossier;
 
-import fr.defense.rapid.procedure.OwnedCases;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import fr.defense.rapid.procedure.OwnedCases;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
@@ -26,7 +26,8 @@ public record Dossier(
         OffsetDateTime updatedAt,
         OffsetDateTime decidedAt,
         OffsetDateTime closedAt,
-        String mediationCaseNumber) implements OwnedCases.OwnedCase {
+        String mediationCaseNumber)
+        implements OwnedCases.OwnedCase {
 
     @JsonProperty
     public String statusLabel() {

@@ -1,12 +1,11 @@
 package fr.defense.rapid.dossier;
 
-import fr.defense.rapid.procedure.CaseApi;
-
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.defense.rapid.form.FormCatalog;
+import fr.defense.rapid.procedure.CaseApi;
+import fr.defense.rapid.procedure.IdempotentRequests;
 import fr.defense.rapid.security.CurrentUser;
 import fr.defense.rapid.system.ConflictException;
-import fr.defense.rapid.procedure.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
@@ -41,8 +40,12 @@ class DossierController {
     private final TaskService tasks;
     private final RuntimeService runtime;
 
-    DossierController(DossierSubmissions submissions, DossierRepository dossiers, FormCatalog forms,
-                      TaskService tasks, RuntimeService runtime) {
+    DossierController(
+            DossierSubmissions submissions,
+            DossierRepository dossiers,
+            FormCatalog forms,
+            TaskService tasks,
+            RuntimeService runtime) {
         this.submissions = submissions;
         this.dossiers = dossiers;
         this.forms = forms;
@@ -50,25 +53,33 @@ class DossierController {
         this.runtime = runtime;
     }
 
-    record DossierSummary(String dossierNumber, String projectTitle, DossierStatus status, String statusLabel,
-                          OffsetDateTime submittedAt) {
+    record DossierSummary(
+            String dossierNumber,
+            String projectTitle,
+            DossierStatus status,
+            String statusLabel,
+            OffsetDateTime submittedAt) {
         static DossierSummary of(Dossier d) {
-            return new DossierSummary(d.dossierNumber(), d.submission().projectTitle(), d.status(), d.statusLabel(),
-                    d.submittedAt());
+            return new DossierSummary(
+                    d.dossierNumber(), d.submission().projectTitle(), d.status(), d.statusLabel(), d.submittedAt());
         }
     }
 
-    record DossierDetails(@JsonUnwrapped Dossier dossier, List<CaseApi.CurrentStep> currentSteps,
-                          List<CaseApi.TimelineLine> timeline) {
-    }
+    record DossierDetails(
+            @JsonUnwrapped Dossier dossier,
+            List<CaseApi.CurrentStep> currentSteps,
+            List<CaseApi.TimelineLine> timeline) {}
 
     @PostMapping
-    @Operation(summary = "Déposer un dossier",
-            description = "Champs du dictionnaire de données (docs/data-dictionary.md). Avec un en-tête Idempotency-Key, "
-                    + "un même envoi répété rend le même dossier (200) au lieu d'en créer un second (201).")
-    ResponseEntity<DossierSummary> submit(@RequestBody Map<String, Object> body,
-                                          @RequestHeader(name = "Idempotency-Key", required = false) String key,
-                                          Authentication authentication) {
+    @Operation(
+            summary = "Déposer un dossier",
+            description =
+                    "Champs du dictionnaire de données (docs/data-dictionary.md). Avec un en-tête Idempotency-Key, "
+                            + "un même envoi répété rend le même dossier (200) au lieu d'en créer un second (201).")
+    ResponseEntity<DossierSummary> submit(
+            @RequestBody Map<String, Object> body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            Authentication authentication) {
         IdempotentRequests.requireValidKey(DossierSubmissions.START_FORM, key);
         CurrentUser user = CurrentUser.of(authentication);
         Map<String, Object> values = forms.get(DossierSubmissions.START_FORM).accept(body);
@@ -79,8 +90,10 @@ class DossierController {
 
     @GetMapping
     @Operation(summary = "Mes dossiers, du plus récent au plus ancien")
-    CaseApi.Page<DossierSummary> list(@RequestParam(defaultValue = "0") int page,
-                                      @RequestParam(defaultValue = "20") int size, Authentication authentication) {
+    CaseApi.Page<DossierSummary> list(
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            Authentication authentication) {
         return CaseApi.page(dossiers, authentication.getName(), page, size, DossierSummary::of);
     }
 
@@ -88,8 +101,11 @@ class DossierController {
     @Operation(summary = "Un de mes dossiers : champs, statut, échéances en cours et historique")
     DossierDetails get(@PathVariable String dossierNumber, Authentication authentication) {
         Dossier dossier = own(dossierNumber, CurrentUser.of(authentication));
-        return new DossierDetails(dossier,
-                CaseApi.currentSteps(tasks.createTaskQuery().processInstanceBusinessKey(dossierNumber).list()),
+        return new DossierDetails(
+                dossier,
+                CaseApi.currentSteps(tasks.createTaskQuery()
+                        .processInstanceBusinessKey(dossierNumber)
+                        .list()),
                 CaseApi.timeline(dossiers.timeline(dossierNumber)));
     }
 

@@ -1,7 +1,7 @@
 package fr.defense.rapid.dossier;
 
-import fr.defense.rapid.procedure.Procedure;
 import fr.defense.rapid.procedure.CaseNumbers;
+import fr.defense.rapid.procedure.Procedure;
 import org.springframework.stereotype.Component;
 
 /** Hands out {@code RAPID-<year>-<5 digits>}, unique under concurrency (see {@link CaseNumbers}). */

@@ -1,10 +1,10 @@
 package fr.defense.rapid.dossier;
 
-import fr.defense.rapid.procedure.OwnedCases;
-import fr.defense.rapid.procedure.TimelineEntry;
-import fr.defense.rapid.procedure.Timeline;
 import static fr.defense.rapid.system.EngineClock.now;
 
+import fr.defense.rapid.procedure.OwnedCases;
+import fr.defense.rapid.procedure.Timeline;
+import fr.defense.rapid.procedure.TimelineEntry;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -132,7 +132,10 @@ public class DossierRepository implements OwnedCases<Dossier> {
     /** The mediation case that contests this dossier's rejection: each shows the other. */
     public void linkMediationCase(String number, String caseNumber) {
         jdbc.sql("update dossier set mediation_case_number = :case, updated_at = :now where dossier_number = :number")
-                .param("case", caseNumber).param("now", now()).param("number", number).update();
+                .param("case", caseNumber)
+                .param("now", now())
+                .param("number", number)
+                .update();
         addEvent(number, "CONTESTED", "Décision contestée : dossier de médiation " + caseNumber + " ouvert.");
     }
 
@@ -164,7 +167,9 @@ public class DossierRepository implements OwnedCases<Dossier> {
     @Override
     public long countByOwner(String ownerId) {
         return jdbc.sql("select count(*) from dossier where owner_id = :owner")
-                .param("owner", ownerId).query(Long.class).single();
+                .param("owner", ownerId)
+                .query(Long.class)
+                .single();
     }
 
     public List<TimelineEntry> timeline(String number) {

@@ -1,8 +1,8 @@
 package fr.defense.rapid.dossier;
 
-import fr.defense.rapid.security.ActingUser;
-import fr.defense.rapid.procedure.Procedure;
 import fr.defense.rapid.procedure.IdempotentRequests;
+import fr.defense.rapid.procedure.Procedure;
+import fr.defense.rapid.security.ActingUser;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -30,15 +30,17 @@ class DossierSubmissions {
         this.requests = requests;
     }
 
-    public IdempotentRequests.Outcome submit(String user, List<String> groups, String idempotencyKey,
-                                             Map<String, Object> values) {
-        return requests.once(Procedure.RAPID, user, idempotencyKey, values,
-                () -> start(user, groups, values));
+    public IdempotentRequests.Outcome submit(
+            String user, List<String> groups, String idempotencyKey, Map<String, Object> values) {
+        return requests.once(Procedure.RAPID, user, idempotencyKey, values, () -> start(user, groups, values));
     }
 
     /** Starts the process as the SME, so that the engine records it as the initiator (the owner). */
     private String start(String user, List<String> groups, Map<String, Object> values) {
-        return ActingUser.call(identity, user, groups,
+        return ActingUser.call(
+                identity,
+                user,
+                groups,
                 () -> runtime.startProcessInstanceByKey("rapid-subsidy", values).getBusinessKey());
     }
 }

@@ -1,7 +1,7 @@
 package fr.defense.rapid.dossier;
 
-import fr.defense.rapid.system.FrenchFormat;
 import fr.defense.rapid.system.EngineClock;
+import fr.defense.rapid.system.FrenchFormat;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Date;
@@ -43,7 +43,10 @@ public class RapidDeadlines {
      */
     public Date contestDueDate() {
         return Date.from(EngineClock.nowInParis()
-                .plus(settings.contestPeriod()).with(LocalTime.MAX).withNano(0).toInstant());
+                .plus(settings.contestPeriod())
+                .with(LocalTime.MAX)
+                .withNano(0)
+                .toInstant());
     }
 
     /** How long the experts have, as the overdue alert says it (« 21 jours »). */

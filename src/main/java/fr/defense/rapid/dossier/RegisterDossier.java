@@ -30,10 +30,14 @@ class RegisterDossier implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String owner = (String) execution.getVariable(APPLICANT);
         if (owner == null || owner.isBlank()) {
-            throw new BadUserRequestException("Un dossier RAPID ne peut être déposé que par un utilisateur authentifié.");
+            throw new BadUserRequestException(
+                    "Un dossier RAPID ne peut être déposé que par un utilisateur authentifié.");
         }
         String number = numbers.next();
-        dossiers.insert(number, owner, execution.getProcessInstanceId(),
+        dossiers.insert(
+                number,
+                owner,
+                execution.getProcessInstanceId(),
                 DossierSubmission.fromVariables(execution.getVariables()));
         execution.setProcessBusinessKey(number);
         execution.setVariable("dossierNumber", number);

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestComplements implements JavaDelegate {
 
-
     private final RapidDeadlines deadlines;
     private final DossierRepository dossiers;
 
@@ -30,9 +29,12 @@ class RequestComplements implements JavaDelegate {
         execution.setVariable("complementsReminderDate", deadlines.complementsReminderDate());
         String number = execution.getProcessBusinessKey();
         dossiers.changeStatus(number, DossierStatus.AWAITING_COMPLEMENTS);
-        dossiers.addEvent(number, "COMPLEMENTS_REQUESTED", "Pièces ou informations à fournir avant le "
-                + FrenchFormat.date(due) + " : "
-                + execution.getVariable("missingItems"));
+        dossiers.addEvent(
+                number,
+                "COMPLEMENTS_REQUESTED",
+                "Pièces ou informations à fournir avant le "
+                        + FrenchFormat.date(due) + " : "
+                        + execution.getVariable("missingItems"));
         // Forms load variables by field key: without this, the next completeness check would open
         // with "incomplete" already chosen, and one click would ask for the same complements again.
         execution.removeVariable("completenessOutcome");

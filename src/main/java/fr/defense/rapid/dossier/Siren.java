@@ -3,8 +3,7 @@ package fr.defense.rapid.dossier;
 /** The SIREN number of a French company: 9 digits whose Luhn checksum is valid. */
 final class Siren {
 
-    private Siren() {
-    }
+    private Siren() {}
 
     public static boolean isValid(String siren) {
         if (siren == null || !siren.matches("\\d{9}")) {

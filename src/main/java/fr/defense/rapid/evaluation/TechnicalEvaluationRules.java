@@ -17,7 +17,8 @@ class TechnicalEvaluationRules implements FormRules {
     @Override
     public void check(FormValues values, Violations violations) {
         if (!Boolean.TRUE.equals(values.bool("noConflictOfInterest"))) {
-            violations.add("noConflictOfInterest",
+            violations.add(
+                    "noConflictOfInterest",
                     "l'évaluation exige la déclaration d'absence de conflit d'intérêts ; sinon, libérez la tâche.");
         }
     }

@@ -70,8 +70,10 @@ public class FormCatalog {
     private static void collectFields(JsonNode components, String groupHide, List<FormField> fields) {
         for (JsonNode component : components) {
             String type = component.path("type").asText();
-            String hide = either(groupHide,
-                    FormConditions.expression(component.path("conditional").path("hide").asText(null)));
+            String hide = either(
+                    groupHide,
+                    FormConditions.expression(
+                            component.path("conditional").path("hide").asText(null)));
             if (INPUT_TYPES.contains(type) && component.hasNonNull("key")) {
                 fields.add(toField(component, type, hide));
             }

@@ -19,8 +19,7 @@ final class FormConditions {
     /** The same few expressions come back at every completion: checked once for FEEL syntax. */
     private static final Map<String, Boolean> VALID = new ConcurrentHashMap<>();
 
-    private FormConditions() {
-    }
+    private FormConditions() {}
 
     /** Whether the field is hidden for these values; a field without a condition never is. */
     static boolean hidden(FormField field, Map<String, Object> values) {
@@ -28,7 +27,8 @@ final class FormConditions {
             return false;
         }
         Map<String, Object> context = new HashMap<>(values);
-        Object result = FEEL.evaluateSimpleExpression(field.hide(), Variables.fromMap(context).asVariableContext());
+        Object result = FEEL.evaluateSimpleExpression(
+                field.hide(), Variables.fromMap(context).asVariableContext());
         return Boolean.TRUE.equals(result);
     }
 
@@ -47,11 +47,14 @@ final class FormConditions {
             return;
         }
         try {
-            FEEL.evaluateSimpleExpression(field.hide(), Variables.createVariables().asVariableContext());
+            FEEL.evaluateSimpleExpression(
+                    field.hide(), Variables.createVariables().asVariableContext());
             VALID.put(field.hide(), true);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Form " + formId + ", field " + field.key() + ": condition « "
-                    + field.hide() + " » is not FEEL: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Form " + formId + ", field " + field.key() + ": condition « " + field.hide() + " » is not FEEL: "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

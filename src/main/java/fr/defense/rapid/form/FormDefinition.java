@@ -1,8 +1,8 @@
 package fr.defense.rapid.form;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.defense.rapid.system.FieldViolation;
 import fr.defense.rapid.system.FormValidationException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +31,15 @@ public record FormDefinition(String id, JsonNode schema, List<FormField> fields)
     private void requireSimpleTemplates(JsonNode components) {
         for (JsonNode component : components) {
             component.fields().forEachRemaining(property -> {
-                String text = property.getValue().isTextual() ? property.getValue().asText() : "";
+                String text =
+                        property.getValue().isTextual() ? property.getValue().asText() : "";
                 boolean textBlock = "text".equals(component.path("type").asText()) && "text".equals(property.getKey());
-                boolean simple = textBlock && !TEMPLATE_VARIABLE.matcher(text).replaceAll("").contains("{{");
+                boolean simple = textBlock
+                        && !TEMPLATE_VARIABLE.matcher(text).replaceAll("").contains("{{");
                 if (text.contains("{{") && !simple) {
-                    throw new IllegalStateException("Form " + id + ": only {{variableName}} templates in text blocks, not \""
-                            + text + "\" in " + property.getKey());
+                    throw new IllegalStateException(
+                            "Form " + id + ": only {{variableName}} templates in text blocks, not \"" + text + "\" in "
+                                    + property.getKey());
                 }
             });
             requireSimpleTemplates(component.path("components"));
@@ -53,7 +56,8 @@ public record FormDefinition(String id, JsonNode schema, List<FormField> fields)
     private static void collectTemplated(JsonNode components, Set<String> names) {
         for (JsonNode component : components) {
             if ("text".equals(component.path("type").asText())) {
-                Matcher placeholder = TEMPLATE_VARIABLE.matcher(component.path("text").asText());
+                Matcher placeholder =
+                        TEMPLATE_VARIABLE.matcher(component.path("text").asText());
                 while (placeholder.find()) {
                     names.add(placeholder.group(1));
                 }
@@ -100,7 +104,8 @@ public record FormDefinition(String id, JsonNode schema, List<FormField> fields)
         Map<String, Object> values = new LinkedHashMap<>();
         submitted.forEach((key, value) -> values.put(key, wholeNumber(value)));
         // An unticked checkbox is false, as Tasklist submits it, not absent.
-        fields.stream().filter(field -> "checkbox".equals(field.type()))
+        fields.stream()
+                .filter(field -> "checkbox".equals(field.type()))
                 .forEach(field -> values.putIfAbsent(field.key(), Boolean.FALSE));
         return values;
     }

@@ -14,9 +14,9 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -81,10 +81,14 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
                 return;
             }
             Set<String> fields = validator.catalog().get(formId).fields().stream()
-                    .map(FormField::key).collect(Collectors.toSet());
+                    .map(FormField::key)
+                    .collect(Collectors.toSet());
             TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-            task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, completed -> completed.getExecution()
-                    .setVariableLocal(COMPLETED_FORM, Variables.stringValue(formId, true)));
+            task.addTaskListener(
+                    TaskListener.EVENTNAME_COMPLETE,
+                    completed -> completed
+                            .getExecution()
+                            .setVariableLocal(COMPLETED_FORM, Variables.stringValue(formId, true)));
             activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) execution -> {
                 if (formId.equals(execution.getVariableLocal(COMPLETED_FORM))) {
                     Map<String, Object> values = execution.getVariables();
@@ -103,8 +107,8 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
         private String formRef(Element element) {
             String formId = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
             if (formId != null && validator.catalog().find(formId).isEmpty()) {
-                throw new IllegalStateException("formRef '" + formId + "' of '" + element.attribute("id")
-                        + "' names no form of forms/");
+                throw new IllegalStateException(
+                        "formRef '" + formId + "' of '" + element.attribute("id") + "' names no form of forms/");
             }
             return formId;
         }

@@ -54,7 +54,8 @@ public class FormValidator {
         }
         // A field the form refused already reads as absent to the rules: one that requires it would
         // add "indicate it" to the form's precise message. One field, one message: the form's.
-        crossField.list().stream().filter(v -> !refused.contains(v.field()))
+        crossField.list().stream()
+                .filter(v -> !refused.contains(v.field()))
                 .forEach(v -> violations.add(v.field(), v.message()));
         return violations.list();
     }
@@ -105,8 +106,10 @@ public class FormValidator {
             }
             case "select", "radio" -> {
                 if (field.allowedValues() != null && !field.allowedValues().contains(String.valueOf(value))) {
-                    violations.add(key, "« " + field.displayName() + " » : valeur « " + value
-                            + " » inconnue ; valeurs possibles : " + String.join(", ", field.allowedValues()) + ".");
+                    violations.add(
+                            key,
+                            "« " + field.displayName() + " » : valeur « " + value + " » inconnue ; valeurs possibles : "
+                                    + String.join(", ", field.allowedValues()) + ".");
                 }
             }
             case "datetime" -> checkDate(field, value, violations);
@@ -122,17 +125,23 @@ public class FormValidator {
         }
         BigDecimal decimal = new BigDecimal(number.toString());
         if (field.decimalDigits() != null && decimal.stripTrailingZeros().scale() > field.decimalDigits()) {
-            violations.add(key, field.decimalDigits() == 0
-                    ? "« " + field.displayName() + " » doit être un nombre entier."
-                    : "« " + field.displayName() + " » : " + field.decimalDigits() + " décimales au plus.");
+            violations.add(
+                    key,
+                    field.decimalDigits() == 0
+                            ? "« " + field.displayName() + " » doit être un nombre entier."
+                            : "« " + field.displayName() + " » : " + field.decimalDigits() + " décimales au plus.");
         }
         if (field.min() != null && decimal.compareTo(field.min()) < 0) {
-            violations.add(key, "« " + field.displayName() + " » doit être supérieur ou égal à "
-                    + field.min().toPlainString() + ".");
+            violations.add(
+                    key,
+                    "« " + field.displayName() + " » doit être supérieur ou égal à "
+                            + field.min().toPlainString() + ".");
         }
         if (field.max() != null && decimal.compareTo(field.max()) > 0) {
-            violations.add(key, "« " + field.displayName() + " » doit être inférieur ou égal à "
-                    + field.max().toPlainString() + ".");
+            violations.add(
+                    key,
+                    "« " + field.displayName() + " » doit être inférieur ou égal à "
+                            + field.max().toPlainString() + ".");
         }
     }
 
@@ -148,22 +157,24 @@ public class FormValidator {
             return;
         }
         if (field.minLength() != null && text.strip().length() < field.minLength()) {
-            violations.add(key, "« " + field.displayName() + " » doit compter au moins "
-                    + field.minLength() + " caractères.");
+            violations.add(
+                    key, "« " + field.displayName() + " » doit compter au moins " + field.minLength() + " caractères.");
         }
         if (field.maxLength() != null && text.length() > field.maxLength()) {
-            violations.add(key, "« " + field.displayName() + " » ne doit pas dépasser "
-                    + field.maxLength() + " caractères.");
+            violations.add(
+                    key, "« " + field.displayName() + " » ne doit pas dépasser " + field.maxLength() + " caractères.");
         }
         // form-js tests the pattern with RegExp.test (a search): our patterns are anchored.
-        if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text).find()) {
+        if (field.pattern() != null
+                && !Pattern.compile(field.pattern()).matcher(text).find()) {
             violations.add(key, "« " + field.displayName() + " » n'a pas le format attendu.");
         }
     }
 
     private static void checkDate(FormField field, Object value, Violations violations) {
         try {
-            LocalDate.parse(String.valueOf(value).substring(0, Math.min(10, String.valueOf(value).length())));
+            LocalDate.parse(String.valueOf(value)
+                    .substring(0, Math.min(10, String.valueOf(value).length())));
         } catch (DateTimeParseException e) {
             violations.add(field.key(), "« " + field.displayName() + " » doit être une date (AAAA-MM-JJ).");
         }
@@ -171,7 +182,8 @@ public class FormValidator {
 
     /** JSON such as {@code 1e400} arrives as an infinite double. */
     static boolean isFinite(Number number) {
-        return !(number instanceof Double d && !Double.isFinite(d)) && !(number instanceof Float f && !Float.isFinite(f));
+        return !(number instanceof Double d && !Double.isFinite(d))
+                && !(number instanceof Float f && !Float.isFinite(f));
     }
 
     private static boolean isBlank(Object value) {

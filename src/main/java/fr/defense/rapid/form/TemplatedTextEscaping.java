@@ -33,8 +33,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Component
 class TemplatedTextEscaping extends OncePerRequestFilter {
 
-    private static final Pattern FORM_VARIABLES = Pattern.compile(
-            "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/form-variables$");
+    private static final Pattern FORM_VARIABLES =
+            Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/form-variables$");
     /** CommonMark lets a backslash escape any ASCII punctuation: the character is then shown as is. */
     private static final Pattern PUNCTUATION = Pattern.compile("([!-/:-@\\[-`{-~])");
 
@@ -50,7 +50,8 @@ class TemplatedTextEscaping extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod()) || !FORM_VARIABLES.matcher(path(request)).matches();
+        return !"GET".equals(request.getMethod())
+                || !FORM_VARIABLES.matcher(path(request)).matches();
     }
 
     @Override
@@ -78,7 +79,11 @@ class TemplatedTextEscaping extends OncePerRequestFilter {
     private Set<String> templatedByTaskForm(String taskId) {
         Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         CamundaFormRef form = task == null ? null : task.getCamundaFormRef();
-        return form == null ? Set.of() : catalog.find(form.getKey()).map(TemplatedTextEscaping::templated).orElse(Set.of());
+        return form == null
+                ? Set.of()
+                : catalog.find(form.getKey())
+                        .map(TemplatedTextEscaping::templated)
+                        .orElse(Set.of());
     }
 
     /**
@@ -98,9 +103,12 @@ class TemplatedTextEscaping extends OncePerRequestFilter {
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             JsonNode variable = entry.getValue();
-            if (templated.contains(entry.getKey()) && variable.isObject() && "String".equals(variable.path("type").asText())
+            if (templated.contains(entry.getKey())
+                    && variable.isObject()
+                    && "String".equals(variable.path("type").asText())
                     && variable.path("value").isTextual()) {
-                ((ObjectNode) variable).put("value", escape(variable.path("value").asText()));
+                ((ObjectNode) variable)
+                        .put("value", escape(variable.path("value").asText()));
             }
         }
     }

@@ -9,8 +9,7 @@ package fr.defense.rapid.form;
  */
 final class UnsafeCharacters {
 
-    private UnsafeCharacters() {
-    }
+    private UnsafeCharacters() {}
 
     /** The first unsafe character, described for the person who typed it, or {@code null}. */
     static String find(String text, boolean multiLine) {
@@ -22,9 +21,13 @@ final class UnsafeCharacters {
                 return describe(c, "moitié de caractère isolée");
             } else if (c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069) {
                 return describe(c, "inversion du sens d'affichage du texte");
-            } else if (Character.getType(c) == Character.CONTROL && !(multiLine && (c == '\n' || c == '\r' || c == '\t'))) {
-                return describe(c, c == '\n' || c == '\r' || c == '\t' ? "retour à la ligne ou tabulation dans un champ d'une ligne"
-                        : "caractère de contrôle");
+            } else if (Character.getType(c) == Character.CONTROL
+                    && !(multiLine && (c == '\n' || c == '\r' || c == '\t'))) {
+                return describe(
+                        c,
+                        c == '\n' || c == '\r' || c == '\t'
+                                ? "retour à la ligne ou tabulation dans un champ d'une ligne"
+                                : "caractère de contrôle");
             }
         }
         return null;

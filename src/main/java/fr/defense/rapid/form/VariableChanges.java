@@ -25,14 +25,14 @@ final class VariableChanges {
     /** Our own bookkeeping variables, never counted. */
     static final String INTERNAL_PREFIX = "rapid.";
 
-    private VariableChanges() {
-    }
+    private VariableChanges() {}
 
     /** A violation for each variable outside the form that this command created, changed or deleted. */
     static List<FieldViolation> outsideTheForm(String processInstanceId, Set<String> formFields) {
         return changedInThisCommand(processInstanceId).stream()
                 .filter(name -> !formFields.contains(name) && !name.startsWith(INTERNAL_PREFIX))
-                .map(name -> new FieldViolation(name, "ne fait pas partie de ce formulaire : cette tâche ne peut pas le modifier."))
+                .map(name -> new FieldViolation(
+                        name, "ne fait pas partie de ce formulaire : cette tâche ne peut pas le modifier."))
                 .toList();
     }
 

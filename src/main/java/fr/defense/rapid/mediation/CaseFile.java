@@ -12,8 +12,13 @@ import java.util.Objects;
  * mediation actions, the documents declared by the SME and the timeline of the case.
  * Only data, in display order: {@link CaseFilePdf} decides how it looks.
  */
-record CaseFile(String caseNumber, String title, List<Section> sections, List<Action> actions,
-                       List<String> documents, List<TimelineEntry> timeline) {
+record CaseFile(
+        String caseNumber,
+        String title,
+        List<Section> sections,
+        List<Action> actions,
+        List<String> documents,
+        List<TimelineEntry> timeline) {
 
     /** Missing lists become empty ones so that the PDF can say "nothing" instead of failing. */
     public CaseFile {
@@ -31,13 +36,10 @@ record CaseFile(String caseNumber, String title, List<Section> sections, List<Ac
     }
 
     /** A labelled value; the value may span several lines. */
-    public record Field(String label, String value) {
-    }
+    public record Field(String label, String value) {}
 
     /** One RECORD_ACTION step of a mediation level. */
-    public record Action(LocalDate date, String counterpart, String summary) {
-    }
+    public record Action(LocalDate date, String counterpart, String summary) {}
 
-    public record TimelineEntry(OffsetDateTime occurredAt, String description) {
-    }
+    public record TimelineEntry(OffsetDateTime occurredAt, String description) {}
 }

@@ -1,6 +1,5 @@
 package fr.defense.rapid.mediation;
 
-import fr.defense.rapid.procedure.TimelineEntry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,17 +40,17 @@ class CaseFilePdf {
     private static final String NONE = "—";
 
     /** A printable, already wrapped line; {@code gap} is the space above it, dropped at a page top. */
-    private record Line(PDFont font, float size, float indent, float gap, String text, boolean keepWithNext) {
-    }
+    private record Line(PDFont font, float size, float indent, float gap, String text, boolean keepWithNext) {}
 
-    private record Placed(Line line, float baseline) {
-    }
+    private record Placed(Line line, float baseline) {}
 
     public byte[] render(CaseFile file) {
         // New fonts for each file: PDFont caches codes and widths in plain HashMaps, and this bean is shared.
-        Layout layout = new Layout(new PDType1Font(Standard14Fonts.FontName.HELVETICA),
+        Layout layout = new Layout(
+                new PDType1Font(Standard14Fonts.FontName.HELVETICA),
                 new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD));
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             List<List<Placed>> pages = paginate(layout.lines(file));
             for (int n = 1; n <= pages.size(); n++) {
                 PDPage page = new PDPage(A4);
@@ -210,7 +209,8 @@ class CaseFilePdf {
          */
         String printable(String text) {
             StringBuilder out = new StringBuilder(text.length());
-            text.replaceAll("[\\t\\u00A0\\u2007\\u202F]", " ").codePoints()
+            text.replaceAll("[\\t\\u00A0\\u2007\\u202F]", " ")
+                    .codePoints()
                     .forEach(c -> out.append(encodable(c) ? Character.toString(c) : "?"));
             return out.toString();
         }

@@ -25,13 +25,13 @@ import java.util.stream.Collectors;
 final class FrenchWorkingDays {
 
     /** Parsing the calendar is costly, the manager is immutable once built: share one. */
-    private static final HolidayManager FRANCE = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.FRANCE));
+    private static final HolidayManager FRANCE =
+            HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.FRANCE));
 
     /** Each year is asked for once: deadlines are computed over and over around the same dates. */
     private static final Map<Integer, Set<LocalDate>> HOLIDAYS_BY_YEAR = new ConcurrentHashMap<>();
 
-    private FrenchWorkingDays() {
-    }
+    private FrenchWorkingDays() {}
 
     /** The day {@code days} working days after {@code from} (which itself is not counted). */
     public static LocalDate plusWorkingDays(LocalDate from, int days) {
@@ -52,7 +52,9 @@ final class FrenchWorkingDays {
     }
 
     public static boolean isPublicHoliday(LocalDate day) {
-        return HOLIDAYS_BY_YEAR.computeIfAbsent(day.getYear(), FrenchWorkingDays::nationalPublicHolidays).contains(day);
+        return HOLIDAYS_BY_YEAR
+                .computeIfAbsent(day.getYear(), FrenchWorkingDays::nationalPublicHolidays)
+                .contains(day);
     }
 
     /**

@@ -20,10 +20,15 @@ final class LatePaymentInterest {
     private static final BigDecimal DAYS_PER_YEAR = new BigDecimal("365");
 
     /** The figure and how it was computed, to be shown to the SME and the correspondent. */
-    public record Computation(LocalDate dueDate, long lateDays, LocalDate rateReferenceDate, BigDecimal ecbRatePercent,
-                              BigDecimal ratePercent, BigDecimal interestEur, BigDecimal recoveryFeeEur,
-                              BigDecimal lateInterestEur) {
-    }
+    public record Computation(
+            LocalDate dueDate,
+            long lateDays,
+            LocalDate rateReferenceDate,
+            BigDecimal ecbRatePercent,
+            BigDecimal ratePercent,
+            BigDecimal interestEur,
+            BigDecimal recoveryFeeEur,
+            BigDecimal lateInterestEur) {}
 
     private final EcbRates ecb;
 
@@ -53,9 +58,18 @@ final class LatePaymentInterest {
         LocalDate halfYearStart = LocalDate.of(firstLateDay.getYear(), firstLateDay.getMonthValue() <= 6 ? 1 : 7, 1);
         BigDecimal ecbRate = ecb.ratePercentOn(halfYearStart);
         BigDecimal rate = ecbRate.add(MARGIN_POINTS);
-        BigDecimal interest = invoiceAmountEur.multiply(rate).multiply(BigDecimal.valueOf(lateDays))
+        BigDecimal interest = invoiceAmountEur
+                .multiply(rate)
+                .multiply(BigDecimal.valueOf(lateDays))
                 .divide(BigDecimal.valueOf(100).multiply(DAYS_PER_YEAR), 2, RoundingMode.HALF_UP);
-        return new Computation(due, lateDays, halfYearStart, ecbRate, rate, interest, RECOVERY_FEE_EUR,
+        return new Computation(
+                due,
+                lateDays,
+                halfYearStart,
+                ecbRate,
+                rate,
+                interest,
+                RECOVERY_FEE_EUR,
                 interest.add(RECOVERY_FEE_EUR));
     }
 }

@@ -1,9 +1,9 @@
 package fr.defense.rapid.mediation;
 
-import fr.defense.rapid.procedure.OwnedCases;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import fr.defense.rapid.procedure.OwnedCases;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
@@ -24,7 +24,8 @@ public record MediationCase(
         OffsetDateTime filedAt,
         OffsetDateTime answeredAt,
         OffsetDateTime updatedAt,
-        OffsetDateTime closedAt) implements OwnedCases.OwnedCase {
+        OffsetDateTime closedAt)
+        implements OwnedCases.OwnedCase {
 
     @JsonProperty
     public String levelLabel() {

@@ -1,12 +1,12 @@
 package fr.defense.rapid.mediation;
 
-import fr.defense.rapid.procedure.CaseApi;
 import static fr.defense.rapid.system.EngineClock.utc;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.defense.rapid.form.FormCatalog;
-import fr.defense.rapid.security.CurrentUser;
+import fr.defense.rapid.procedure.CaseApi;
 import fr.defense.rapid.procedure.IdempotentRequests;
+import fr.defense.rapid.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -34,11 +34,13 @@ import org.springframework.web.bind.annotation.RestController;
 /** The SME's mediation cases: file a request, list, read with deadlines, actions and timeline. Only one's own. */
 @RestController
 @RequestMapping("/api/mediations")
-@Tag(name = "Médiation", description = "Saisine du correspondant PME et suivi des dossiers de médiation de l'entreprise connectée")
+@Tag(
+        name = "Médiation",
+        description = "Saisine du correspondant PME et suivi des dossiers de médiation de l'entreprise connectée")
 class MediationController {
 
-    private static final List<String> DEADLINES = List.of("answerDueDate", "firstContactDueDate", "mediationDueDate",
-            "surveyDueDate");
+    private static final List<String> DEADLINES =
+            List.of("answerDueDate", "firstContactDueDate", "mediationDueDate", "surveyDueDate");
 
     private final MediationRequests requests;
     private final MediationRepository cases;
@@ -46,8 +48,12 @@ class MediationController {
     private final TaskService tasks;
     private final RuntimeService runtime;
 
-    MediationController(MediationRequests requests, MediationRepository cases, FormCatalog forms, TaskService tasks,
-                        RuntimeService runtime) {
+    MediationController(
+            MediationRequests requests,
+            MediationRepository cases,
+            FormCatalog forms,
+            TaskService tasks,
+            RuntimeService runtime) {
         this.requests = requests;
         this.cases = cases;
         this.forms = forms;
@@ -55,36 +61,52 @@ class MediationController {
         this.runtime = runtime;
     }
 
-    record CaseSummary(String caseNumber, String subject, String subjectLabel, int level, String statusLabel,
-                       MediationOutcome outcome, OffsetDateTime filedAt) {
+    record CaseSummary(
+            String caseNumber,
+            String subject,
+            String subjectLabel,
+            int level,
+            String statusLabel,
+            MediationOutcome outcome,
+            OffsetDateTime filedAt) {
         static CaseSummary of(MediationCase c) {
-            return new CaseSummary(c.caseNumber(), c.request().subject().name(), c.subjectLabel(), c.level(),
-                    c.statusLabel(), c.outcome(), c.filedAt());
+            return new CaseSummary(
+                    c.caseNumber(),
+                    c.request().subject().name(),
+                    c.subjectLabel(),
+                    c.level(),
+                    c.statusLabel(),
+                    c.outcome(),
+                    c.filedAt());
         }
     }
 
     /** Something the SME can do now: its open task, with the form to fill. */
-    record AvailableAction(String taskId, String name, String form, OffsetDateTime dueDate) {
-    }
+    record AvailableAction(String taskId, String name, String form, OffsetDateTime dueDate) {}
 
-    record MediationAction(int level, LocalDate date, String counterpart, String summary) {
-    }
+    record MediationAction(int level, LocalDate date, String counterpart, String summary) {}
 
-    record CaseDetails(@JsonUnwrapped MediationCase mediationCase, List<String> lateInterestExplanation,
-                       Map<String, OffsetDateTime> deadlines, List<CaseApi.CurrentStep> currentSteps,
-                       List<AvailableAction> availableActions, List<MediationAction> mediationActions,
-                       List<CaseApi.TimelineLine> timeline) {
-    }
+    record CaseDetails(
+            @JsonUnwrapped MediationCase mediationCase,
+            List<String> lateInterestExplanation,
+            Map<String, OffsetDateTime> deadlines,
+            List<CaseApi.CurrentStep> currentSteps,
+            List<AvailableAction> availableActions,
+            List<MediationAction> mediationActions,
+            List<CaseApi.TimelineLine> timeline) {}
 
     @PostMapping
-    @Operation(summary = "Saisir la médiation",
-            description = "Champs du dictionnaire de données (docs/data-dictionary.md). Pour contester un rejet RAPID : sujet "
-                    + "RAPID_DECISION et numéro du dossier, dans le délai de contestation (rapid.deadlines.contest-period, "
-                    + "deux mois par défaut). Avec un en-tête Idempotency-Key, un même "
-                    + "envoi répété rend la même demande (200) au lieu d'en créer une seconde (201).")
-    ResponseEntity<CaseSummary> file(@RequestBody Map<String, Object> body,
-                                     @RequestHeader(name = "Idempotency-Key", required = false) String key,
-                                     Authentication authentication) {
+    @Operation(
+            summary = "Saisir la médiation",
+            description =
+                    "Champs du dictionnaire de données (docs/data-dictionary.md). Pour contester un rejet RAPID : sujet "
+                            + "RAPID_DECISION et numéro du dossier, dans le délai de contestation (rapid.deadlines.contest-period, "
+                            + "deux mois par défaut). Avec un en-tête Idempotency-Key, un même "
+                            + "envoi répété rend la même demande (200) au lieu d'en créer une seconde (201).")
+    ResponseEntity<CaseSummary> file(
+            @RequestBody Map<String, Object> body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            Authentication authentication) {
         IdempotentRequests.requireValidKey(MediationRequests.START_FORM, key);
         CurrentUser user = CurrentUser.of(authentication);
         Map<String, Object> values = forms.get(MediationRequests.START_FORM).accept(body);
@@ -95,42 +117,62 @@ class MediationController {
 
     @GetMapping
     @Operation(summary = "Mes dossiers de médiation, du plus récent au plus ancien")
-    CaseApi.Page<CaseSummary> list(@RequestParam(defaultValue = "0") int page,
-                                   @RequestParam(defaultValue = "20") int size, Authentication authentication) {
+    CaseApi.Page<CaseSummary> list(
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            Authentication authentication) {
         return CaseApi.page(cases, authentication.getName(), page, size, CaseSummary::of);
     }
 
     @GetMapping("/{caseNumber}")
-    @Operation(summary = "Un de mes dossiers de médiation : demande, niveau, échéances, actions possibles, issue et historique")
+    @Operation(
+            summary =
+                    "Un de mes dossiers de médiation : demande, niveau, échéances, actions possibles, issue et historique")
     CaseDetails get(@PathVariable String caseNumber, Authentication authentication) {
         MediationCase found = own(caseNumber, CurrentUser.of(authentication));
-        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).initializeFormKeys().list();
+        List<Task> open = tasks.createTaskQuery()
+                .processInstanceBusinessKey(caseNumber)
+                .initializeFormKeys()
+                .list();
         List<AvailableAction> actions = open.stream()
                 .filter(task -> authentication.getName().equals(task.getAssignee()))
-                .map(task -> new AvailableAction(task.getId(), task.getName(), "/api/tasks/" + task.getId() + "/form",
-                        utc(task.getDueDate())))
+                .map(task -> new AvailableAction(
+                        task.getId(), task.getName(), "/api/tasks/" + task.getId() + "/form", utc(task.getDueDate())))
                 .toList();
         List<MediationAction> recorded = cases.actions(caseNumber).stream()
-                .map(a -> new MediationAction(a.level(), a.actionDate(), a.counterpart(), a.summary())).toList();
-        List<String> explanation = found.lateInterestComputation() == null ? List.of()
+                .map(a -> new MediationAction(a.level(), a.actionDate(), a.counterpart(), a.summary()))
+                .toList();
+        List<String> explanation = found.lateInterestComputation() == null
+                ? List.of()
                 : Arrays.asList(found.lateInterestComputation().split("\n"));
-        return new CaseDetails(found, explanation, deadlines(found), CaseApi.currentSteps(open), actions, recorded,
+        return new CaseDetails(
+                found,
+                explanation,
+                deadlines(found),
+                CaseApi.currentSteps(open),
+                actions,
+                recorded,
                 CaseApi.timeline(cases.timeline(caseNumber)));
     }
 
     /** The deadlines of a running case; a closed case has none left. */
     private Map<String, OffsetDateTime> deadlines(MediationCase found) {
-        boolean running = runtime.createProcessInstanceQuery().processInstanceId(found.processInstanceId()).count() > 0;
+        boolean running = runtime.createProcessInstanceQuery()
+                        .processInstanceId(found.processInstanceId())
+                        .count()
+                > 0;
         if (!running) {
             return Map.of();
         }
         Map<String, Object> values = runtime.getVariables(found.processInstanceId(), DEADLINES);
-        return values.entrySet().stream().filter(entry -> entry.getValue() instanceof Date)
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> utc((Date) entry.getValue()),
-                        (a, b) -> a, TreeMap::new));
+        return values.entrySet().stream()
+                .filter(entry -> entry.getValue() instanceof Date)
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, entry -> utc((Date) entry.getValue()), (a, b) -> a, TreeMap::new));
     }
 
     private MediationCase own(String caseNumber, CurrentUser user) {
-        return CaseApi.own(cases, caseNumber, user.id(), "Aucun dossier de médiation " + caseNumber + " parmi les vôtres.");
+        return CaseApi.own(
+                cases, caseNumber, user.id(), "Aucun dossier de médiation " + caseNumber + " parmi les vôtres.");
     }
 }

@@ -28,8 +28,10 @@ class MediationDeadlines {
     /** The end of the last of the working days the service commits to answer within. */
     public Date answerDueDate() {
         ZonedDateTime filed = nowInParis();
-        return endOf(ZonedDateTime.of(FrenchWorkingDays.plusWorkingDays(filed.toLocalDate(), settings.answerWorkingDays()),
-                LocalTime.MAX, PARIS));
+        return endOf(ZonedDateTime.of(
+                FrenchWorkingDays.plusWorkingDays(filed.toLocalDate(), settings.answerWorkingDays()),
+                LocalTime.MAX,
+                PARIS));
     }
 
     public Date firstContactDueDate() {
@@ -44,7 +46,8 @@ class MediationDeadlines {
 
     /** The renewed target: the current one pushed back once, with the parties' agreement. */
     public Date renewedDueDate(Date current) {
-        return Date.from(current.toInstant().atZone(PARIS).plus(settings.renewal()).toInstant());
+        return Date.from(
+                current.toInstant().atZone(PARIS).plus(settings.renewal()).toInstant());
     }
 
     /**

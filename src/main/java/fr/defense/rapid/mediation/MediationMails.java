@@ -1,7 +1,5 @@
 package fr.defense.rapid.mediation;
 
-import fr.defense.rapid.system.FrenchFormat;
-import fr.defense.rapid.procedure.CaseReference;
 import static fr.defense.rapid.system.FrenchFormat.date;
 import static fr.defense.rapid.system.FrenchFormat.euros;
 
@@ -9,7 +7,9 @@ import fr.defense.rapid.notification.MailSource;
 import fr.defense.rapid.notification.NotificationSettings;
 import fr.defense.rapid.notification.RapidNotification;
 import fr.defense.rapid.notification.StaffAddresses;
+import fr.defense.rapid.procedure.CaseReference;
 import fr.defense.rapid.security.Groups;
+import fr.defense.rapid.system.FrenchFormat;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -34,8 +34,13 @@ class MediationMails implements MailSource {
     private final CaseFiles caseFiles;
     private final CaseFilePdf pdf;
 
-    MediationMails(MediationRepository cases, StaffAddresses staff, NotificationSettings notificationSettings,
-                   MediationSettings settings, CaseFiles caseFiles, CaseFilePdf pdf) {
+    MediationMails(
+            MediationRepository cases,
+            StaffAddresses staff,
+            NotificationSettings notificationSettings,
+            MediationSettings settings,
+            CaseFiles caseFiles,
+            CaseFilePdf pdf) {
         this.cases = cases;
         this.staff = staff;
         this.notificationSettings = notificationSettings;
@@ -57,8 +62,9 @@ class MediationMails implements MailSource {
         if (notification == RapidNotification.MEDIATION_HANDOFF) {
             String name = found.caseNumber() + "-dossier-de-mediation.pdf";
             model.put("attachmentName", name);
-            attachments = List.of(new Attachment(name, "application/pdf",
-                    pdf.render(caseFiles.of(found.caseNumber(), (String) execution.getVariable("failureReport")))));
+            attachments =
+                    List.of(new Attachment(name, "application/pdf", pdf.render(caseFiles.of(found.caseNumber(), (String)
+                            execution.getVariable("failureReport")))));
         }
         return new PreparedMail(found.caseNumber(), recipients(notification, found), model, attachments);
     }
@@ -67,8 +73,8 @@ class MediationMails implements MailSource {
         return switch (notification.recipient()) {
             case APPLICANT -> List.of(found.request().contactEmail());
             case NATIONAL_MEDIATOR -> List.of(settings.nationalMediatorEmail());
-            case CASE_HANDLERS -> staff.of(List.of(found.level() == 1 ? Groups.CORRESPONDENTS : Groups.MEDIATORS,
-                    Groups.MANAGERS));
+            case CASE_HANDLERS ->
+                staff.of(List.of(found.level() == 1 ? Groups.CORRESPONDENTS : Groups.MEDIATORS, Groups.MANAGERS));
             case MANAGERS -> staff.of(List.of(Groups.MANAGERS));
         };
     }
@@ -91,30 +97,47 @@ class MediationMails implements MailSource {
         model.put("levelLabel", found.levelLabel());
         model.put("lateDays", found.lateDays());
         model.put("lateInterestEur", euros(found.lateInterestEur()));
-        model.put("lateInterestLines", found.lateInterestComputation() == null ? List.of()
-                : Arrays.asList(found.lateInterestComputation().split("\n")));
+        model.put(
+                "lateInterestLines",
+                found.lateInterestComputation() == null
+                        ? List.of()
+                        : Arrays.asList(found.lateInterestComputation().split("\n")));
         for (String due : List.of("answerDueDate", "firstContactDueDate", "mediationDueDate", "surveyDueDate")) {
             model.put(due, execution.getVariable(due) instanceof Date at ? date(at) : null);
         }
-        for (String text : List.of("mediatorName", "escalationReason", "failureReport", "notAdmissibleReason",
-                "agreementMeasures", "withdrawalReason", "outcome", "outcomeLabel")) {
+        for (String text : List.of(
+                "mediatorName",
+                "escalationReason",
+                "failureReport",
+                "notAdmissibleReason",
+                "agreementMeasures",
+                "withdrawalReason",
+                "outcome",
+                "outcomeLabel")) {
             model.put(text, execution.getVariable(text));
         }
         if (execution.getVariable("escalationReport") instanceof String report) {
             model.put("escalationReason", execution.getVariable("escalationReason") + " : " + report);
         }
-        model.put("agreementExecutionDate", date(MediationRequest.date(execution.getVariable("agreementExecutionDate"))));
+        model.put(
+                "agreementExecutionDate", date(MediationRequest.date(execution.getVariable("agreementExecutionDate"))));
         model.put("nationalMediatorEmail", settings.nationalMediatorEmail());
         // The commitments the texts state are the settings', never numbers written in the templates.
         model.put("answerWorkingDays", settings.answerWorkingDays());
-        model.put("levelTarget", FrenchFormat.period(found.level() == 2 ? settings.levelTwoTarget() : settings.levelOneTarget()));
+        model.put(
+                "levelTarget",
+                FrenchFormat.period(found.level() == 2 ? settings.levelTwoTarget() : settings.levelOneTarget()));
         Deadline deadline = execution.getVariable("deadline") instanceof String name ? Deadline.valueOf(name) : null;
         if (deadline != null) {
             model.put("deadlineLabel", deadline.label(settings));
             model.put("dueDate", execution.getVariable(deadline.variable) instanceof Date at ? date(at) : null);
         }
-        model.put("link", notificationSettings.getPortalUrl() + (deadline != null
-                ? "/camunda/app/tasklist/default/" : "/api/mediations/" + found.caseNumber()));
+        model.put(
+                "link",
+                notificationSettings.getPortalUrl()
+                        + (deadline != null
+                                ? "/camunda/app/tasklist/default/"
+                                : "/api/mediations/" + found.caseNumber()));
         return model;
     }
 

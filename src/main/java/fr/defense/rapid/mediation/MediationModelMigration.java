@@ -59,37 +59,49 @@ class MediationModelMigration {
 
     /** Migrates every running case of an earlier version; returns how many. */
     int migrateRunningCases() {
-        ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS)
-                .latestVersion().singleResult();
+        ProcessDefinition latest = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(PROCESS)
+                .latestVersion()
+                .singleResult();
         if (latest == null) {
             return 0;
         }
         int migrated = 0;
-        List<ProcessDefinition> earlier = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS)
-                .list().stream().filter(definition -> definition.getVersion() < latest.getVersion()).toList();
+        List<ProcessDefinition> earlier =
+                repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS).list().stream()
+                        .filter(definition -> definition.getVersion() < latest.getVersion())
+                        .toList();
         for (ProcessDefinition source : earlier) {
-            long running = runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).count();
+            long running = runtime.createProcessInstanceQuery()
+                    .processDefinitionId(source.getId())
+                    .count();
             if (running == 0) {
                 continue;
             }
             try {
                 runtime.newMigration(plan(source, latest))
-                        .processInstanceQuery(runtime.createProcessInstanceQuery().processDefinitionId(source.getId()))
+                        .processInstanceQuery(
+                                runtime.createProcessInstanceQuery().processDefinitionId(source.getId()))
                         .skipCustomListeners()
                         .execute();
                 migrated += (int) running;
             } catch (RuntimeException e) {
                 // The cases stay on their version, which keeps running: an operator migrates them from Cockpit.
-                log.error("Could not migrate the {} running case(s) of {} to version {}", running, source.getId(),
-                        latest.getVersion(), e);
+                log.error(
+                        "Could not migrate the {} running case(s) of {} to version {}",
+                        running,
+                        source.getId(),
+                        latest.getVersion(),
+                        e);
             }
         }
         return migrated;
     }
 
     private MigrationPlan plan(ProcessDefinition source, ProcessDefinition target) {
-        MigrationInstructionsBuilder plan = runtime.createMigrationPlan(source.getId(), target.getId())
-                .mapEqualActivities();
+        MigrationInstructionsBuilder plan =
+                runtime.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities();
         var sourceModel = repository.getBpmnModelInstance(source.getId());
         RENAMED.forEach((from, to) -> {
             if (sourceModel.getModelElementById(from) != null) {

@@ -1,10 +1,10 @@
 package fr.defense.rapid.mediation;
 
-import fr.defense.rapid.procedure.OwnedCases;
-import fr.defense.rapid.procedure.TimelineEntry;
-import fr.defense.rapid.procedure.Timeline;
 import static fr.defense.rapid.system.EngineClock.now;
 
+import fr.defense.rapid.procedure.OwnedCases;
+import fr.defense.rapid.procedure.Timeline;
+import fr.defense.rapid.procedure.TimelineEntry;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,8 +23,7 @@ import org.springframework.stereotype.Repository;
 public class MediationRepository implements OwnedCases<MediationCase> {
 
     /** A mediator's action: the date, who was contacted, what came of it. */
-    public record Action(int level, LocalDate actionDate, String counterpart, String summary) {
-    }
+    public record Action(int level, LocalDate actionDate, String counterpart, String summary) {}
 
     private final JdbcClient jdbc;
     private final Timeline timeline;
@@ -34,8 +33,13 @@ public class MediationRepository implements OwnedCases<MediationCase> {
         this.timeline = timeline;
     }
 
-    public void insert(String caseNumber, String ownerId, String processInstanceId, MediationRequest r,
-                       LatePaymentInterest.Computation interest, String interestExplanation) {
+    public void insert(
+            String caseNumber,
+            String ownerId,
+            String processInstanceId,
+            MediationRequest r,
+            LatePaymentInterest.Computation interest,
+            String interestExplanation) {
         jdbc.sql("""
                 insert into mediation_case (case_number, owner_id, process_instance_id, level,
                   company_siren, company_name, contact_name, contact_email, subject, counterpart_name,
@@ -69,22 +73,36 @@ public class MediationRepository implements OwnedCases<MediationCase> {
                 .param("computation", interestExplanation)
                 .param("now", now())
                 .update();
-        addEvent(caseNumber, "FILED", "Demande de médiation enregistrée (" + r.subject().label() + ").");
+        addEvent(
+                caseNumber,
+                "FILED",
+                "Demande de médiation enregistrée (" + r.subject().label() + ").");
     }
 
     public void recordQualification(String caseNumber, boolean admissible) {
-        jdbc.sql("update mediation_case set admissible = :admissible, answered_at = :now, updated_at = :now where case_number = :number")
-                .param("admissible", admissible).param("now", now()).param("number", caseNumber).update();
+        jdbc.sql(
+                        "update mediation_case set admissible = :admissible, answered_at = :now, updated_at = :now where case_number = :number")
+                .param("admissible", admissible)
+                .param("now", now())
+                .param("number", caseNumber)
+                .update();
     }
 
     public void changeLevel(String caseNumber, int level) {
         jdbc.sql("update mediation_case set level = :level, updated_at = :now where case_number = :number")
-                .param("level", level).param("now", now()).param("number", caseNumber).update();
+                .param("level", level)
+                .param("now", now())
+                .param("number", caseNumber)
+                .update();
     }
 
     public void close(String caseNumber, MediationOutcome outcome) {
-        jdbc.sql("update mediation_case set outcome = :outcome, closed_at = :now, updated_at = :now where case_number = :number")
-                .param("outcome", outcome.name()).param("now", now()).param("number", caseNumber).update();
+        jdbc.sql(
+                        "update mediation_case set outcome = :outcome, closed_at = :now, updated_at = :now where case_number = :number")
+                .param("outcome", outcome.name())
+                .param("now", now())
+                .param("number", caseNumber)
+                .update();
     }
 
     public void recordSatisfaction(String caseNumber, int rating, String comment) {
@@ -92,7 +110,10 @@ public class MediationRepository implements OwnedCases<MediationCase> {
                 update mediation_case set satisfaction_rating = :rating, satisfaction_comment = :comment,
                   updated_at = :now where case_number = :number
                 """)
-                .param("rating", rating).param("comment", comment).param("now", now()).param("number", caseNumber)
+                .param("rating", rating)
+                .param("comment", comment)
+                .param("now", now())
+                .param("number", caseNumber)
                 .update();
     }
 
@@ -101,9 +122,13 @@ public class MediationRepository implements OwnedCases<MediationCase> {
                 insert into mediation_action (case_number, level, action_date, counterpart, summary, recorded_by, recorded_at)
                 values (:number, :level, :date, :counterpart, :summary, :by, :now)
                 """)
-                .param("number", caseNumber).param("level", action.level()).param("date", action.actionDate())
-                .param("counterpart", action.counterpart()).param("summary", action.summary())
-                .param("by", recordedBy).param("now", now())
+                .param("number", caseNumber)
+                .param("level", action.level())
+                .param("date", action.actionDate())
+                .param("counterpart", action.counterpart())
+                .param("summary", action.summary())
+                .param("by", recordedBy)
+                .param("now", now())
                 .update();
     }
 
@@ -115,13 +140,17 @@ public class MediationRepository implements OwnedCases<MediationCase> {
     @Override
     public Optional<MediationCase> find(String caseNumber) {
         return jdbc.sql("select * from mediation_case where case_number = :number")
-                .param("number", caseNumber).query(MediationRepository::toCase).optional();
+                .param("number", caseNumber)
+                .query(MediationRepository::toCase)
+                .optional();
     }
 
     /** The case opened to contest a RAPID dossier's rejection, if any. */
     public Optional<MediationCase> findByDossier(String dossierNumber) {
         return jdbc.sql("select * from mediation_case where dossier_number = :dossier and subject = 'RAPID_DECISION'")
-                .param("dossier", dossierNumber).query(MediationRepository::toCase).optional();
+                .param("dossier", dossierNumber)
+                .query(MediationRepository::toCase)
+                .optional();
     }
 
     @Override
@@ -130,14 +159,19 @@ public class MediationRepository implements OwnedCases<MediationCase> {
                 select * from mediation_case where owner_id = :owner
                 order by filed_at desc, case_number desc limit :size offset :offset
                 """)
-                .param("owner", ownerId).param("size", size).param("offset", (long) page * size)
-                .query(MediationRepository::toCase).list();
+                .param("owner", ownerId)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(MediationRepository::toCase)
+                .list();
     }
 
     @Override
     public long countByOwner(String ownerId) {
         return jdbc.sql("select count(*) from mediation_case where owner_id = :owner")
-                .param("owner", ownerId).query(Long.class).single();
+                .param("owner", ownerId)
+                .query(Long.class)
+                .single();
     }
 
     public List<Action> actions(String caseNumber) {
@@ -146,8 +180,11 @@ public class MediationRepository implements OwnedCases<MediationCase> {
                 where case_number = :number order by action_date, id
                 """)
                 .param("number", caseNumber)
-                .query((rs, i) -> new Action(rs.getInt("level"), rs.getObject("action_date", LocalDate.class),
-                        rs.getString("counterpart"), rs.getString("summary")))
+                .query((rs, i) -> new Action(
+                        rs.getInt("level"),
+                        rs.getObject("action_date", LocalDate.class),
+                        rs.getString("counterpart"),
+                        rs.getString("summary")))
                 .list();
     }
 

@@ -4,8 +4,8 @@ import fr.defense.rapid.dossier.CompanyContactRules;
 import fr.defense.rapid.form.FormRules;
 import fr.defense.rapid.form.FormValues;
 import fr.defense.rapid.form.Violations;
-import fr.defense.rapid.system.FrenchFormat;
 import fr.defense.rapid.system.EngineClock;
+import fr.defense.rapid.system.FrenchFormat;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +28,9 @@ class MediationRequestRules implements FormRules {
     public void check(FormValues values, Violations violations) {
         CompanyContactRules.check(values, violations);
         if (!Boolean.TRUE.equals(values.bool("confidentialityAccepted"))) {
-            violations.add("confidentialityAccepted", "l'engagement de confidentialité doit être accepté pour saisir la médiation.");
+            violations.add(
+                    "confidentialityAccepted",
+                    "l'engagement de confidentialité doit être accepté pour saisir la médiation.");
         }
         String subject = values.string("subject");
         if ("RAPID_DECISION".equals(subject) && values.string("dossierNumber") == null) {
@@ -51,9 +53,11 @@ class MediationRequestRules implements FormRules {
         } else if (received.isAfter(today)) {
             violations.add("invoiceReceivedDate", "la date de réception de la facture ne peut pas être dans le futur.");
         } else if (received.isBefore(latePayment.earliestInvoiceReceivedOn())) {
-            violations.add("invoiceReceivedDate", "le calcul automatique couvre les factures reçues à partir du "
-                    + FrenchFormat.date(latePayment.earliestInvoiceReceivedOn())
-                    + " (table des taux de la BCE) : pour une facture plus ancienne, décrivez le retard dans la demande.");
+            violations.add(
+                    "invoiceReceivedDate",
+                    "le calcul automatique couvre les factures reçues à partir du "
+                            + FrenchFormat.date(latePayment.earliestInvoiceReceivedOn())
+                            + " (table des taux de la BCE) : pour une facture plus ancienne, décrivez le retard dans la demande.");
         }
         if (paid != null && received != null && paid.isBefore(received)) {
             violations.add("paymentDate", "la date de paiement ne peut pas précéder la réception de la facture.");

@@ -1,15 +1,15 @@
 package fr.defense.rapid.mediation;
 
-import fr.defense.rapid.security.ActingUser;
-import fr.defense.rapid.procedure.Procedure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.defense.rapid.dossier.DossierRepository;
 import fr.defense.rapid.dossier.RapidDeadlines;
+import fr.defense.rapid.form.FormValidator;
+import fr.defense.rapid.procedure.IdempotentRequests;
+import fr.defense.rapid.procedure.Procedure;
+import fr.defense.rapid.security.ActingUser;
+import fr.defense.rapid.system.ConflictException;
 import fr.defense.rapid.system.FieldViolation;
 import fr.defense.rapid.system.FormValidationException;
-import fr.defense.rapid.form.FormValidator;
-import fr.defense.rapid.system.ConflictException;
-import fr.defense.rapid.procedure.IdempotentRequests;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -42,9 +42,15 @@ public class MediationRequests {
 
     private final RapidDeadlines rapidDeadlines;
 
-    public MediationRequests(RuntimeService runtime, IdentityService identity, IdempotentRequests requests,
-                             FormValidator validator, DossierRepository dossiers, MediationRepository cases,
-                             ObjectMapper json, RapidDeadlines rapidDeadlines) {
+    public MediationRequests(
+            RuntimeService runtime,
+            IdentityService identity,
+            IdempotentRequests requests,
+            FormValidator validator,
+            DossierRepository dossiers,
+            MediationRepository cases,
+            ObjectMapper json,
+            RapidDeadlines rapidDeadlines) {
         this.rapidDeadlines = rapidDeadlines;
         this.runtime = runtime;
         this.identity = identity;
@@ -61,13 +67,13 @@ public class MediationRequests {
      * refuses one of them (OptimisticLockingException). The job executor retries its job; here,
      * where nothing was kept, the request is tried again, as Camunda advises for correlations.
      */
-    public IdempotentRequests.Outcome file(String user, List<String> groups, String idempotencyKey,
-                                           Map<String, Object> values) {
+    public IdempotentRequests.Outcome file(
+            String user, List<String> groups, String idempotencyKey, Map<String, Object> values) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return requests.once(Procedure.MEDIATION, user, idempotencyKey, values, () -> {
-                    String dossierNumber = values.get("dossierNumber") instanceof String number && !number.isBlank()
-                            ? number : null;
+                    String dossierNumber =
+                            values.get("dossierNumber") instanceof String number && !number.isBlank() ? number : null;
                     if (dossierNumber != null) {
                         requireOwnDossier(dossierNumber, user);
                     }
@@ -84,8 +90,12 @@ public class MediationRequests {
     }
 
     private String start(String user, List<String> groups, Map<String, Object> values) {
-        return ActingUser.call(identity, user, groups,
-                () -> runtime.startProcessInstanceByKey("mediation-escalation", values).getBusinessKey());
+        return ActingUser.call(
+                identity,
+                user,
+                groups,
+                () -> runtime.startProcessInstanceByKey("mediation-escalation", values)
+                        .getBusinessKey());
     }
 
     /** The message start of the case runs no start form: its rules are applied here first. */
@@ -98,7 +108,8 @@ public class MediationRequests {
         try {
             runtime.createMessageCorrelation("RapidDecisionContested")
                     .processInstanceBusinessKey(dossierNumber)
-                    .setVariable(OpenMediationCase.CONTEST_REQUEST,
+                    .setVariable(
+                            OpenMediationCase.CONTEST_REQUEST,
                             Variables.byteArrayValue(OpenMediationCase.contestRequest(json, values)))
                     .correlateWithResult();
         } catch (MismatchingMessageCorrelationException notContestable) {
@@ -111,8 +122,11 @@ public class MediationRequests {
 
     /** A request may name only one of the SME's own dossiers; any other reads as unknown. */
     private void requireOwnDossier(String dossierNumber, String user) {
-        dossiers.find(dossierNumber).filter(dossier -> dossier.ownerId().equals(user))
-                .orElseThrow(() -> new FormValidationException(START_FORM, List.of(new FieldViolation("dossierNumber",
-                        "aucun dossier " + dossierNumber + " parmi les vôtres."))));
+        dossiers.find(dossierNumber)
+                .filter(dossier -> dossier.ownerId().equals(user))
+                .orElseThrow(() -> new FormValidationException(
+                        START_FORM,
+                        List.of(new FieldViolation(
+                                "dossierNumber", "aucun dossier " + dossierNumber + " parmi les vôtres."))));
     }
 }

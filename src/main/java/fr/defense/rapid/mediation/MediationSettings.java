@@ -1,13 +1,13 @@
 package fr.defense.rapid.mediation;
 
-import org.springframework.validation.annotation.Validated;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The mediation service's commitments and deadlines (docs/procedures.md §3) under {@code rapid.mediation}.
@@ -31,5 +31,4 @@ record MediationSettings(
         @NotNull Period renewal,
         @NotNull Period surveyPeriod,
         @NotBlank @Email String nationalMediatorEmail,
-        @NotNull Resource ecbRates) {
-}
+        @NotNull Resource ecbRates) {}

@@ -49,8 +49,10 @@ public class MediationStage {
             execution.setVariable("failureReport", null);
         }
         cases.changeLevel(execution.getProcessBusinessKey(), to);
-        cases.addEvent(execution.getProcessBusinessKey(), "ESCALATED_TO_LEVEL_" + to, sentence("Transmis au "
-                + MediationCase.levelLabel(to) + " (niveau " + to + ") : " + reason));
+        cases.addEvent(
+                execution.getProcessBusinessKey(),
+                "ESCALATED_TO_LEVEL_" + to,
+                sentence("Transmis au " + MediationCase.levelLabel(to) + " (niveau " + to + ") : " + reason));
     }
 
     /** The case ends with this outcome; the SME is then asked to rate the service. */
@@ -65,8 +67,8 @@ public class MediationStage {
     }
 
     public void surveyUnanswered(DelegateExecution execution) {
-        cases.addEvent(execution.getProcessBusinessKey(), "SURVEY_EXPIRED",
-                "Enquête de satisfaction close sans réponse.");
+        cases.addEvent(
+                execution.getProcessBusinessKey(), "SURVEY_EXPIRED", "Enquête de satisfaction close sans réponse.");
     }
 
     /** Ends with a full stop, unless the mediator's own words already do (no "échanges.."). */
@@ -77,8 +79,9 @@ public class MediationStage {
 
     private static String details(MediationOutcome outcome, DelegateExecution execution) {
         return switch (outcome) {
-            case AGREEMENT -> " : " + execution.getVariable("agreementMeasures") + " (exécution au plus tard le "
-                    + date(MediationRequest.date(execution.getVariable("agreementExecutionDate"))) + ").";
+            case AGREEMENT ->
+                " : " + execution.getVariable("agreementMeasures") + " (exécution au plus tard le "
+                        + date(MediationRequest.date(execution.getVariable("agreementExecutionDate"))) + ").";
             case NOT_ADMISSIBLE -> " : " + execution.getVariable("notAdmissibleReason");
             case WITHDRAWN -> " par l'entreprise : " + execution.getVariable("withdrawalReason");
             case ESCALATED_EXTERNAL -> " : le dossier lui a été adressé.";

@@ -15,8 +15,7 @@ import org.springframework.stereotype.Component;
  */
 final class MediationTaskRules {
 
-    private MediationTaskRules() {
-    }
+    private MediationTaskRules() {}
 
     @Component
     static class FirstContact implements FormRules {
@@ -27,7 +26,8 @@ final class MediationTaskRules {
 
         @Override
         public void check(FormValues values, Violations violations) {
-            notInTheFuture(values, violations, "firstContactDate", "le premier contact ne peut pas être daté du futur.");
+            notInTheFuture(
+                    values, violations, "firstContactDate", "le premier contact ne peut pas être daté du futur.");
         }
     }
 
@@ -45,13 +45,18 @@ final class MediationTaskRules {
                 return;
             }
             switch (step) {
-                case "RECORD_ACTION" -> notInTheFuture(values, violations, "actionDate", "une action ne peut pas être datée du futur.");
+                case "RECORD_ACTION" ->
+                    notInTheFuture(values, violations, "actionDate", "une action ne peut pas être datée du futur.");
                 case "PROPOSE_RENEWAL" -> {
                     if (Boolean.TRUE.equals(values.bool("renewed"))) {
-                        violations.add("mediationStep", "la médiation a déjà été prolongée une fois : elle ne peut plus l'être.");
+                        violations.add(
+                                "mediationStep",
+                                "la médiation a déjà été prolongée une fois : elle ne peut plus l'être.");
                     }
                     if (!Boolean.TRUE.equals(values.bool("counterpartAgreesToRenewal"))) {
-                        violations.add("counterpartAgreesToRenewal", "la prolongation suppose l'accord de la partie concernée.");
+                        violations.add(
+                                "counterpartAgreesToRenewal",
+                                "la prolongation suppose l'accord de la partie concernée.");
                     }
                 }
                 case "AGREEMENT" -> {

@@ -20,6 +20,7 @@ public class OpenMediationCase implements JavaDelegate {
 
     /** The contest's request, kept in one variable so that its fields cannot overwrite the dossier's own. */
     static final String CONTEST_REQUEST = "contestRequest";
+
     static final String START_MESSAGE = "MediationRequested";
 
     private final ObjectMapper json;
@@ -39,12 +40,14 @@ public class OpenMediationCase implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) throws IOException {
-        Map<String, Object> request = new HashMap<>(json.readValue((byte[]) execution.getVariable(CONTEST_REQUEST),
-                new TypeReference<Map<String, Object>>() { }));
+        Map<String, Object> request = new HashMap<>(json.readValue(
+                (byte[]) execution.getVariable(CONTEST_REQUEST), new TypeReference<Map<String, Object>>() {}));
         request.put("subject", MediationSubject.RAPID_DECISION.name());
         request.put("dossierNumber", execution.getProcessBusinessKey());
         request.put("applicant", execution.getVariable("applicant"));
-        execution.getProcessEngineServices().getRuntimeService()
+        execution
+                .getProcessEngineServices()
+                .getRuntimeService()
                 .createMessageCorrelation(START_MESSAGE)
                 .setVariables(request)
                 .correlateStartMessage();

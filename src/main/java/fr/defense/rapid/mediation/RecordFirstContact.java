@@ -17,12 +17,15 @@ class RecordFirstContact implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        MediationRepository.Action contact = new MediationRepository.Action(1,
+        MediationRepository.Action contact = new MediationRepository.Action(
+                1,
                 MediationRequest.date(execution.getVariable("firstContactDate")),
                 "L'entreprise (premier contact)",
                 (String) execution.getVariable("firstContactSummary"));
         cases.addAction(execution.getProcessBusinessKey(), contact, RecordMediationAction.currentUser(execution));
-        cases.addEvent(execution.getProcessBusinessKey(), "FIRST_CONTACT",
+        cases.addEvent(
+                execution.getProcessBusinessKey(),
+                "FIRST_CONTACT",
                 "Premier contact avec l'entreprise le " + FrenchFormat.date(contact.actionDate()) + ".");
     }
 }

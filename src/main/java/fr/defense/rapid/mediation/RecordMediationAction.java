@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordMediationAction implements JavaDelegate {
 
-    static final List<String> ACTION_FIELDS = List.of("mediationStep", "actionDate", "actionCounterpart", "actionSummary");
+    static final List<String> ACTION_FIELDS =
+            List.of("mediationStep", "actionDate", "actionCounterpart", "actionSummary");
 
     private final MediationRepository cases;
 
@@ -32,13 +33,20 @@ class RecordMediationAction implements JavaDelegate {
                 (String) execution.getVariable("actionSummary"));
         String caseNumber = execution.getProcessBusinessKey();
         cases.addAction(caseNumber, action, currentUser(execution));
-        cases.addEvent(caseNumber, "ACTION", "Action de médiation du " + date(action.actionDate()) + " auprès de "
-                + action.counterpart() + ".");
+        cases.addEvent(
+                caseNumber,
+                "ACTION",
+                "Action de médiation du " + date(action.actionDate()) + " auprès de " + action.counterpart() + ".");
         ACTION_FIELDS.forEach(field -> execution.setVariable(field, null));
     }
 
     static String currentUser(DelegateExecution execution) {
-        return execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
-                : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+        return execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
+                ? null
+                : execution
+                        .getProcessEngineServices()
+                        .getIdentityService()
+                        .getCurrentAuthentication()
+                        .getUserId();
     }
 }

@@ -24,11 +24,15 @@ class RecordQualification implements JavaDelegate {
         execution.setVariable("admissible", admissible);
         cases.recordQualification(caseNumber, admissible);
         if (admissible) {
-            cases.addEvent(caseNumber, "ADMISSIBLE", "Demande recevable ; votre interlocuteur : "
-                    + execution.getVariable("mediatorName") + ".");
+            cases.addEvent(
+                    caseNumber,
+                    "ADMISSIBLE",
+                    "Demande recevable ; votre interlocuteur : " + execution.getVariable("mediatorName") + ".");
         } else {
-            cases.addEvent(caseNumber, "QUALIFIED_NOT_ADMISSIBLE", "Demande jugée non recevable : "
-                    + execution.getVariable("notAdmissibleReason"));
+            cases.addEvent(
+                    caseNumber,
+                    "QUALIFIED_NOT_ADMISSIBLE",
+                    "Demande jugée non recevable : " + execution.getVariable("notAdmissibleReason"));
         }
     }
 }

@@ -35,11 +35,16 @@ class RecordRenewalResponse implements JavaDelegate {
             Date renewed = deadlines.renewedDueDate((Date) execution.getVariable("mediationDueDate"));
             deadlines.setMediationDueDate(execution, renewed);
             execution.setVariable("renewed", true);
-            cases.addEvent(caseNumber, "RENEWED", "Médiation prolongée avec l'accord des parties, jusqu'au "
-                    + date(renewed) + ".");
+            cases.addEvent(
+                    caseNumber,
+                    "RENEWED",
+                    "Médiation prolongée avec l'accord des parties, jusqu'au " + date(renewed) + ".");
         } else {
-            cases.addEvent(caseNumber, "RENEWAL_DECLINED", "Prolongation refusée par l'entreprise : la médiation "
-                    + "se poursuit jusqu'au " + date((Date) execution.getVariable("mediationDueDate")) + ".");
+            cases.addEvent(
+                    caseNumber,
+                    "RENEWAL_DECLINED",
+                    "Prolongation refusée par l'entreprise : la médiation " + "se poursuit jusqu'au "
+                            + date((Date) execution.getVariable("mediationDueDate")) + ".");
         }
     }
 }

@@ -17,8 +17,8 @@ class RecordSatisfaction implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         int rating = ((Number) execution.getVariable("satisfactionRating")).intValue();
-        cases.recordSatisfaction(execution.getProcessBusinessKey(), rating,
-                (String) execution.getVariable("satisfactionComment"));
+        cases.recordSatisfaction(
+                execution.getProcessBusinessKey(), rating, (String) execution.getVariable("satisfactionComment"));
         cases.addEvent(execution.getProcessBusinessKey(), "RATED", "Service noté " + rating + "/5 par l'entreprise.");
     }
 }

@@ -1,6 +1,5 @@
 package fr.defense.rapid.mediation;
 
-import fr.defense.rapid.procedure.Procedure;
 import static fr.defense.rapid.system.EngineClock.today;
 import static fr.defense.rapid.system.FrenchFormat.date;
 import static fr.defense.rapid.system.FrenchFormat.euros;
@@ -8,6 +7,7 @@ import static fr.defense.rapid.system.FrenchFormat.percent;
 
 import fr.defense.rapid.dossier.DossierRepository;
 import fr.defense.rapid.procedure.CaseNumbers;
+import fr.defense.rapid.procedure.Procedure;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,8 +31,12 @@ class RegisterCase implements JavaDelegate {
     private final LatePaymentInterest latePayment;
     private final MediationDeadlines deadlines;
 
-    public RegisterCase(CaseNumbers numbers, MediationRepository cases, DossierRepository dossiers,
-                        LatePaymentInterest latePayment, MediationDeadlines deadlines) {
+    public RegisterCase(
+            CaseNumbers numbers,
+            MediationRepository cases,
+            DossierRepository dossiers,
+            LatePaymentInterest latePayment,
+            MediationDeadlines deadlines) {
         this.numbers = numbers;
         this.cases = cases;
         this.dossiers = dossiers;
@@ -44,18 +48,26 @@ class RegisterCase implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String owner = (String) execution.getVariable("applicant");
         if (owner == null || owner.isBlank()) {
-            throw new BadUserRequestException("Une demande de médiation ne peut être déposée que par un utilisateur authentifié.");
+            throw new BadUserRequestException(
+                    "Une demande de médiation ne peut être déposée que par un utilisateur authentifié.");
         }
         MediationRequest request = MediationRequest.fromVariables(execution.getVariables());
         String number = numbers.next(Procedure.MEDIATION);
         LatePaymentInterest.Computation interest = request.latePayment() ? computeInterest(request) : null;
         List<String> explanation = interest == null ? List.of() : explain(request, interest);
-        cases.insert(number, owner, execution.getProcessInstanceId(), request, interest,
+        cases.insert(
+                number,
+                owner,
+                execution.getProcessInstanceId(),
+                request,
+                interest,
                 interest == null ? null : String.join("\n", explanation));
         if (request.subject() == MediationSubject.RAPID_DECISION && request.dossierNumber() != null) {
             dossiers.linkMediationCase(request.dossierNumber(), number);
-            cases.addEvent(number, "LINKED_DOSSIER", "Contestation de la décision rendue sur le dossier "
-                    + request.dossierNumber() + ".");
+            cases.addEvent(
+                    number,
+                    "LINKED_DOSSIER",
+                    "Contestation de la décision rendue sur le dossier " + request.dossierNumber() + ".");
         }
         execution.setProcessBusinessKey(number);
         execution.setVariable("caseNumber", number);
@@ -80,7 +92,8 @@ class RegisterCase implements JavaDelegate {
     /** Up to the payment, or up to today while the invoice is still unpaid. */
     private LatePaymentInterest.Computation computeInterest(MediationRequest request) {
         LocalDate until = request.paymentDate() != null ? request.paymentDate() : today();
-        return latePayment.compute(BigDecimal.valueOf(request.invoiceAmountEur()), request.invoiceReceivedDate(), until);
+        return latePayment.compute(
+                BigDecimal.valueOf(request.invoiceAmountEur()), request.invoiceReceivedDate(), until);
     }
 
     /** The computation in words, shown to the SME and the correspondent. */
@@ -93,9 +106,10 @@ class RegisterCase implements JavaDelegate {
             lines.add("Aucun retard de paiement à ce jour : rien n'est dû au titre des intérêts moratoires.");
             return lines;
         }
-        lines.add("Retard : " + c.lateDays() + " jour(s), " + (request.paymentDate() != null
-                ? "jusqu'au paiement du " + date(request.paymentDate()) + "."
-                : "facture toujours impayée à la date du calcul, le " + date(today()) + "."));
+        lines.add("Retard : " + c.lateDays() + " jour(s), "
+                + (request.paymentDate() != null
+                        ? "jusqu'au paiement du " + date(request.paymentDate()) + "."
+                        : "facture toujours impayée à la date du calcul, le " + date(today()) + "."));
         lines.add("Taux : taux de la BCE en vigueur au " + date(c.rateReferenceDate()) + " (premier jour du semestre), "
                 + percent(c.ecbRatePercent()) + ", majoré de 8 points, soit " + percent(c.ratePercent()) + ".");
         lines.add("Intérêts moratoires : " + euros(request.invoiceAmountEur()) + " × " + percent(c.ratePercent())

@@ -1,12 +1,12 @@
 package fr.defense.rapid.notification;
 
-import fr.defense.rapid.procedure.CaseReference;
 import static fr.defense.rapid.system.FrenchFormat.date;
 import static fr.defense.rapid.system.FrenchFormat.euros;
 
 import fr.defense.rapid.dossier.Dossier;
 import fr.defense.rapid.dossier.DossierRepository;
 import fr.defense.rapid.dossier.RapidDeadlines;
+import fr.defense.rapid.procedure.CaseReference;
 import fr.defense.rapid.security.Groups;
 import java.util.Arrays;
 import java.util.Date;
@@ -25,8 +25,8 @@ class DossierMails implements MailSource {
     private final NotificationSettings settings;
     private final RapidDeadlines deadlines;
 
-    DossierMails(DossierRepository dossiers, StaffAddresses staff, NotificationSettings settings,
-                 RapidDeadlines deadlines) {
+    DossierMails(
+            DossierRepository dossiers, StaffAddresses staff, NotificationSettings settings, RapidDeadlines deadlines) {
         this.dossiers = dossiers;
         this.staff = staff;
         this.settings = settings;
@@ -42,7 +42,9 @@ class DossierMails implements MailSource {
     public PreparedMail prepare(RapidNotification notification, DelegateExecution execution) {
         Dossier dossier = dossiers.find(execution.getProcessBusinessKey()).orElseThrow();
         boolean toManagers = notification.recipient() == RapidNotification.Recipient.MANAGERS;
-        List<String> to = toManagers ? staff.of(List.of(Groups.MANAGERS)) : List.of(dossier.submission().contactEmail());
+        List<String> to = toManagers
+                ? staff.of(List.of(Groups.MANAGERS))
+                : List.of(dossier.submission().contactEmail());
         return new PreparedMail(dossier.dossierNumber(), to, model(notification, dossier, execution), List.of());
     }
 
@@ -55,8 +57,11 @@ class DossierMails implements MailSource {
         model.put("requestedAidEur", euros(dossier.submission().requestedAidEur()));
         model.put("proposedAidEur", euros(dossier.proposedAidEur()));
         model.put("grantedAidEur", euros(dossier.grantedAidEur()));
-        model.put("reasons", dossier.ineligibilityReasons() == null ? List.of()
-                : Arrays.asList(dossier.ineligibilityReasons().split("\n")));
+        model.put(
+                "reasons",
+                dossier.ineligibilityReasons() == null
+                        ? List.of()
+                        : Arrays.asList(dossier.ineligibilityReasons().split("\n")));
         model.put("missingItems", execution.getVariable("missingItems"));
         model.put("decisionMotivation", dossier.decisionMotivation());
         Object deadline = switch (notification) {
@@ -68,9 +73,11 @@ class DossierMails implements MailSource {
         // The delays the texts state are the settings', never numbers written in the templates.
         model.put("evaluationSla", deadlines.evaluationSlaInWords());
         model.put("contestPeriod", deadlines.contestPeriodInWords());
-        model.put("link", notification.recipient() == RapidNotification.Recipient.MANAGERS
-                ? settings.getPortalUrl() + "/camunda/app/cockpit/default/"
-                : settings.getPortalUrl() + "/api/dossiers/" + dossier.dossierNumber());
+        model.put(
+                "link",
+                notification.recipient() == RapidNotification.Recipient.MANAGERS
+                        ? settings.getPortalUrl() + "/camunda/app/cockpit/default/"
+                        : settings.getPortalUrl() + "/api/dossiers/" + dossier.dossierNumber());
         return model;
     }
 }

@@ -29,8 +29,9 @@ class HistoryLevelCheck implements InitializingBean {
 
     static void require(HistoryLevel level) {
         if (level.getId() < HistoryLevel.HISTORY_LEVEL_ACTIVITY.getId()) {
-            throw new IllegalStateException("camunda.bpm.history-level is '" + level.getName() + "': exactly-once mail"
-                    + " needs at least 'activity' (the default here is 'full'): it counts a step's occurrences from the history.");
+            throw new IllegalStateException(
+                    "camunda.bpm.history-level is '" + level.getName() + "': exactly-once mail"
+                            + " needs at least 'activity' (the default here is 'full'): it counts a step's occurrences from the history.");
         }
     }
 }

@@ -21,6 +21,6 @@ import org.springframework.validation.annotation.Validated;
 record MailSettings(
         @NotBlank @Email String from,
         @NotNull URI portalUrl,
+
         @NotBlank @Pattern(regexp = "R\\d+/P\\S+", message = "must read R<retries>/<ISO-8601 duration>, e.g. R5/PT5M")
-        String retryCycle) {
-}
+        String retryCycle) {}

@@ -11,12 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 public interface MailSource {
 
     /** A file sent with the mail (the case file handed to the national mediator). */
-    record Attachment(String fileName, String contentType, byte[] content) {
-    }
+    record Attachment(String fileName, String contentType, byte[] content) {}
 
     /** The mail of one notification, ready to render: its reference is the dossier or case number. */
-    record PreparedMail(String reference, List<String> to, Map<String, Object> model, List<Attachment> attachments) {
-    }
+    record PreparedMail(String reference, List<String> to, Map<String, Object> model, List<Attachment> attachments) {}
 
     boolean serves(String businessKey);
 

@@ -22,8 +22,10 @@ class Mailer {
     private final Optional<JavaMailSender> sender;
     private final NotificationSettings settings;
 
-    Mailer(ObjectProvider<JavaMailSender> sender, @Value("${spring.mail.host:}") String host,
-           NotificationSettings settings) {
+    Mailer(
+            ObjectProvider<JavaMailSender> sender,
+            @Value("${spring.mail.host:}") String host,
+            NotificationSettings settings) {
         this.sender = host.isBlank() ? Optional.empty() : Optional.ofNullable(sender.getIfAvailable());
         this.settings = settings;
     }
@@ -43,8 +45,8 @@ class Mailer {
             helper.setSubject(subject);
             helper.setText(body.text(), body.html());
             for (MailSource.Attachment attachment : attachments) {
-                helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
-                        attachment.contentType());
+                helper.addAttachment(
+                        attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
             }
         } catch (MessagingException e) {
             throw new MailSendException("Cannot build the mail '" + subject + "'", e);

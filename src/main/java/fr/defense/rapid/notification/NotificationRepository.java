@@ -1,9 +1,9 @@
 package fr.defense.rapid.notification;
 
-import fr.defense.rapid.procedure.CaseReference;
-import fr.defense.rapid.procedure.Timeline;
 import static fr.defense.rapid.system.EngineClock.now;
 
+import fr.defense.rapid.procedure.CaseReference;
+import fr.defense.rapid.procedure.Timeline;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -20,10 +20,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 class NotificationRepository {
 
-    record Notification(String id, String dossierNumber, String caseNumber, String template, String recipients, String subject,
-                        String bodyText, NotificationStatus status, int attempts, String lastError,
-                        OffsetDateTime createdAt, OffsetDateTime sentAt) {
-    }
+    record Notification(
+            String id,
+            String dossierNumber,
+            String caseNumber,
+            String template,
+            String recipients,
+            String subject,
+            String bodyText,
+            NotificationStatus status,
+            int attempts,
+            String lastError,
+            OffsetDateTime createdAt,
+            OffsetDateTime sentAt) {}
 
     static final int TEXT_LENGTH = 8000;
 
@@ -39,8 +48,10 @@ class NotificationRepository {
     }
 
     Optional<Notification> find(String id) {
-        return jdbc.sql("select * from notification where id = :id").param("id", id)
-                .query(Notification.class).optional();
+        return jdbc.sql("select * from notification where id = :id")
+                .param("id", id)
+                .query(Notification.class)
+                .optional();
     }
 
     /**
@@ -52,17 +63,23 @@ class NotificationRepository {
         String stored = text.length() <= TEXT_LENGTH ? text : text.substring(0, TEXT_LENGTH - 1) + "…";
         ownTransaction.executeWithoutResult(status -> {
             int updated = jdbc.sql("update notification set attempts = attempts + 1 where id = :id")
-                    .param("id", id).update();
+                    .param("id", id)
+                    .update();
             if (updated == 0) {
                 jdbc.sql("""
                         insert into notification (id, dossier_number, case_number, template, recipients, subject,
                           body_text, status, attempts, created_at)
                         values (:id, :dossier, :case, :template, :recipients, :subject, :text, :status, 1, :now)
                         """)
-                        .param("id", id).param("dossier", mediationCase(reference) ? null : reference)
-                        .param("case", mediationCase(reference) ? reference : null).param("template", template)
-                        .param("recipients", recipients).param("subject", subject).param("text", stored)
-                        .param("status", NotificationStatus.PENDING.name()).param("now", now())
+                        .param("id", id)
+                        .param("dossier", mediationCase(reference) ? null : reference)
+                        .param("case", mediationCase(reference) ? reference : null)
+                        .param("template", template)
+                        .param("recipients", recipients)
+                        .param("subject", subject)
+                        .param("text", stored)
+                        .param("status", NotificationStatus.PENDING.name())
+                        .param("now", now())
                         .update();
             }
         });
@@ -72,19 +89,26 @@ class NotificationRepository {
     void delivered(String id, NotificationStatus status, String reference, String template, String timelineText) {
         ownTransaction.executeWithoutResult(tx -> {
             jdbc.sql("update notification set status = :status, sent_at = :now, last_error = null where id = :id")
-                    .param("status", status.name()).param("now", now()).param("id", id).update();
+                    .param("status", status.name())
+                    .param("now", now())
+                    .param("id", id)
+                    .update();
             timeline.record(reference, "NOTIFICATION_" + template, timelineText);
         });
     }
 
     void failed(String id, String error) {
         ownTransaction.executeWithoutResult(tx -> jdbc.sql("update notification set last_error = :error where id = :id")
-                .param("error", error.length() > 2000 ? error.substring(0, 2000) : error).param("id", id).update());
+                .param("error", error.length() > 2000 ? error.substring(0, 2000) : error)
+                .param("id", id)
+                .update());
     }
 
     List<Notification> recent(int limit) {
         return jdbc.sql("select * from notification order by created_at desc limit :limit")
-                .param("limit", limit).query(Notification.class).list();
+                .param("limit", limit)
+                .query(Notification.class)
+                .list();
     }
 
     private static boolean mediationCase(String reference) {

@@ -22,7 +22,12 @@ public enum RapidNotification {
     MEDIATION_SURVEY("Votre avis sur le service de médiation", Recipient.APPLICANT);
 
     /** Who a notification goes to; case handlers are the current level's group and the managers. */
-    public enum Recipient { APPLICANT, MANAGERS, CASE_HANDLERS, NATIONAL_MEDIATOR }
+    public enum Recipient {
+        APPLICANT,
+        MANAGERS,
+        CASE_HANDLERS,
+        NATIONAL_MEDIATOR
+    }
 
     private final String subject;
     private final Recipient recipient;

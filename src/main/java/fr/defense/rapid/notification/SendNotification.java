@@ -29,8 +29,12 @@ class SendNotification implements JavaDelegate {
     private final Mailer mailer;
     private final HistoryService history;
 
-    public SendNotification(List<MailSource> sources, NotificationRepository notifications, MailTemplates templates,
-                            Mailer mailer, HistoryService history) {
+    public SendNotification(
+            List<MailSource> sources,
+            NotificationRepository notifications,
+            MailTemplates templates,
+            Mailer mailer,
+            HistoryService history) {
         this.sources = sources;
         this.notifications = notifications;
         this.templates = templates;
@@ -42,12 +46,17 @@ class SendNotification implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         RapidNotification notification = RapidNotification.valueOf((String) execution.getVariable("notification"));
         String id = identity(execution);
-        if (notifications.find(id).filter(n -> n.status() != NotificationStatus.PENDING).isPresent()) {
+        if (notifications
+                .find(id)
+                .filter(n -> n.status() != NotificationStatus.PENDING)
+                .isPresent()) {
             log.info("Notification {} already delivered: not sent again", id);
             return;
         }
         String businessKey = execution.getProcessBusinessKey();
-        MailSource.PreparedMail mail = sources.stream().filter(source -> source.serves(businessKey)).findFirst()
+        MailSource.PreparedMail mail = sources.stream()
+                .filter(source -> source.serves(businessKey))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No mail source for " + businessKey))
                 .prepare(notification, execution);
         String reference = mail.reference();
@@ -57,7 +66,11 @@ class SendNotification implements JavaDelegate {
         notifications.attempt(id, reference, notification.name(), recipients, subject, body.text());
 
         if (!mailer.configured()) {
-            notifications.delivered(id, NotificationStatus.RECORDED, reference, notification.name(),
+            notifications.delivered(
+                    id,
+                    NotificationStatus.RECORDED,
+                    reference,
+                    notification.name(),
                     "Courriel « " + subject + " » préparé pour " + recipients + " (aucun serveur SMTP configuré)");
             return;
         }
@@ -67,7 +80,11 @@ class SendNotification implements JavaDelegate {
             notifications.failed(id, String.valueOf(refused.getMessage()));
             throw refused;
         }
-        notifications.delivered(id, NotificationStatus.SENT, reference, notification.name(),
+        notifications.delivered(
+                id,
+                NotificationStatus.SENT,
+                reference,
+                notification.name(),
                 "Courriel « " + subject + " » envoyé à " + recipients);
     }
 
@@ -76,7 +93,8 @@ class SendNotification implements JavaDelegate {
         long earlier = history.createHistoricActivityInstanceQuery()
                 .processInstanceId(execution.getProcessInstanceId())
                 .activityId(execution.getCurrentActivityId())
-                .finished().count();
+                .finished()
+                .count();
         return execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + (earlier + 1);
     }
 }

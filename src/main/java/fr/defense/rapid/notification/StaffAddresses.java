@@ -20,6 +20,9 @@ public class StaffAddresses {
     public List<String> of(Collection<String> groups) {
         return groups.stream()
                 .flatMap(group -> identity.createUserQuery().memberOfGroup(group).list().stream())
-                .map(User::getEmail).filter(Objects::nonNull).distinct().toList();
+                .map(User::getEmail)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
     }
 }

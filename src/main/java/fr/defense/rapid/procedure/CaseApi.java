@@ -19,18 +19,14 @@ import org.springframework.http.ResponseEntity;
  */
 public final class CaseApi {
 
-    private CaseApi() {
-    }
+    private CaseApi() {}
 
-    public record Page<T>(List<T> items, int page, int size, long totalItems) {
-    }
+    public record Page<T>(List<T> items, int page, int size, long totalItems) {}
 
     /** A step in progress and the date it is expected by. */
-    public record CurrentStep(String name, OffsetDateTime dueDate) {
-    }
+    public record CurrentStep(String name, OffsetDateTime dueDate) {}
 
-    public record TimelineLine(OffsetDateTime at, String description) {
-    }
+    public record TimelineLine(OffsetDateTime at, String description) {}
 
     /** 201 with the new case, or 200 with the case an earlier request with the same key created. */
     public static <T> ResponseEntity<T> submitted(IdempotentRequests.Outcome outcome, String location, T body) {
@@ -39,26 +35,31 @@ public final class CaseApi {
                 .body(body);
     }
 
-    public static <C extends OwnedCases.OwnedCase, T> Page<T> page(OwnedCases<C> cases, String owner, int page, int size,
-                                                                 Function<C, T> summary) {
+    public static <C extends OwnedCases.OwnedCase, T> Page<T> page(
+            OwnedCases<C> cases, String owner, int page, int size, Function<C, T> summary) {
         Pages.requireValid(page, size);
-        List<T> items = cases.findByOwner(owner, page, size).stream().map(summary).toList();
+        List<T> items =
+                cases.findByOwner(owner, page, size).stream().map(summary).toList();
         return new Page<>(items, page, size, cases.countByOwner(owner));
     }
 
     /** The case, if this user filed it; anybody else's reads as unknown (404, never 403: no oracle). */
-    public static <C extends OwnedCases.OwnedCase> C own(OwnedCases<C> cases, String reference, String user,
-                                                         String notFoundMessage) {
+    public static <C extends OwnedCases.OwnedCase> C own(
+            OwnedCases<C> cases, String reference, String user, String notFoundMessage) {
         return cases.find(reference)
                 .filter(found -> found.ownerId().equals(user))
                 .orElseThrow(() -> new NotFoundException(notFoundMessage));
     }
 
     public static List<CurrentStep> currentSteps(List<Task> open) {
-        return open.stream().map(task -> new CurrentStep(task.getName(), utc(task.getDueDate()))).toList();
+        return open.stream()
+                .map(task -> new CurrentStep(task.getName(), utc(task.getDueDate())))
+                .toList();
     }
 
     public static List<TimelineLine> timeline(List<TimelineEntry> entries) {
-        return entries.stream().map(entry -> new TimelineLine(entry.occurredAt(), entry.description())).toList();
+        return entries.stream()
+                .map(entry -> new TimelineLine(entry.occurredAt(), entry.description()))
+                .toList();
     }
 }

@@ -21,11 +21,15 @@ public record CaseReference(String value, Procedure procedure) {
     }
 
     public static boolean isMediation(String businessKey) {
-        return of(businessKey).map(reference -> reference.procedure() == Procedure.MEDIATION).orElse(false);
+        return of(businessKey)
+                .map(reference -> reference.procedure() == Procedure.MEDIATION)
+                .orElse(false);
     }
 
     public static boolean isRapid(String businessKey) {
-        return of(businessKey).map(reference -> reference.procedure() == Procedure.RAPID).orElse(false);
+        return of(businessKey)
+                .map(reference -> reference.procedure() == Procedure.RAPID)
+                .orElse(false);
     }
 
     @Override

@@ -29,8 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IdempotentRequests {
 
     /** What a request gave: the reference it created or found, and whether this request created it. */
-    public record Outcome(String reference, boolean created) {
-    }
+    public record Outcome(String reference, boolean created) {}
 
     private static final int MAX_KEY_LENGTH = 200;
 
@@ -45,13 +44,15 @@ public class IdempotentRequests {
     /** A key, when given, is 1 to 200 characters; refused as a field of the request's form. */
     public static void requireValidKey(String formId, String key) {
         if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
-            throw new FormValidationException(formId, List.of(new FieldViolation(
-                    "Idempotency-Key", "de 1 à " + MAX_KEY_LENGTH + " caractères.")));
+            throw new FormValidationException(
+                    formId,
+                    List.of(new FieldViolation("Idempotency-Key", "de 1 à " + MAX_KEY_LENGTH + " caractères.")));
         }
     }
 
     /** Runs {@code action} (which returns the reference it created) unless this key already did. */
-    public Outcome once(Procedure procedure, String owner, String key, Map<String, Object> values, Supplier<String> action) {
+    public Outcome once(
+            Procedure procedure, String owner, String key, Map<String, Object> values, Supplier<String> action) {
         if (key == null) {
             return new Outcome(action.get(), true);
         }
@@ -62,15 +63,22 @@ public class IdempotentRequests {
         }
         try {
             return transaction.execute(status -> {
-                jdbc.sql("insert into idempotent_request (procedure_name, owner_id, idempotency_key, request_hash, created_at)"
-                                + " values (:procedure, :owner, :key, :hash, :now)")
-                        .param("procedure", procedure.name()).param("owner", owner).param("key", key).param("hash", hash)
+                jdbc.sql(
+                                "insert into idempotent_request (procedure_name, owner_id, idempotency_key, request_hash, created_at)"
+                                        + " values (:procedure, :owner, :key, :hash, :now)")
+                        .param("procedure", procedure.name())
+                        .param("owner", owner)
+                        .param("key", key)
+                        .param("hash", hash)
                         .param("now", EngineClock.now())
                         .update();
                 String reference = action.get();
                 jdbc.sql("update idempotent_request set case_reference = :reference"
                                 + " where procedure_name = :procedure and owner_id = :owner and idempotency_key = :key")
-                        .param("reference", reference).param("procedure", procedure.name()).param("owner", owner).param("key", key)
+                        .param("reference", reference)
+                        .param("procedure", procedure.name())
+                        .param("owner", owner)
+                        .param("key", key)
                         .update();
                 return new Outcome(reference, true);
             });
@@ -80,15 +88,17 @@ public class IdempotentRequests {
     }
 
     private Optional<String> referenceOfKey(Procedure procedure, String owner, String key, String hash) {
-        record Earlier(String reference, String requestHash) {
-        }
+        record Earlier(String reference, String requestHash) {}
         Optional<Earlier> earlier = jdbc.sql("select case_reference as reference, request_hash from idempotent_request"
                         + " where procedure_name = :procedure and owner_id = :owner and idempotency_key = :key")
-                .param("procedure", procedure.name()).param("owner", owner).param("key", key)
-                .query(Earlier.class).optional();
+                .param("procedure", procedure.name())
+                .param("owner", owner)
+                .param("key", key)
+                .query(Earlier.class)
+                .optional();
         if (earlier.isPresent() && !hash.equals(earlier.get().requestHash())) {
-            throw new ConflictException("La clé Idempotency-Key « " + key + " » a déjà servi " + procedure.caseWording() + " "
-                    + earlier.get().reference() + ", envoyé avec d'autres valeurs : utilisez une nouvelle clé.");
+            throw new ConflictException("La clé Idempotency-Key « " + key + " » a déjà servi " + procedure.caseWording()
+                    + " " + earlier.get().reference() + ", envoyé avec d'autres valeurs : utilisez une nouvelle clé.");
         }
         return earlier.map(Earlier::reference);
     }

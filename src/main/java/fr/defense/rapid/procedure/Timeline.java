@@ -29,13 +29,16 @@ public class Timeline {
     }
 
     public void record(String caseReference, String eventType, String description) {
-        String fitting = description.length() <= DESCRIPTION_LENGTH ? description
+        String fitting = description.length() <= DESCRIPTION_LENGTH
+                ? description
                 : description.substring(0, DESCRIPTION_LENGTH - 1) + "…";
         jdbc.sql("""
                 insert into case_event (case_reference, occurred_at, event_type, description)
                 values (:reference, :at, :type, :description)
                 """)
-                .param("reference", caseReference).param("at", now()).param("type", eventType)
+                .param("reference", caseReference)
+                .param("at", now())
+                .param("type", eventType)
                 .param("description", fitting)
                 .update();
     }
@@ -47,8 +50,10 @@ public class Timeline {
                 where case_reference = :reference order by occurred_at, id
                 """)
                 .param("reference", caseReference)
-                .query((rs, i) -> new TimelineEntry(rs.getObject("occurred_at", OffsetDateTime.class),
-                        rs.getString("event_type"), rs.getString("description")))
+                .query((rs, i) -> new TimelineEntry(
+                        rs.getObject("occurred_at", OffsetDateTime.class),
+                        rs.getString("event_type"),
+                        rs.getString("description")))
                 .list();
     }
 }

@@ -10,8 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
  */
 public final class ActingUser {
 
-    private ActingUser() {
-    }
+    private ActingUser() {}
 
     public static <T> T call(IdentityService identity, String user, List<String> groups, Supplier<T> action) {
         identity.setAuthentication(user, groups);

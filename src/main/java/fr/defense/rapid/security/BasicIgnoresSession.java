@@ -47,7 +47,9 @@ final class BasicIgnoresSession implements SecurityContextRepository {
     @Override
     @SuppressWarnings("deprecation")
     public SecurityContext loadContext(HttpRequestResponseHolder holder) {
-        return basic.matches(holder.getRequest()) ? SecurityContextHolder.createEmptyContext() : sessions.loadContext(holder);
+        return basic.matches(holder.getRequest())
+                ? SecurityContextHolder.createEmptyContext()
+                : sessions.loadContext(holder);
     }
 
     @Override

@@ -31,9 +31,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         String user = authentication.getName();
         String password = String.valueOf(authentication.getCredentials());
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
-        LoginThrottle.Attempt attempt = throttle.check(user, address,
-                () -> user != null && !user.isBlank() && identity.checkPassword(user, password));
+                ? details.getRemoteAddress()
+                : null;
+        LoginThrottle.Attempt attempt = throttle.check(
+                user, address, () -> user != null && !user.isBlank() && identity.checkPassword(user, password));
         if (attempt.retryAfter().isPresent()) {
             throw new LoginThrottledException(attempt.retryAfter().get());
         }

@@ -3,12 +3,12 @@ package fr.defense.rapid.security;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.stereotype.Component;
 
@@ -43,8 +43,13 @@ class EngineAuthorizations extends AbstractProcessEnginePlugin {
         }
         // Managers read everything and change nothing.
         grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, ANY,
-                Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+        grant(
+                Groups.MANAGERS,
+                Resources.PROCESS_DEFINITION,
+                ANY,
+                Permissions.READ,
+                Permissions.READ_INSTANCE,
+                Permissions.READ_HISTORY);
         grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
         grant(Groups.MANAGERS, Resources.TASK, ANY, Permissions.READ);
         grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
@@ -53,14 +58,24 @@ class EngineAuthorizations extends AbstractProcessEnginePlugin {
         grant(Groups.MANAGERS, Resources.FILTER, ANY, Permissions.READ);
         // SMEs submit dossiers and mediation requests, through the SME API only (no webapp, no engine REST API).
         grant(Groups.SME, Resources.PROCESS_DEFINITION, "rapid-subsidy", Permissions.READ, Permissions.CREATE_INSTANCE);
-        grant(Groups.SME, Resources.PROCESS_DEFINITION, "mediation-escalation", Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(
+                Groups.SME,
+                Resources.PROCESS_DEFINITION,
+                "mediation-escalation",
+                Permissions.READ,
+                Permissions.CREATE_INSTANCE);
         grant(Groups.SME, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        boolean exists = authorizations.createAuthorizationQuery()
-                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).count() > 0;
+        boolean exists = authorizations
+                        .createAuthorizationQuery()
+                        .authorizationType(AUTH_TYPE_GRANT)
+                        .groupIdIn(group)
+                        .resourceType(resource)
+                        .resourceId(resourceId)
+                        .count()
+                > 0;
         if (exists) {
             return;
         }

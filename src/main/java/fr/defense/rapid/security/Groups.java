@@ -20,15 +20,16 @@ public final class Groups {
     public static final List<String> TASK_WORKERS = List.of(SECRETARIAT, EXPERTS, COMMITTEE, CORRESPONDENTS, MEDIATORS);
 
     /** Everyone of the ministry: allowed on the engine REST API and the webapps, never SMEs. */
-    public static final List<String> STAFF = List.of(SECRETARIAT, EXPERTS, COMMITTEE, CORRESPONDENTS, MEDIATORS,
-            MANAGERS, ADMINS);
+    public static final List<String> STAFF =
+            List.of(SECRETARIAT, EXPERTS, COMMITTEE, CORRESPONDENTS, MEDIATORS, MANAGERS, ADMINS);
 
-    private Groups() {
-    }
+    private Groups() {}
 
     /** The ids of the groups a user belongs to, as the engine's authorizations need them. */
     public static List<String> of(IdentityService identity, String user) {
-        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        return identity.createGroupQuery().groupMember(user).list().stream()
+                .map(Group::getId)
+                .toList();
     }
 
     /** The Spring Security authority of a group. */

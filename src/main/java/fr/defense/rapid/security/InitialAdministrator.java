@@ -37,10 +37,12 @@ class InitialAdministrator {
     @EventListener(ApplicationReadyEvent.class)
     void create() {
         if (user.isBlank() || password.isBlank()) {
-            if (!demoUsers && identity.createUserQuery().memberOfGroup(Groups.ADMINS).count() == 0) {
-                throw new IllegalStateException("No administrator in this database, and ADMIN_USER and ADMIN_PASSWORD "
-                        + "are not set: set both to create the first administrator (group " + Groups.ADMINS
-                        + "), see README, Configuration. Aucun administrateur : définissez ADMIN_USER et ADMIN_PASSWORD.");
+            if (!demoUsers
+                    && identity.createUserQuery().memberOfGroup(Groups.ADMINS).count() == 0) {
+                throw new IllegalStateException(
+                        "No administrator in this database, and ADMIN_USER and ADMIN_PASSWORD "
+                                + "are not set: set both to create the first administrator (group " + Groups.ADMINS
+                                + "), see README, Configuration. Aucun administrateur : définissez ADMIN_USER et ADMIN_PASSWORD.");
             }
             return;
         }

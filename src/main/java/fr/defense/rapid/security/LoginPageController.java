@@ -18,13 +18,18 @@ class LoginPageController {
 
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
-    String loginPage(CsrfToken csrf, @RequestParam(required = false) String error,
-                     @RequestParam(required = false) String logout, @RequestParam(required = false) String retry) {
+    String loginPage(
+            CsrfToken csrf,
+            @RequestParam(required = false) String error,
+            @RequestParam(required = false) String logout,
+            @RequestParam(required = false) String retry) {
         // Only the failure handler writes retry: anything else in it is ignored, the page still shows.
         String message = retry != null && retry.matches("\\d{1,5}")
-                ? "<p role=\"alert\">" + LoginThrottledException.message(Duration.ofSeconds(Long.parseLong(retry))) + "</p>"
-                : error != null ? "<p role=\"alert\">Identifiant ou mot de passe incorrect.</p>"
-                : logout != null ? "<p role=\"status\">Vous êtes déconnecté.</p>" : "";
+                ? "<p role=\"alert\">" + LoginThrottledException.message(Duration.ofSeconds(Long.parseLong(retry)))
+                        + "</p>"
+                : error != null
+                        ? "<p role=\"alert\">Identifiant ou mot de passe incorrect.</p>"
+                        : logout != null ? "<p role=\"status\">Vous êtes déconnecté.</p>" : "";
         return """
                 <!doctype html>
                 <html lang="fr"><head><meta charset="utf-8"><title>Connexion — RAPID</title></head>
@@ -38,6 +43,7 @@ class LoginPageController {
                   <p><button type="submit">Se connecter</button></p>
                 </form>
                 </body></html>
-                """.formatted(message, HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()));
+                """.formatted(
+                        message, HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()));
     }
 }

@@ -29,6 +29,7 @@ class LoginThrottle {
 
     /** Beyond this many tracked keys, forgotten ones are dropped, and new accounts are no longer tracked (addresses still are). */
     private static final int MAX_TRACKED = 100_000;
+
     private static final int STRIPES = 1024;
     private static final int CHECKS_PER_ACCOUNT = 1;
     private static final int CHECKS_PER_ADDRESS = 8;
@@ -51,12 +52,10 @@ class LoginThrottle {
         this.clock = clock;
     }
 
-    private record Failures(int count, Instant last) {
-    }
+    private record Failures(int count, Instant last) {}
 
     /** What became of a login: refused unchecked (wait that long), or checked, rightly or wrongly. */
-    public record Attempt(Optional<Duration> retryAfter, boolean passwordMatched) {
-    }
+    public record Attempt(Optional<Duration> retryAfter, boolean passwordMatched) {}
 
     /**
      * Checks the password ({@code check}) unless the login must wait, and records the outcome. A few
@@ -95,7 +94,8 @@ class LoginThrottle {
     /** How long this login must still wait, if it must. */
     Optional<Duration> waitBefore(String user, String address) {
         Instant now = clock.instant();
-        Duration wait = max(remaining(account(user), settings.freeAttemptsPerAccount(), now),
+        Duration wait = max(
+                remaining(account(user), settings.freeAttemptsPerAccount(), now),
                 remaining(address(address), settings.freeAttemptsPerAddress(), now));
         return wait.isZero() || wait.isNegative() ? Optional.empty() : Optional.of(wait);
     }

@@ -1,10 +1,10 @@
 package fr.defense.rapid.security;
 
-import org.springframework.validation.annotation.Validated;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How failed logins slow down the next attempts (no account is ever locked for good): after
@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("rapid.security.login-throttle")
 @Validated
-record LoginThrottleSettings(@PositiveOrZero int freeAttemptsPerAccount, @PositiveOrZero int freeAttemptsPerAddress,
-                             @NotNull Duration firstDelay, @NotNull Duration maxDelay, @NotNull Duration forgetAfter) {
-}
+record LoginThrottleSettings(
+        @PositiveOrZero int freeAttemptsPerAccount,
+        @PositiveOrZero int freeAttemptsPerAddress,
+        @NotNull Duration firstDelay,
+        @NotNull Duration maxDelay,
+        @NotNull Duration forgetAfter) {}

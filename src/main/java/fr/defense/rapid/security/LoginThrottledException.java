@@ -24,6 +24,7 @@ class LoginThrottledException extends AuthenticationException {
 
     static String message(Duration wait) {
         long seconds = seconds(wait);
-        return "Trop de tentatives de connexion. Réessayez dans " + seconds + (seconds > 1 ? " secondes." : " seconde.");
+        return "Trop de tentatives de connexion. Réessayez dans " + seconds
+                + (seconds > 1 ? " secondes." : " seconde.");
     }
 }

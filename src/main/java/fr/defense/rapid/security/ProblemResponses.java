@@ -33,7 +33,10 @@ class ProblemResponses {
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"rapid-bpm\"");
-            write(response, HttpStatus.UNAUTHORIZED, "Authentification requise",
+            write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Authentification requise",
                     "Identifiez-vous (session ou HTTP Basic) pour utiliser ce service.");
         };
     }
@@ -42,9 +45,13 @@ class ProblemResponses {
     AccessDeniedHandler forbidden() {
         AuthenticationEntryPoint unauthenticated = unauthenticated();
         return (request, response, e) -> {
-            boolean bringsCredentials = request.getHeader("Authorization") != null || request.getRequestedSessionId() != null;
+            boolean bringsCredentials =
+                    request.getHeader("Authorization") != null || request.getRequestedSessionId() != null;
             if (e instanceof CsrfException && bringsCredentials) {
-                write(response, HttpStatus.FORBIDDEN, "Jeton CSRF manquant ou invalide",
+                write(
+                        response,
+                        HttpStatus.FORBIDDEN,
+                        "Jeton CSRF manquant ou invalide",
                         "Une écriture avec une session doit porter la valeur du cookie XSRF-TOKEN dans l'en-tête X-XSRF-TOKEN ; "
                                 + "avec HTTP Basic, elle doit envoyer un corps JSON (Content-Type: application/json).");
                 return;
@@ -62,11 +69,16 @@ class ProblemResponses {
     void tooManyAttempts(HttpServletResponse response, Duration wait) throws IOException {
         response.setHeader("Retry-After", String.valueOf(LoginThrottledException.seconds(wait)));
         // "message" too: the Camunda webapps' login page shows a refusal's message, not its detail.
-        write(response, HttpStatus.TOO_MANY_REQUESTS, "Trop de tentatives de connexion", LoginThrottledException.message(wait),
+        write(
+                response,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Trop de tentatives de connexion",
+                LoginThrottledException.message(wait),
                 LoginThrottledException.message(wait));
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+    private void write(HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
         write(response, status, title, detail, null);
     }
 

@@ -40,8 +40,8 @@ class RapidPasswordPolicy extends AbstractProcessEnginePlugin implements Passwor
             + " caractères, ne contenir ni l'identifiant, ni le nom, ni l'adresse électronique de l'utilisateur, "
             + "et ne pas figurer parmi les mots de passe courants.";
 
-    private final List<PasswordPolicyRule> rules = List.of(new PasswordPolicyLengthRuleImpl(MIN_LENGTH),
-            new PasswordPolicyUserDataRuleImpl(), new NotCommon(load()));
+    private final List<PasswordPolicyRule> rules = List.of(
+            new PasswordPolicyLengthRuleImpl(MIN_LENGTH), new PasswordPolicyUserDataRuleImpl(), new NotCommon(load()));
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -96,9 +96,12 @@ class RapidPasswordPolicy extends AbstractProcessEnginePlugin implements Passwor
             if (in == null) {
                 throw new IllegalStateException("security/common-passwords.txt is missing from the classpath");
             }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> line.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> line.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -52,7 +52,8 @@ class SecurityConfig {
 
     private static boolean isJson(String contentType) {
         try {
-            return contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+            return contentType != null
+                    && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
         } catch (InvalidMediaTypeException e) {
             return false;
         }
@@ -60,53 +61,56 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain smeApi(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
-                               ProblemResponses problems) throws Exception {
+    SecurityFilterChain smeApi(
+            HttpSecurity http, CamundaIdentityAuthenticationProvider identity, ProblemResponses problems)
+            throws Exception {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
-        return http
-                .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/login"), path("/logout")))
-                .securityContext(context -> context.securityContextRepository(new BasicIgnoresSession(WITH_BASIC_CREDENTIALS)))
+        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/login"), path("/logout")))
+                .securityContext(
+                        context -> context.securityContextRepository(new BasicIgnoresSession(WITH_BASIC_CREDENTIALS)))
                 .authenticationProvider(identity)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(path("/login")).permitAll()
-                        .anyRequest().hasAuthority(Groups.authority(Groups.SME)))
-                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/api/dossiers", false)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(path("/login"))
+                        .permitAll()
+                        .anyRequest()
+                        .hasAuthority(Groups.authority(Groups.SME)))
+                .formLogin(login -> login.loginPage("/login")
+                        .defaultSuccessUrl("/api/dossiers", false)
                         .failureHandler((request, response, e) -> response.sendRedirect(
                                 e instanceof LoginThrottledException throttled
                                         ? "/login?retry=" + LoginThrottledException.seconds(throttled.retryAfter())
                                         : "/login?error")))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
-                .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler)
                         .ignoringRequestMatchers(CSRF_EXEMPT))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(problems.unauthenticated())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()))
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain engineRest(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
-                                   ProblemResponses problems) throws Exception {
+    SecurityFilterChain engineRest(
+            HttpSecurity http, CamundaIdentityAuthenticationProvider identity, ProblemResponses problems)
+            throws Exception {
         String[] staff = Groups.STAFF.stream().map(Groups::authority).toArray(String[]::new);
-        return http
-                .securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/dev/**")))
+        return http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/dev/**")))
                 .authenticationProvider(identity)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/engine-rest/engine"))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/engine-rest/engine"))
                         .permitAll()
                         // Checks anyone's password outside any login, so outside the throttle: nobody needs it.
-                        .requestMatchers(path("/engine-rest/identity/verify")).denyAll()
+                        .requestMatchers(path("/engine-rest/identity/verify"))
+                        .denyAll()
                         // The demo's mailbox shows every SME's mails: administrators only.
-                        .requestMatchers(path("/dev/**")).hasAuthority(Groups.authority(Groups.ADMINS))
-                        .anyRequest().hasAnyAuthority(staff))
+                        .requestMatchers(path("/dev/**"))
+                        .hasAuthority(Groups.authority(Groups.ADMINS))
+                        .anyRequest()
+                        .hasAnyAuthority(staff))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(problems.unauthenticated())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()))
                 .build();
     }
@@ -120,13 +124,15 @@ class SecurityConfig {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain webapps(HttpSecurity http, IdentityService identity, LoginThrottle throttle,
-                                ProblemResponses problems) throws Exception {
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
-                        .requestMatchers(path("/camunda/api/engine/engine/*/identity/verify")).denyAll()
-                        .anyRequest().permitAll())
+    SecurityFilterChain webapps(
+            HttpSecurity http, IdentityService identity, LoginThrottle throttle, ProblemResponses problems)
+            throws Exception {
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(path("/camunda/api/admin/setup/**"))
+                        .denyAll()
+                        .requestMatchers(path("/camunda/api/engine/engine/*/identity/verify"))
+                        .denyAll()
+                        .anyRequest()
+                        .permitAll())
                 .addFilterBefore(new WebappLoginThrottle(throttle, problems), AuthorizationFilter.class)
                 .addFilterBefore(new SmeWebappLoginBlocker(identity), AuthorizationFilter.class)
                 .csrf(AbstractHttpConfigurer::disable)

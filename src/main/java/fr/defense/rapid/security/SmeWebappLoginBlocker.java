@@ -40,7 +40,12 @@ class SmeWebappLoginBlocker extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String user = request.getParameter("username");
-        boolean sme = user != null && identity.createGroupQuery().groupMember(user).groupId(Groups.SME).count() > 0;
+        boolean sme = user != null
+                && identity.createGroupQuery()
+                                .groupMember(user)
+                                .groupId(Groups.SME)
+                                .count()
+                        > 0;
         if (sme) {
             response.sendError(HttpStatus.FORBIDDEN.value());
             return;

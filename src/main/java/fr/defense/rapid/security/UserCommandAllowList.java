@@ -49,6 +49,7 @@ class UserCommandAllowList extends AbstractProcessEnginePlugin {
 
     /** Engine internals read on every checked command: looked up once; an engine without them fails at start-up. */
     private static final Field CACHED_COPY = accessible(CachedDbEntity.class, "copy");
+
     private static final Field CLAIMED_TASK = accessible(ClaimTaskCmd.class, "taskId");
     private static final Field CLAIMANT = accessible(ClaimTaskCmd.class, "userId");
 
@@ -58,8 +59,10 @@ class UserCommandAllowList extends AbstractProcessEnginePlugin {
             field.setAccessible(true);
             return field;
         } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(type.getSimpleName() + "." + name + " is gone: check UserCommandAllowList "
-                    + "against this Camunda version", e);
+            throw new IllegalStateException(
+                    type.getSimpleName() + "." + name + " is gone: check UserCommandAllowList "
+                            + "against this Camunda version",
+                    e);
         }
     }
 
@@ -83,7 +86,9 @@ class UserCommandAllowList extends AbstractProcessEnginePlugin {
         public <T> T execute(Command<T> command) {
             CommandContext context = Context.getCommandContext();
             Authentication user = context.getAuthentication();
-            if (checking.get() || user == null || user.getUserId() == null
+            if (checking.get()
+                    || user == null
+                    || user.getUserId() == null
                     || context.getAuthorizationManager().isCamundaAdmin(user)) {
                 return next.execute(command);
             }
@@ -121,15 +126,20 @@ class UserCommandAllowList extends AbstractProcessEnginePlugin {
             if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
                 // A completion ends its task; submit-form on a delegated task would resolve it instead.
                 if (!written.contains(TaskEntity.class.getSimpleName() + " deleted")) {
-                    log.warn("Refused {} of {}: it does not complete the task", command.getClass().getSimpleName(),
+                    log.warn(
+                            "Refused {} of {}: it does not complete the task",
+                            command.getClass().getSimpleName(),
                             context.getAuthentication().getUserId());
                     throw new AuthorizationException(REFUSAL);
                 }
                 return;
             }
             if (!written.isEmpty()) {
-                log.warn("Refused {} of {}: it writes {}", command.getClass().getSimpleName(),
-                        context.getAuthentication().getUserId(), written);
+                log.warn(
+                        "Refused {} of {}: it writes {}",
+                        command.getClass().getSimpleName(),
+                        context.getAuthentication().getUserId(),
+                        written);
                 throw new AuthorizationException(REFUSAL);
             }
         }
@@ -142,7 +152,8 @@ class UserCommandAllowList extends AbstractProcessEnginePlugin {
                 String type = cached.getEntityType().getSimpleName();
                 if (state == DbEntityState.TRANSIENT) {
                     written.add(type + " inserted");
-                } else if (state == DbEntityState.DELETED_TRANSIENT || state == DbEntityState.DELETED_PERSISTENT
+                } else if (state == DbEntityState.DELETED_TRANSIENT
+                        || state == DbEntityState.DELETED_PERSISTENT
                         || state == DbEntityState.DELETED_MERGED) {
                     written.add(type + " deleted");
                 } else if (state == DbEntityState.MERGED || cached.isDirty() && !onlyCacheChanged(cached)) {
@@ -150,7 +161,9 @@ class UserCommandAllowList extends AbstractProcessEnginePlugin {
                 }
             }
             if (!entities.getDbOperationManager().bulkOperations.isEmpty()
-                    || !entities.getDbOperationManager().bulkOperationsInsertionOrder.isEmpty()) {
+                    || !entities.getDbOperationManager()
+                            .bulkOperationsInsertionOrder
+                            .isEmpty()) {
                 written.add("bulk operation");
             }
             return written;

@@ -2,8 +2,6 @@ package fr.defense.rapid.system;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import fr.defense.rapid.system.FieldViolation;
-import fr.defense.rapid.system.FormValidationException;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -39,10 +37,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     /** At most {@link FormValidationException#MAX_LISTED} errors, and how many more there are. */
     static ProblemDetail invalid(List<FieldViolation> violations) {
         int more = Math.max(0, violations.size() - FormValidationException.MAX_LISTED);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
                 "Saisie refusée, rien n'a été enregistré : corrigez les champs indiqués."
-                        + (more > 0 ? " Seules les " + FormValidationException.MAX_LISTED + " premières erreurs sont listées ; "
-                        + more + " autres ne le sont pas." : ""));
+                        + (more > 0
+                                ? " Seules les " + FormValidationException.MAX_LISTED
+                                        + " premières erreurs sont listées ; " + more + " autres ne le sont pas."
+                                : ""));
         problem.setTitle("Saisie invalide");
         problem.setProperty("errors", violations.subList(0, violations.size() - more));
         if (more > 0) {
@@ -68,7 +69,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     /** The same case moved on at the same moment (a deadline, a staff step): nothing was saved, try again. */
     @ExceptionHandler(OptimisticLockingException.class)
     ProblemDetail movedOnMeanwhile(OptimisticLockingException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
                 "Le dossier a évolué au même moment ; rien n'a été enregistré. Rechargez-le et réessayez.");
         problem.setTitle("Modification concurrente");
         return problem;
@@ -82,30 +84,35 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error in the API", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "Une erreur inattendue est survenue ; rien n'a été enregistré. Réessayez plus tard.");
         problem.setTitle("Erreur interne");
         return problem;
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyLimit.TooLarge tooLarge) {
-                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(RequestBodyLimit.problem(tooLarge.limit()));
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                        .body(RequestBodyLimit.problem(tooLarge.limit()));
             }
             if (cause instanceof StreamConstraintsException) {
-                return ResponseEntity.badRequest().body(invalid(List.of(new FieldViolation("(corps)",
-                        "valeur trop longue ou trop imbriquée."))));
+                return ResponseEntity.badRequest()
+                        .body(invalid(List.of(new FieldViolation("(corps)", "valeur trop longue ou trop imbriquée."))));
             }
-            if (cause instanceof JsonParseException parse && parse.getOriginalMessage().startsWith("Duplicate field")) {
+            if (cause instanceof JsonParseException parse
+                    && parse.getOriginalMessage().startsWith("Duplicate field")) {
                 String field = parse.getOriginalMessage().replaceAll("^Duplicate field '(.*)'$", "$1");
-                return ResponseEntity.badRequest().body(invalid(List.of(new FieldViolation(field,
-                        "champ présent deux fois dans la requête : envoyez-le une seule fois."))));
+                return ResponseEntity.badRequest()
+                        .body(invalid(List.of(new FieldViolation(
+                                field, "champ présent deux fois dans la requête : envoyez-le une seule fois."))));
             }
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
                 "Le corps de la requête n'est pas un objet JSON valide (syntaxe ou type de valeur).");
         problem.setTitle("Requête illisible");
         return ResponseEntity.badRequest().body(problem);
@@ -113,8 +120,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** Spring's own errors (unknown address, method, media type, missing parameter…) keep their status, in French. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        return super.handleExceptionInternal(e, ProblemErrorController.problem(status.value()), headers, status, request);
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return super.handleExceptionInternal(
+                e, ProblemErrorController.problem(status.value()), headers, status, request);
     }
 }

@@ -6,8 +6,7 @@ import jakarta.mail.internet.InternetAddress;
 /** Addresses refused at the edge rather than discovered when a notification cannot be sent. */
 public final class EmailAddresses {
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     public static boolean deliverable(String email) {
         try {

@@ -16,8 +16,7 @@ public final class EngineClock {
 
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    private EngineClock() {
-    }
+    private EngineClock() {}
 
     public static OffsetDateTime now() {
         return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);

@@ -28,9 +28,16 @@ public class FormValidationException extends FormFieldValidationException {
      *               (« Mesures convenues »), unless its text already does
      */
     public FormValidationException(String formId, List<FieldViolation> violations, Map<String, String> labels) {
-        super(formId, "Saisie refusée, rien n'a été enregistré. Corrigez : "
-                + violations.stream().limit(MAX_LISTED).map(v -> described(v, labels)).collect(Collectors.joining(" ; "))
-                + (violations.size() > MAX_LISTED ? " ; et " + (violations.size() - MAX_LISTED) + " autres erreurs." : ""));
+        super(
+                formId,
+                "Saisie refusée, rien n'a été enregistré. Corrigez : "
+                        + violations.stream()
+                                .limit(MAX_LISTED)
+                                .map(v -> described(v, labels))
+                                .collect(Collectors.joining(" ; "))
+                        + (violations.size() > MAX_LISTED
+                                ? " ; et " + (violations.size() - MAX_LISTED) + " autres erreurs."
+                                : ""));
         this.formId = formId;
         this.violations = List.copyOf(violations);
     }

@@ -1,14 +1,14 @@
 package fr.defense.rapid.system;
 
-import java.util.List;
-import java.util.ArrayList;
-import java.time.Period;
-import java.time.Duration;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 
 /** Amounts and dates as French readers expect them in mails, forms and case files. */
@@ -16,11 +16,12 @@ public final class FrenchFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    private FrenchFormat() {
-    }
+    private FrenchFormat() {}
 
     public static String euros(Long amount) {
-        return amount == null ? null : plainSpaces(NumberFormat.getIntegerInstance(Locale.FRANCE).format(amount)) + " €";
+        return amount == null
+                ? null
+                : plainSpaces(NumberFormat.getIntegerInstance(Locale.FRANCE).format(amount)) + " €";
     }
 
     public static String euros(BigDecimal amount) {
@@ -80,8 +81,9 @@ public final class FrenchFormat {
         return hours + (hours > 1 ? " heures" : " heure");
     }
 
-    private static final String[] MONTHS = {"un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
-        "dix", "onze", "douze"};
+    private static final String[] MONTHS = {
+        "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze"
+    };
 
     /** French grouping uses narrow no-break spaces, which some mail clients and PDF fonts show badly. */
     private static String plainSpaces(String formatted) {

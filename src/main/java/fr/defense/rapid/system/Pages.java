@@ -1,7 +1,5 @@
 package fr.defense.rapid.system;
 
-import fr.defense.rapid.system.FieldViolation;
-import fr.defense.rapid.system.FormValidationException;
 import java.util.List;
 
 /** The SME API's lists are paginated alike: page from 0, up to 100 items a page. */
@@ -9,13 +7,14 @@ public final class Pages {
 
     public static final int MAX_SIZE = 100;
 
-    private Pages() {
-    }
+    private Pages() {}
 
     public static void requireValid(int page, int size) {
         if (page < 0 || size < 1 || size > MAX_SIZE) {
-            throw new FormValidationException("pagination", List.of(new FieldViolation(page < 0 ? "page" : "size",
-                    "page ≥ 0 et taille de 1 à " + MAX_SIZE + ".")));
+            throw new FormValidationException(
+                    "pagination",
+                    List.of(new FieldViolation(
+                            page < 0 ? "page" : "size", "page ≥ 0 et taille de 1 à " + MAX_SIZE + ".")));
         }
     }
 }

@@ -22,7 +22,9 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 404;
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(status));
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(status));
     }
 
     static ProblemDetail problem(int status) {
@@ -35,12 +37,19 @@ class ProblemErrorController implements ErrorController {
             case 405 -> new String[] {"Méthode non permise", "Cette adresse n'accepte pas cette méthode HTTP."};
             case 406 -> new String[] {"Format non disponible", "Cette ressource n'existe qu'en JSON."};
             case 413 -> new String[] {"Requête trop volumineuse", "Le corps de la requête dépasse la taille permise."};
-            case 415 -> new String[] {"Format non accepté", "Envoyez le corps de la requête en JSON (application/json)."};
-            default -> status >= 500
-                    ? new String[] {"Erreur interne", "Une erreur inattendue est survenue ; rien n'a été enregistré. Réessayez plus tard."}
-                    : new String[] {"Requête refusée", "La requête n'a pas pu être traitée (statut " + status + ")."};
+            case 415 ->
+                new String[] {"Format non accepté", "Envoyez le corps de la requête en JSON (application/json)."};
+            default ->
+                status >= 500
+                        ? new String[] {
+                            "Erreur interne",
+                            "Une erreur inattendue est survenue ; rien n'a été enregistré. Réessayez plus tard."
+                        }
+                        : new String[] {"Requête refusée", "La requête n'a pas pu être traitée (statut " + status + ")."
+                        };
         };
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(known != null ? known : HttpStatus.BAD_REQUEST, words[1]);
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(known != null ? known : HttpStatus.BAD_REQUEST, words[1]);
         problem.setStatus(status);
         problem.setTitle(words[0]);
         return problem;

@@ -61,7 +61,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        DataSize limit = type != null && type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE) ? upload : body;
+        DataSize limit =
+                type != null && type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE) ? upload : body;
         if (request.getContentLengthLong() > limit.toBytes()) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -75,7 +76,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
     }
 
     static ProblemDetail problem(DataSize limit) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.PAYLOAD_TOO_LARGE,
                 "Le corps de la requête dépasse " + limit.toKilobytes() + " Ko : rien n'a été lu ni enregistré.");
         problem.setTitle("Requête trop volumineuse");
         return problem;
@@ -147,8 +149,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
         public BufferedReader getReader() throws IOException {
             if (reader == null) {
                 String encoding = getCharacterEncoding();
-                reader = new BufferedReader(new InputStreamReader(getInputStream(),
-                        encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+                reader = new BufferedReader(new InputStreamReader(
+                        getInputStream(), encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
             }
             return reader;
         }

@@ -14,5 +14,4 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("rapid.security")
 @Validated
-record RequestLimits(@NotNull DataSize maxBody, @NotNull DataSize maxUpload) {
-}
+record RequestLimits(@NotNull DataSize maxBody, @NotNull DataSize maxUpload) {}

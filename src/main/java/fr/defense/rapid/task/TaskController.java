@@ -1,13 +1,13 @@
 package fr.defense.rapid.task;
 
-import fr.defense.rapid.procedure.CaseReference;
-import fr.defense.rapid.security.ActingUser;
 import static fr.defense.rapid.system.EngineClock.utc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.form.FormDefinition;
 import fr.defense.rapid.form.FormField;
-import fr.defense.rapid.form.FormCatalog;
+import fr.defense.rapid.procedure.CaseReference;
+import fr.defense.rapid.security.ActingUser;
 import fr.defense.rapid.security.CurrentUser;
 import fr.defense.rapid.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,11 +39,15 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/tasks")
-@Tag(name = "Tâches", description = "Ce que l'entreprise connectée doit faire : compléments, convention, prolongation de médiation, enquête…")
+@Tag(
+        name = "Tâches",
+        description =
+                "Ce que l'entreprise connectée doit faire : compléments, convention, prolongation de médiation, enquête…")
 class TaskController {
 
     /** Variables a form's text shows through form-js templates, e.g. {@code {{dossierNumber}}}. */
     private final TaskService tasks;
+
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final FormCatalog forms;
@@ -56,23 +60,37 @@ class TaskController {
     }
 
     /** A task of a RAPID dossier carries its dossierNumber, a task of a mediation case its caseNumber. */
-    record TaskSummary(String id, String name, String dossierNumber, String caseNumber, OffsetDateTime dueDate,
-                       OffsetDateTime created) {
+    record TaskSummary(
+            String id,
+            String name,
+            String dossierNumber,
+            String caseNumber,
+            OffsetDateTime dueDate,
+            OffsetDateTime created) {
         static TaskSummary of(Task task, String businessKey) {
             boolean mediation = CaseReference.isMediation(businessKey);
-            return new TaskSummary(task.getId(), task.getName(), mediation ? null : businessKey,
-                    mediation ? businessKey : null, utc(task.getDueDate()), utc(task.getCreateTime()));
+            return new TaskSummary(
+                    task.getId(),
+                    task.getName(),
+                    mediation ? null : businessKey,
+                    mediation ? businessKey : null,
+                    utc(task.getDueDate()),
+                    utc(task.getCreateTime()));
         }
     }
 
-    record TaskForm(String taskId, String formId, JsonNode schema, Map<String, Object> values) {
-    }
+    record TaskForm(String taskId, String formId, JsonNode schema, Map<String, Object> values) {}
 
     @GetMapping
     @Operation(summary = "Mes tâches ouvertes, les plus urgentes d'abord")
     List<TaskSummary> list(Authentication authentication) {
-        List<Task> open = tasks.createTaskQuery().taskAssignee(authentication.getName())
-                .orderByDueDate().asc().orderByTaskCreateTime().asc().list();
+        List<Task> open = tasks.createTaskQuery()
+                .taskAssignee(authentication.getName())
+                .orderByDueDate()
+                .asc()
+                .orderByTaskCreateTime()
+                .asc()
+                .list();
         Map<String, String> businessKeys = businessKeys(open);
         return open.stream()
                 .map(task -> TaskSummary.of(task, businessKeys.get(task.getProcessInstanceId())))
@@ -91,10 +109,11 @@ class TaskController {
     }
 
     @PostMapping("/{taskId}/complete")
-    @Operation(summary = "Terminer la tâche avec les valeurs du formulaire",
+    @Operation(
+            summary = "Terminer la tâche avec les valeurs du formulaire",
             description = "Mêmes règles que le formulaire ; une saisie refusée ne change rien.")
-    ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody Map<String, Object> body,
-                                  Authentication authentication) {
+    ResponseEntity<Void> complete(
+            @PathVariable String taskId, @RequestBody Map<String, Object> body, Authentication authentication) {
         Task task = own(taskId, authentication);
         FormDefinition form = formOf(task);
         // The engine applies the form's rules on completion (FormValidationPlugin) and refuses
@@ -106,8 +125,11 @@ class TaskController {
     }
 
     private Task own(String taskId, Authentication authentication) {
-        Task task = tasks.createTaskQuery().taskId(taskId).taskAssignee(authentication.getName())
-                .initializeFormKeys().singleResult();
+        Task task = tasks.createTaskQuery()
+                .taskId(taskId)
+                .taskAssignee(authentication.getName())
+                .initializeFormKeys()
+                .singleResult();
         if (task == null) {
             throw new NotFoundException("Aucune tâche " + taskId + " parmi les vôtres.");
         }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.defense.rapid.demo.SampleDossiers;
+import fr.defense.rapid.demo.SampleMediations;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.Http;
 import fr.defense.rapid.support.WebappSession;
-import fr.defense.rapid.demo.SampleDossiers;
-import fr.defense.rapid.demo.SampleMediations;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,8 +33,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class AccessMatrixTest {
 
     private static final String ANONYMOUS = null;
-    private static final List<String> STAFF = List.of("secretariat", "expert", "committee", "correspondent",
-            "mediator", "manager", "admin");
+    private static final List<String> STAFF =
+            List.of("secretariat", "expert", "committee", "correspondent", "mediator", "manager", "admin");
 
     @LocalServerPort
     int port;
@@ -74,8 +74,16 @@ class AccessMatrixTest {
     @Test
     void everyCallerGetsTheStatusOfItsRowAtEveryEndpoint() {
         Map<String, String> ids = Map.of(
-                "{dossier}", http.post("pme-demo", "/api/dossiers", SampleDossiers.smallCompany()).json().path("dossierNumber").asText(),
-                "{case}", http.post("pme-demo", "/api/mediations", SampleMediations.contractDispute()).json().path("caseNumber").asText());
+                "{dossier}",
+                        http.post("pme-demo", "/api/dossiers", SampleDossiers.smallCompany())
+                                .json()
+                                .path("dossierNumber")
+                                .asText(),
+                "{case}",
+                        http.post("pme-demo", "/api/mediations", SampleMediations.contractDispute())
+                                .json()
+                                .path("caseNumber")
+                                .asText());
         List<String> lines = MATRIX.lines().filter(line -> !line.isBlank()).toList();
         List<String> callers = List.of(lines.get(0).trim().split("\\s+")).subList(1, 11);
         Map<String, Integer> expected = new LinkedHashMap<>();
@@ -95,7 +103,9 @@ class AccessMatrixTest {
                 String user = caller.equals("anonymous") ? ANONYMOUS : caller;
                 String call = caller + " " + method + " " + cells[1];
                 expected.put(call, Integer.parseInt(cells[column + 2]));
-                actual.put(call, (method.equals("GET") ? http.get(user, path) : http.post(user, path, body(path))).status());
+                actual.put(
+                        call,
+                        (method.equals("GET") ? http.get(user, path) : http.post(user, path, body(path))).status());
             }
         }
         assertThat(actual).containsExactlyEntriesOf(expected);
@@ -103,21 +113,32 @@ class AccessMatrixTest {
 
     /** What a POST of the matrix sends: a valid dossier or request where one is created, nothing otherwise. */
     private static Object body(String path) {
-        return path.equals("/api/dossiers") ? SampleDossiers.smallCompany()
+        return path.equals("/api/dossiers")
+                ? SampleDossiers.smallCompany()
                 : path.equals("/api/mediations") ? SampleMediations.contractDispute() : Map.of();
     }
 
     @Test
     void eachGroupSeesAndWorksOnlyTheTasksOfItsRole() {
-        String number = http.post("pme-demo", "/api/dossiers", SampleDossiers.smallCompany()).json()
-                .path("dossierNumber").asText();
+        String number = http.post("pme-demo", "/api/dossiers", SampleDossiers.smallCompany())
+                .json()
+                .path("dossierNumber")
+                .asText();
         String completenessTask = awaitTask("secretariat", number, "CheckCompleteness");
-        assertThat(http.post("secretariat", "/engine-rest/task/" + completenessTask + "/claim",
-                Map.of("userId", "secretariat")).status()).isEqualTo(204);
+        assertThat(http.post(
+                                "secretariat",
+                                "/engine-rest/task/" + completenessTask + "/claim",
+                                Map.of("userId", "secretariat"))
+                        .status())
+                .isEqualTo(204);
         Map<String, Object> complete = new HashMap<>();
         completeness(true).forEach((name, value) -> complete.put(name, Map.of("value", value)));
-        assertThat(http.post("secretariat", "/engine-rest/task/" + completenessTask + "/complete",
-                Map.of("variables", complete)).status()).isEqualTo(204);
+        assertThat(http.post(
+                                "secretariat",
+                                "/engine-rest/task/" + completenessTask + "/complete",
+                                Map.of("variables", complete))
+                        .status())
+                .isEqualTo(204);
         String evaluationTask = awaitTask("expert", number, "TechnicalEvaluation");
 
         // Who sees the evaluation task in its task list.
@@ -125,22 +146,49 @@ class AccessMatrixTest {
         for (String staff : STAFF) {
             sees.put(staff, !tasksOf(staff, number, "TechnicalEvaluation").isEmpty());
         }
-        assertThat(sees).isEqualTo(Map.of(
-                "secretariat", false, "expert", true, "committee", false, "correspondent", false,
-                "mediator", false, "manager", true, "admin", true));
+        assertThat(sees)
+                .isEqualTo(Map.of(
+                        "secretariat",
+                        false,
+                        "expert",
+                        true,
+                        "committee",
+                        false,
+                        "correspondent",
+                        false,
+                        "mediator",
+                        false,
+                        "manager",
+                        true,
+                        "admin",
+                        true));
 
         // Who may act on it: managers read and change nothing; the others do not even see it.
         Map<String, Integer> claims = new LinkedHashMap<>();
         for (String staff : List.of("secretariat", "committee", "correspondent", "mediator", "manager", "expert")) {
-            claims.put(staff, http.post(staff, "/engine-rest/task/" + evaluationTask + "/claim",
-                    Map.of("userId", staff)).status());
+            claims.put(
+                    staff,
+                    http.post(staff, "/engine-rest/task/" + evaluationTask + "/claim", Map.of("userId", staff))
+                            .status());
         }
-        assertThat(claims).isEqualTo(Map.of(
-                "secretariat", 403, "committee", 403, "correspondent", 403, "mediator", 403,
-                "manager", 403, "expert", 204));
+        assertThat(claims)
+                .isEqualTo(Map.of(
+                        "secretariat",
+                        403,
+                        "committee",
+                        403,
+                        "correspondent",
+                        403,
+                        "mediator",
+                        403,
+                        "manager",
+                        403,
+                        "expert",
+                        204));
 
         // The SME's own task list never shows staff work.
-        assertThat(http.get("pme-demo", "/api/tasks").okJson().findValuesAsText("id")).doesNotContain(evaluationTask);
+        assertThat(http.get("pme-demo", "/api/tasks").okJson().findValuesAsText("id"))
+                .doesNotContain(evaluationTask);
     }
 
     @Test
@@ -173,33 +221,55 @@ class AccessMatrixTest {
         CookieManager cookies = new CookieManager();
         HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
         String base = "http://localhost:" + port + "/camunda";
-        client.send(HttpRequest.newBuilder(URI.create(base + "/app/admin/default/")).GET().build(),
+        client.send(
+                HttpRequest.newBuilder(URI.create(base + "/app/admin/default/"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
         String csrf = cookies.getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
-        HttpResponse<String> setup = client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/setup/default/user/create"))
-                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"I\",\"lastName\":\"I\",\"email\":\"i@i.fr\"},"
-                                + "\"credentials\":{\"password\":\"intruder\"}}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
+        HttpResponse<String> setup = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/admin/setup/default/user/create"))
+                        .header("Content-Type", "application/json")
+                        .header("X-XSRF-TOKEN", csrf)
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"I\",\"lastName\":\"I\",\"email\":\"i@i.fr\"},"
+                                        + "\"credentials\":{\"password\":\"intruder\"}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(setup.statusCode()).isEqualTo(403);
         assertThat(http.get("intruder", "/engine-rest/task").status()).isEqualTo(401);
     }
 
     @Test
     void taskWorkersCompleteTheirTasksButCannotEditThem() {
-        String number = http.post("pme-demo", "/api/dossiers", SampleDossiers.smallCompany()).json()
-                .path("dossierNumber").asText();
+        String number = http.post("pme-demo", "/api/dossiers", SampleDossiers.smallCompany())
+                .json()
+                .path("dossierNumber")
+                .asText();
         String task = awaitTask("secretariat", number, "CheckCompleteness");
         assertThat(http.post("secretariat", "/engine-rest/task/" + task + "/claim", Map.of("userId", "secretariat"))
-                .status()).isEqualTo(204);
+                        .status())
+                .isEqualTo(204);
 
         Map<String, Integer> edits = new LinkedHashMap<>();
-        edits.put("set a variable", http.post("secretariat", "/engine-rest/task/" + task + "/variables",
-                Map.of("modifications", Map.of("requestedAidEur", Map.of("value", 9_000_000)))).status());
-        edits.put("add a candidate group", http.post("secretariat", "/engine-rest/task/" + task + "/identity-links",
-                Map.of("groupId", "sme", "type", "candidate")).status());
+        edits.put(
+                "set a variable",
+                http.post(
+                                "secretariat",
+                                "/engine-rest/task/" + task + "/variables",
+                                Map.of("modifications", Map.of("requestedAidEur", Map.of("value", 9_000_000))))
+                        .status());
+        edits.put(
+                "add a candidate group",
+                http.post(
+                                "secretariat",
+                                "/engine-rest/task/" + task + "/identity-links",
+                                Map.of("groupId", "sme", "type", "candidate"))
+                        .status());
         assertThat(edits).isEqualTo(Map.of("set a variable", 403, "add a candidate group", 403));
     }
 
@@ -209,13 +279,18 @@ class AccessMatrixTest {
     }
 
     private List<JsonNode> tasksOf(String user, String number, String key) {
-        JsonNode found = http.get(user, "/engine-rest/task?processInstanceBusinessKey=" + number
-                + "&taskDefinitionKey=" + key).json();
-        return found.isArray() ? java.util.stream.StreamSupport.stream(found.spliterator(), false).toList() : List.of();
+        JsonNode found = http.get(
+                        user, "/engine-rest/task?processInstanceBusinessKey=" + number + "&taskDefinitionKey=" + key)
+                .json();
+        return found.isArray()
+                ? java.util.stream.StreamSupport.stream(found.spliterator(), false)
+                        .toList()
+                : List.of();
     }
 
     private String awaitTask(String user, String number, String key) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !tasksOf(user, number, key).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !tasksOf(user, number, key).isEmpty());
         return tasksOf(user, number, key).get(0).path("id").asText();
     }
 }

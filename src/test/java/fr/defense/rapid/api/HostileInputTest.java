@@ -3,10 +3,10 @@ package fr.defense.rapid.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.Http;
 import fr.defense.rapid.support.LiveTasks;
-import fr.defense.rapid.demo.SampleDossiers;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,13 +65,17 @@ class HostileInputTest {
         assertThat(declared.json().path("detail").asText()).contains("dépasse 1024 Ko");
 
         // Without a declared length (chunked), the body is cut at the limit.
-        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/dossiers"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("pme-demo:pme-demo".getBytes()))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chunked = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/dossiers"))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "Authorization",
+                                        "Basic " + Base64.getEncoder().encodeToString("pme-demo:pme-demo".getBytes()))
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                        () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(chunked.body()).contains("Requête trop volumineuse");
 
@@ -108,7 +112,8 @@ class HostileInputTest {
 
     @ParameterizedTest(name = "{0} with {2}")
     @MethodSource("deceivingText")
-    void textThatWouldDeceiveStaffIsRefusedNamingTheField(String field, String value, String codePoint) throws Exception {
+    void textThatWouldDeceiveStaffIsRefusedNamingTheField(String field, String value, String codePoint)
+            throws Exception {
         Map<String, Object> dossier = SampleDossiers.smallCompany();
         dossier.put(field, value);
         long dossiers = dossiers();
@@ -117,7 +122,8 @@ class HostileInputTest {
         Http.Response refused = http.post("pme-demo", "/api/dossiers", json);
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
-        assertThat(refused.json().path("errors").get(0).path("message").asText()).contains(codePoint);
+        assertThat(refused.json().path("errors").get(0).path("message").asText())
+                .contains(codePoint);
         assertThat(dossiers()).isEqualTo(dossiers);
     }
 
@@ -136,7 +142,8 @@ class HostileInputTest {
         Http.Response refused = http.post("pme-demo", "/api/dossiers", twice);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("companyName");
-        assertThat(refused.json().path("errors").get(0).path("message").asText()).contains("deux fois");
+        assertThat(refused.json().path("errors").get(0).path("message").asText())
+                .contains("deux fois");
         assertThat(dossiers()).isEqualTo(dossiers);
     }
 
@@ -150,11 +157,22 @@ class HostileInputTest {
         String number = created.json().path("dossierNumber").asText();
         String composed = Normalizer.normalize(decomposed, Normalizer.Form.NFC);
         assertThat(composed).isNotEqualTo(decomposed);
-        assertThat(http.get("pme-demo", "/api/dossiers/" + number).json().path("companyName").asText()).isEqualTo(composed);
-        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("companyName")
-                .processInstanceIdIn(engine.getRuntimeService().createProcessInstanceQuery()
-                        .processInstanceBusinessKey(number).singleResult().getId())
-                .singleResult().getValue()).isEqualTo(composed);
+        assertThat(http.get("pme-demo", "/api/dossiers/" + number)
+                        .json()
+                        .path("companyName")
+                        .asText())
+                .isEqualTo(composed);
+        assertThat(engine.getHistoryService()
+                        .createHistoricVariableInstanceQuery()
+                        .variableName("companyName")
+                        .processInstanceIdIn(engine.getRuntimeService()
+                                .createProcessInstanceQuery()
+                                .processInstanceBusinessKey(number)
+                                .singleResult()
+                                .getId())
+                        .singleResult()
+                        .getValue())
+                .isEqualTo(composed);
     }
 
     @Test
@@ -164,11 +182,15 @@ class HostileInputTest {
                 "decision", Map.of("value", "REJECTED"),
                 "decisionMotivation", Map.of("value", "Projet \u202Eéjeter\u202C hors du périmètre de défense."));
         http.post("committee", "/engine-rest/task/" + decision.getId() + "/claim", Map.of("userId", "committee"));
-        Http.Response refused = http.post("committee", "/engine-rest/task/" + decision.getId() + "/complete",
-                Map.of("variables", variables));
+        Http.Response refused = http.post(
+                "committee", "/engine-rest/task/" + decision.getId() + "/complete", Map.of("variables", variables));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("message").asText()).contains("U+202E");
-        assertThat(engine.getTaskService().createTaskQuery().taskId(decision.getId()).count()).isEqualTo(1);
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .taskId(decision.getId())
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -177,15 +199,22 @@ class HostileInputTest {
         errors.put("404 unknown address", http.get("pme-demo", "/api/nulle-part"));
         errors.put("405 method", http.request("pme-demo", "DELETE", "/api/dossiers", null, null));
         // A POST no page could send cross-site is the only one exempt from CSRF with HTTP Basic.
-        errors.put("403 a form's POST", http.request("pme-demo", "POST", "/api/dossiers", "text/plain",
-                "bonjour".getBytes(StandardCharsets.UTF_8)));
+        errors.put(
+                "403 a form's POST",
+                http.request(
+                        "pme-demo", "POST", "/api/dossiers", "text/plain", "bonjour".getBytes(StandardCharsets.UTF_8)));
         errors.put("400 encoded slash", http.get("pme-demo", "/api/dossiers/RAPID%2F2026"));
         errors.put("404 error page asked directly", http.get(null, "/error"));
         errors.forEach((what, response) -> {
             assertThat(response.status()).as(what).isEqualTo(Integer.parseInt(what.substring(0, 3)));
             assertThat(response.header("Content-Type")).as(what).startsWith("application/problem+json");
-            assertThat(response.json().path("title").asText()).as(what)
-                    .isIn("Introuvable", "Méthode non permise", "Format non accepté", "Requête refusée",
+            assertThat(response.json().path("title").asText())
+                    .as(what)
+                    .isIn(
+                            "Introuvable",
+                            "Méthode non permise",
+                            "Format non accepté",
+                            "Requête refusée",
                             "Jeton CSRF manquant ou invalide");
             assertThat(response.json().path("status").asInt()).as(what).isEqualTo(response.status());
         });

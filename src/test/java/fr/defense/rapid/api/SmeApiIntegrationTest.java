@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.Http;
-import fr.defense.rapid.demo.SampleDossiers;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
@@ -32,10 +32,13 @@ class SmeApiIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
 
@@ -55,16 +58,26 @@ class SmeApiIntegrationTest {
         assertThat(number).matches("RAPID-\\d{4}-\\d{5}");
         assertThat(created.header("Location")).endsWith("/api/dossiers/" + number);
         assertThat(created.json().path("status").asText()).isEqualTo("SUBMITTED");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isEqualTo(1);
-        assertThat(jdbc.sql("select owner_id from dossier where dossier_number = ?").param(number)
-                .query(String.class).single()).isEqualTo("pme-demo");
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(number)
+                        .count())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select owner_id from dossier where dossier_number = ?")
+                        .param(number)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("pme-demo");
     }
 
     @Test
     void smeReadsItsDossierWithStatusCurrentStepsAndTimelineInFrench() {
         String number = submitted("pme-demo");
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                http.get("pme-demo", "/api/dossiers/" + number).json().path("status").asText().equals("COMPLETENESS_CHECK"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.get("pme-demo", "/api/dossiers/" + number)
+                        .json()
+                        .path("status")
+                        .asText()
+                        .equals("COMPLETENESS_CHECK"));
 
         JsonNode dossier = http.get("pme-demo", "/api/dossiers/" + number).json();
         assertThat(dossier.path("dossierNumber").asText()).isEqualTo(number);
@@ -72,9 +85,11 @@ class SmeApiIntegrationTest {
         assertThat(dossier.path("requestedAidEur").asLong()).isEqualTo(200_000L);
         assertThat(dossier.path("companyCategory").asText()).isEqualTo("SMALL");
         assertThat(dossier.path("statusLabel").asText()).contains("complétude");
-        assertThat(dossier.path("currentSteps").get(0).path("name").asText()).isEqualTo("Vérifier la complétude du dossier");
+        assertThat(dossier.path("currentSteps").get(0).path("name").asText())
+                .isEqualTo("Vérifier la complétude du dossier");
         assertThat(dossier.path("timeline").findValuesAsText("description"))
-                .contains("Dossier déposé").anyMatch(text -> text.contains("Accusé de réception"));
+                .contains("Dossier déposé")
+                .anyMatch(text -> text.contains("Accusé de réception"));
         assertThat(dossier.has("ownerId")).isFalse();
     }
 
@@ -87,9 +102,17 @@ class SmeApiIntegrationTest {
         assertThat(page.path("items")).hasSize(1);
         assertThat(page.path("items").get(0).path("dossierNumber").asText()).isEqualTo(newer);
         assertThat(page.path("totalItems").asLong()).isGreaterThanOrEqualTo(2);
-        assertThat(http.get("pme-other", "/api/dossiers?page=1&size=1").json().path("items").get(0)
-                .path("dossierNumber").asText()).isEqualTo(older);
-        assertThat(http.get("pme-demo", "/api/dossiers?size=100").okJson().path("items").findValuesAsText("dossierNumber"))
+        assertThat(http.get("pme-other", "/api/dossiers?page=1&size=1")
+                        .json()
+                        .path("items")
+                        .get(0)
+                        .path("dossierNumber")
+                        .asText())
+                .isEqualTo(older);
+        assertThat(http.get("pme-demo", "/api/dossiers?size=100")
+                        .okJson()
+                        .path("items")
+                        .findValuesAsText("dossierNumber"))
                 .doesNotContain(older, newer);
         assertThat(http.get("pme-other", "/api/dossiers?size=101").status()).isEqualTo(400);
         assertThat(http.get("pme-other", "/api/dossiers?page=abc").status()).isEqualTo(400);
@@ -102,15 +125,27 @@ class SmeApiIntegrationTest {
         String taskId = smeTaskId("pme-demo", number);
 
         assertThat(http.get("pme-other", "/api/dossiers/" + number).status()).isEqualTo(404);
-        assertThat(http.get("pme-other", "/api/dossiers/RAPID-2000-99999").status()).isEqualTo(404);
-        assertThat(http.post("pme-other", "/api/dossiers/" + number + "/withdraw", Map.of()).status()).isEqualTo(404);
-        assertThat(http.get("pme-other", "/api/tasks/" + taskId + "/form").status()).isEqualTo(404);
-        assertThat(http.post("pme-other", "/api/tasks/" + taskId + "/complete",
-                Map.of("complementsResponse", "Réponse d'une autre entreprise.")).status()).isEqualTo(404);
-        assertThat(http.get("pme-other", "/api/tasks").okJson().findValuesAsText("id")).doesNotContain(taskId);
+        assertThat(http.get("pme-other", "/api/dossiers/RAPID-2000-99999").status())
+                .isEqualTo(404);
+        assertThat(http.post("pme-other", "/api/dossiers/" + number + "/withdraw", Map.of())
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.get("pme-other", "/api/tasks/" + taskId + "/form").status())
+                .isEqualTo(404);
+        assertThat(http.post(
+                                "pme-other",
+                                "/api/tasks/" + taskId + "/complete",
+                                Map.of("complementsResponse", "Réponse d'une autre entreprise."))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.get("pme-other", "/api/tasks").okJson().findValuesAsText("id"))
+                .doesNotContain(taskId);
 
         assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
-        assertThat(http.get("pme-demo", "/api/dossiers/" + number).json().path("status").asText())
+        assertThat(http.get("pme-demo", "/api/dossiers/" + number)
+                        .json()
+                        .path("status")
+                        .asText())
                 .isEqualTo("AWAITING_COMPLEMENTS");
     }
 
@@ -122,21 +157,30 @@ class SmeApiIntegrationTest {
 
         JsonNode form = http.get("pme-demo", "/api/tasks/" + taskId + "/form").json();
         assertThat(form.path("formId").asText()).isEqualTo("provide-complements");
-        assertThat(form.path("schema").path("components").findValuesAsText("key")).contains("complementsResponse");
+        assertThat(form.path("schema").path("components").findValuesAsText("key"))
+                .contains("complementsResponse");
         assertThat(form.path("values").path("missingItems").asText()).contains("Liasse fiscale");
         assertThat(form.path("values").path("dossierNumber").asText()).isEqualTo(number);
 
-        Http.Response tooShort = http.post("pme-demo", "/api/tasks/" + taskId + "/complete",
-                Map.of("complementsResponse", "Ci-joint"));
+        Http.Response tooShort =
+                http.post("pme-demo", "/api/tasks/" + taskId + "/complete", Map.of("complementsResponse", "Ci-joint"));
         assertThat(tooShort.status()).isEqualTo(400);
         assertThat(tooShort.header("Content-Type")).startsWith("application/problem+json");
         assertThat(tooShort.json().path("errors").get(0).path("field").asText()).isEqualTo("complementsResponse");
         assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
 
-        assertThat(http.post("pme-demo", "/api/tasks/" + taskId + "/complete",
-                Map.of("complementsResponse", "Liasse fiscale et annexe financière jointes.")).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                http.get("pme-demo", "/api/dossiers/" + number).json().path("status").asText().equals("COMPLETENESS_CHECK"));
+        assertThat(http.post(
+                                "pme-demo",
+                                "/api/tasks/" + taskId + "/complete",
+                                Map.of("complementsResponse", "Liasse fiscale et annexe financière jointes."))
+                        .status())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.get("pme-demo", "/api/dossiers/" + number)
+                        .json()
+                        .path("status")
+                        .asText()
+                        .equals("COMPLETENESS_CHECK"));
     }
 
     @Test
@@ -145,13 +189,19 @@ class SmeApiIntegrationTest {
         walkToComplements(number);
         try {
             // The job executor fires the 30-day timer once the engine clock has moved past it.
-            ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(31).toMillis()));
-            await().atMost(Duration.ofSeconds(60)).until(() -> http.get("pme-demo", "/api/dossiers/" + number)
-                    .json().path("status").asText().equals("CLOSED_WITHOUT_FOLLOW_UP"));
+            ClockUtil.setCurrentTime(
+                    new Date(System.currentTimeMillis() + Duration.ofDays(31).toMillis()));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> http.get("pme-demo", "/api/dossiers/" + number)
+                            .json()
+                            .path("status")
+                            .asText()
+                            .equals("CLOSED_WITHOUT_FOLLOW_UP"));
         } finally {
             ClockUtil.reset();
         }
-        assertThat(http.get("pme-demo", "/api/tasks").okJson().findValuesAsText("dossierNumber")).doesNotContain(number);
+        assertThat(http.get("pme-demo", "/api/tasks").okJson().findValuesAsText("dossierNumber"))
+                .doesNotContain(number);
     }
 
     @Test
@@ -162,8 +212,11 @@ class SmeApiIntegrationTest {
         assertThat(withdrawn.status()).isEqualTo(200);
         assertThat(withdrawn.json().path("status").asText()).isEqualTo("WITHDRAWN");
         // The confirmation is sent asynchronously; then the instance ends.
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count() == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> runtime.createProcessInstanceQuery()
+                                .processInstanceBusinessKey(number)
+                                .count()
+                        == 0);
 
         Http.Response again = http.post("pme-demo", "/api/dossiers/" + number + "/withdraw", Map.of());
         assertThat(again.status()).isEqualTo(409);
@@ -174,11 +227,21 @@ class SmeApiIntegrationTest {
     void aClosedDossierCannotBeWithdrawnEvenWhileItsLastNotificationIsPending() {
         Http.Response created = http.post("pme-demo", "/api/dossiers", SampleDossiers.largeCompany());
         String number = created.json().path("dossierNumber").asText();
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                http.get("pme-demo", "/api/dossiers/" + number).json().path("status").asText().equals("INELIGIBLE"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.get("pme-demo", "/api/dossiers/" + number)
+                        .json()
+                        .path("status")
+                        .asText()
+                        .equals("INELIGIBLE"));
 
-        assertThat(http.post("pme-demo", "/api/dossiers/" + number + "/withdraw", Map.of()).status()).isEqualTo(409);
-        assertThat(http.get("pme-demo", "/api/dossiers/" + number).json().path("status").asText()).isEqualTo("INELIGIBLE");
+        assertThat(http.post("pme-demo", "/api/dossiers/" + number + "/withdraw", Map.of())
+                        .status())
+                .isEqualTo(409);
+        assertThat(http.get("pme-demo", "/api/dossiers/" + number)
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("INELIGIBLE");
     }
 
     @Test
@@ -188,8 +251,14 @@ class SmeApiIntegrationTest {
         Http.Response created = http.post("pme-demo", "/api/dossiers", values);
 
         assertThat(created.status()).isEqualTo(201);
-        assertThat(http.get("pme-demo", "/api/dossiers/" + created.json().path("dossierNumber").asText()).json()
-                .path("collaboration").asBoolean(true)).isFalse();
+        assertThat(http.get(
+                                "pme-demo",
+                                "/api/dossiers/"
+                                        + created.json().path("dossierNumber").asText())
+                        .json()
+                        .path("collaboration")
+                        .asBoolean(true))
+                .isFalse();
     }
 
     @Test
@@ -197,16 +266,25 @@ class SmeApiIntegrationTest {
         String key = UUID.randomUUID().toString();
         Map<String, Object> values = SampleDossiers.smallCompany();
         values.put("projectTitle", "Idempotence " + key);
-        List<Http.Response> responses = http.simultaneously(20, () -> http.post("pme-demo", "/api/dossiers", values, key));
+        List<Http.Response> responses =
+                http.simultaneously(20, () -> http.post("pme-demo", "/api/dossiers", values, key));
 
-        assertThat(responses).extracting(Http.Response::status).containsOnly(200, 201)
-                .filteredOn(status -> status == 201).hasSize(1);
-        assertThat(responses).extracting(response -> response.json().path("dossierNumber").asText())
+        assertThat(responses)
+                .extracting(Http.Response::status)
+                .containsOnly(200, 201)
+                .filteredOn(status -> status == 201)
+                .hasSize(1);
+        assertThat(responses)
+                .extracting(response -> response.json().path("dossierNumber").asText())
                 .containsOnly(responses.get(0).json().path("dossierNumber").asText());
-        assertThat(jdbc.sql("select count(*) from dossier where project_title = ?").param(values.get("projectTitle"))
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from dossier where project_title = ?")
+                        .param(values.get("projectTitle"))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         // The same key from another user is another request.
-        assertThat(http.post("pme-other", "/api/dossiers", values, key).status()).isEqualTo(201);
+        assertThat(http.post("pme-other", "/api/dossiers", values, key).status())
+                .isEqualTo(201);
         // The same key with other values is a client mistake, not a repeat.
         values.put("requestedAidEur", 150_000);
         Http.Response reused = http.post("pme-demo", "/api/dossiers", values, key);
@@ -250,7 +328,8 @@ class SmeApiIntegrationTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly(bad.field());
-        assertThat(refused.json().path("errors").get(0).path("message").asText()).isNotBlank();
+        assertThat(refused.json().path("errors").get(0).path("message").asText())
+                .isNotBlank();
         assertThat(dossierCount()).isEqualTo(dossiers);
         assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
     }
@@ -275,14 +354,18 @@ class SmeApiIntegrationTest {
     void apiIsDescribedByOpenApiWithASwaggerPage() {
         JsonNode description = http.get(null, "/v3/api-docs").json();
         assertThat(description.path("paths").has("/api/dossiers")).isTrue();
-        assertThat(description.path("paths").has("/api/tasks/{taskId}/complete")).isTrue();
+        assertThat(description.path("paths").has("/api/tasks/{taskId}/complete"))
+                .isTrue();
         assertThat(http.get(null, "/swagger-ui/index.html").status()).isEqualTo(200);
     }
 
     @Test
     void everyResponseCarriesSecurityHeaders() {
-        for (Http.Response response : List.of(http.get("pme-demo", "/api/dossiers"), http.get(null, "/api/dossiers"),
-                http.get("pme-demo", "/api/dossiers/RAPID-2000-00000"), http.get("expert", "/engine-rest/task"))) {
+        for (Http.Response response : List.of(
+                http.get("pme-demo", "/api/dossiers"),
+                http.get(null, "/api/dossiers"),
+                http.get("pme-demo", "/api/dossiers/RAPID-2000-00000"),
+                http.get("expert", "/engine-rest/task"))) {
             assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(response.header("X-Frame-Options")).isNotNull();
             assertThat(response.header("Cache-Control")).containsAnyOf("no-store", "no-cache");
@@ -302,17 +385,22 @@ class SmeApiIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> secretariatTask(number) != null);
         String taskId = secretariatTask(number);
         assertThat(http.post("secretariat", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "secretariat"))
-                .status()).isEqualTo(204);
+                        .status())
+                .isEqualTo(204);
         Map<String, Object> variables = new HashMap<>();
         completeness(false).forEach((name, value) -> variables.put(name, Map.of("value", value)));
         assertThat(http.post("secretariat", "/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables))
-                .status()).isEqualTo(204);
+                        .status())
+                .isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).until(() -> smeTaskId("pme-demo", number) != null);
     }
 
     private String secretariatTask(String number) {
-        JsonNode found = http.get("secretariat", "/engine-rest/task?processInstanceBusinessKey=" + number
-                + "&taskDefinitionKey=CheckCompleteness").json();
+        JsonNode found = http.get(
+                        "secretariat",
+                        "/engine-rest/task?processInstanceBusinessKey=" + number
+                                + "&taskDefinitionKey=CheckCompleteness")
+                .json();
         return found.isEmpty() ? null : found.get(0).path("id").asText();
     }
 

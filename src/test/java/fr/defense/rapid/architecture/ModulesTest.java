@@ -61,15 +61,21 @@ class ModulesTest {
         }
         String readme = Files.readString(README, StandardCharsets.UTF_8);
         int start = readme.indexOf(DIAGRAM_START);
-        assertThat(start).as("README.md holds the module diagram, opened by: " + DIAGRAM_START).isNotNegative();
+        assertThat(start)
+                .as("README.md holds the module diagram, opened by: " + DIAGRAM_START)
+                .isNotNegative();
         int end = readme.indexOf("```\n", start + DIAGRAM_START.length());
         String current = readme.substring(start + DIAGRAM_START.length(), end);
         if (!current.equals(mermaid())) {
-            Files.writeString(README, readme.substring(0, start + DIAGRAM_START.length()) + mermaid()
-                    + readme.substring(end), StandardCharsets.UTF_8);
+            Files.writeString(
+                    README,
+                    readme.substring(0, start + DIAGRAM_START.length()) + mermaid() + readme.substring(end),
+                    StandardCharsets.UTF_8);
             stale.add(README.toString());
         }
-        assertThat(stale).as("Out of date, now rewritten from the code: review and commit").isEmpty();
+        assertThat(stale)
+                .as("Out of date, now rewritten from the code: review and commit")
+                .isEmpty();
     }
 
     /** Each module and the modules it uses, in a stable order. */
@@ -77,23 +83,31 @@ class ModulesTest {
         StringBuilder diagram = new StringBuilder("flowchart LR\n");
         MODULES.stream().sorted((a, b) -> a.getName().compareTo(b.getName())).forEach(module -> {
             for (String target : dependencies(module)) {
-                diagram.append("  ").append(module.getName()).append(" --> ").append(target).append('\n');
+                diagram.append("  ")
+                        .append(module.getName())
+                        .append(" --> ")
+                        .append(target)
+                        .append('\n');
             }
         });
         return diagram.toString();
     }
 
     private static List<String> dependencies(ApplicationModule module) {
-        return module.getDirectDependencies(MODULES).uniqueModules()
+        return module.getDirectDependencies(MODULES)
+                .uniqueModules()
                 .map(ApplicationModule::getName)
                 .filter(name -> !name.equals(module.getName()))
-                .distinct().sorted().toList();
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** Documenter writes relations in no fixed order: files compare as their sorted lines. */
     private static Map<String, List<String>> normalized(Map<String, String> files) {
         Map<String, List<String>> result = new TreeMap<>();
-        files.forEach((name, content) -> result.put(name, content.lines().sorted().toList()));
+        files.forEach(
+                (name, content) -> result.put(name, content.lines().sorted().toList()));
         return result;
     }
 
@@ -102,8 +116,9 @@ class ModulesTest {
             return Map.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).collect(Collectors.toMap(
-                    file -> file.getFileName().toString(), ModulesTest::read, (a, b) -> a, TreeMap::new));
+            return files.filter(Files::isRegularFile)
+                    .collect(Collectors.toMap(
+                            file -> file.getFileName().toString(), ModulesTest::read, (a, b) -> a, TreeMap::new));
         }
     }
 

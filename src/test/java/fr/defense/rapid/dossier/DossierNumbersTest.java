@@ -2,9 +2,9 @@ package fr.defense.rapid.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.support.ProcessTest;
 import fr.defense.rapid.support.RapidProcess;
-import fr.defense.rapid.demo.SampleDossiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,7 +35,8 @@ class DossierNumbersTest {
             for (int i = 0; i < SUBMISSIONS; i++) {
                 Callable<String> submit = () -> {
                     start.await();
-                    return rapid.submit("pme-demo", SampleDossiers.smallCompany()).getBusinessKey();
+                    return rapid.submit("pme-demo", SampleDossiers.smallCompany())
+                            .getBusinessKey();
                 };
                 numbers.add(pool.submit(submit));
             }
@@ -48,8 +49,10 @@ class DossierNumbersTest {
             }
             assertThat(sequence).doesNotHaveDuplicates();
             int first = sequence.stream().min(Integer::compare).orElseThrow();
-            assertThat(sequence).containsExactlyInAnyOrderElementsOf(
-                    java.util.stream.IntStream.range(first, first + SUBMISSIONS).boxed().toList());
+            assertThat(sequence)
+                    .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(first, first + SUBMISSIONS)
+                            .boxed()
+                            .toList());
         } finally {
             pool.shutdownNow();
         }

@@ -39,6 +39,7 @@ class RapidDeadlinesTest {
 
     private static RapidDeadlineSettings bind(Map<String, String> properties) {
         return new Binder(new MapConfigurationPropertySource(properties))
-                .bind("rapid.deadlines", RapidDeadlineSettings.class).get();
+                .bind("rapid.deadlines", RapidDeadlineSettings.class)
+                .get();
     }
 }

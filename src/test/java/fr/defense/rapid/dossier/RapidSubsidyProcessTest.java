@@ -1,6 +1,5 @@
 package fr.defense.rapid.dossier;
 
-import fr.defense.rapid.procedure.TimelineEntry;
 import static fr.defense.rapid.demo.SampleDossiers.approval;
 import static fr.defense.rapid.demo.SampleDossiers.completeness;
 import static fr.defense.rapid.demo.SampleDossiers.favourableEvaluation;
@@ -9,10 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import fr.defense.rapid.support.ProcessTest;
-import fr.defense.rapid.system.EngineClock;
-import fr.defense.rapid.support.RapidProcess;
 import fr.defense.rapid.demo.SampleDossiers;
+import fr.defense.rapid.procedure.TimelineEntry;
+import fr.defense.rapid.support.ProcessTest;
+import fr.defense.rapid.support.RapidProcess;
+import fr.defense.rapid.system.EngineClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -35,6 +35,7 @@ class RapidSubsidyProcessTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     DossierRepository dossiers;
 
@@ -59,11 +60,18 @@ class RapidSubsidyProcessTest {
 
         String number = instance.getBusinessKey();
         assertThat(number).matches("RAPID-\\d{4}-\\d{5}");
-        assertThat(instance).isWaitingAt("CheckCompleteness").hasPassed("RegisterDossier", "NotifyAcknowledgment")
-                .variables().containsEntry("dossierNumber", number).containsEntry("companyCategory", "SMALL")
-                .containsEntry("eligible", true).doesNotContainKey("projectSummary");
+        assertThat(instance)
+                .isWaitingAt("CheckCompleteness")
+                .hasPassed("RegisterDossier", "NotifyAcknowledgment")
+                .variables()
+                .containsEntry("dossierNumber", number)
+                .containsEntry("companyCategory", "SMALL")
+                .containsEntry("eligible", true)
+                .doesNotContainKey("projectSummary");
         assertThat(rapid.task(instance, "CheckCompleteness").getName()).isEqualTo("Vérifier la complétude du dossier");
-        assertThat(engine.getTaskService().getIdentityLinksForTask(rapid.task(instance, "CheckCompleteness").getId()))
+        assertThat(engine.getTaskService()
+                        .getIdentityLinksForTask(
+                                rapid.task(instance, "CheckCompleteness").getId()))
                 .anyMatch(link -> "rapid-secretariat".equals(link.getGroupId()));
 
         Dossier dossier = dossiers.find(number).orElseThrow();
@@ -72,7 +80,8 @@ class RapidSubsidyProcessTest {
         assertThat(dossier.processInstanceId()).isEqualTo(instance.getId());
         assertThat(dossier.companyCategory()).isEqualTo("SMALL");
         assertThat(dossier.eligible()).isTrue();
-        assertThat(dossiers.timeline(number)).extracting(TimelineEntry::eventType)
+        assertThat(dossiers.timeline(number))
+                .extracting(TimelineEntry::eventType)
                 .containsExactly("SUBMITTED", "NOTIFICATION_ACKNOWLEDGMENT", "COMPLETENESS_CHECK");
     }
 
@@ -82,7 +91,9 @@ class RapidSubsidyProcessTest {
         large.put("personnelCostEur", 100_000L); // below a third of 400 000
         ProcessInstance instance = submitted(large);
 
-        assertThat(instance).isEnded().hasPassed("CloseAsIneligible", "NotifyIneligibility", "DossierClosedBeforeDecision")
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("CloseAsIneligible", "NotifyIneligibility", "DossierClosedBeforeDecision")
                 .hasNotPassed("CheckCompleteness");
         Dossier dossier = dossiers.find(instance.getBusinessKey()).orElseThrow();
         assertThat(dossier.status()).isEqualTo(DossierStatus.INELIGIBLE);
@@ -101,9 +112,12 @@ class RapidSubsidyProcessTest {
         Task evaluation = rapid.task(instance, "TechnicalEvaluation");
         assertThat(engine.getTaskService().getIdentityLinksForTask(evaluation.getId()))
                 .anyMatch(link -> "dga-experts".equals(link.getGroupId()));
-        assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), evaluation.getDueDate().toInstant()))
+        assertThat(Duration.between(
+                        ClockUtil.getCurrentTime().toInstant(),
+                        evaluation.getDueDate().toInstant()))
                 .isEqualTo(Duration.ofDays(21));
-        assertThat(dossiers.find(instance.getBusinessKey()).orElseThrow().status()).isEqualTo(DossierStatus.UNDER_EVALUATION);
+        assertThat(dossiers.find(instance.getBusinessKey()).orElseThrow().status())
+                .isEqualTo(DossierStatus.UNDER_EVALUATION);
     }
 
     @Test
@@ -111,26 +125,44 @@ class RapidSubsidyProcessTest {
         ProcessInstance instance = submitted(SampleDossiers.smallCompany());
         rapid.complete(instance, "CheckCompleteness", "secretariat", completeness(false));
 
-        assertThat(instance).isWaitingAt("ProvideComplements").hasPassed("RequestComplements", "NotifyComplementsRequest");
+        assertThat(instance)
+                .isWaitingAt("ProvideComplements")
+                .hasPassed("RequestComplements", "NotifyComplementsRequest");
         Task complements = rapid.task(instance, "ProvideComplements");
         assertThat(complements.getAssignee()).isEqualTo("pme-demo");
-        assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), complements.getDueDate().toInstant()))
+        assertThat(Duration.between(
+                        ClockUtil.getCurrentTime().toInstant(),
+                        complements.getDueDate().toInstant()))
                 .isEqualTo(Duration.ofDays(30));
         assertThat(dossiers.find(instance.getBusinessKey()).orElseThrow().status())
                 .isEqualTo(DossierStatus.AWAITING_COMPLEMENTS);
 
         rapid.timePasses(instance, Duration.ofDays(10));
-        rapid.complete(instance, "ProvideComplements", "pme-demo",
+        rapid.complete(
+                instance,
+                "ProvideComplements",
+                "pme-demo",
                 Map.of("complementsResponse", "Liasse fiscale et annexe financière jointes au dossier."));
 
-        assertThat(instance).isWaitingAt("CheckCompleteness").hasNotPassed("NotifyComplementsReminder")
-                .variables().doesNotContainKey("completenessOutcome").containsKey("missingItems");
+        assertThat(instance)
+                .isWaitingAt("CheckCompleteness")
+                .hasNotPassed("NotifyComplementsReminder")
+                .variables()
+                .doesNotContainKey("completenessOutcome")
+                .containsKey("missingItems");
         rapid.complete(instance, "CheckCompleteness", "secretariat", completeness(true));
         assertThat(instance).isWaitingAt("TechnicalEvaluation");
         // Answered in time: neither the reminder nor the closure timer is left behind.
-        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().list())
-                .extracting(job -> engine.getManagementService().createJobDefinitionQuery()
-                        .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId())
+        assertThat(engine.getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(instance.getId())
+                        .timers()
+                        .list())
+                .extracting(job -> engine.getManagementService()
+                        .createJobDefinitionQuery()
+                        .jobDefinitionId(job.getJobDefinitionId())
+                        .singleResult()
+                        .getActivityId())
                 .containsExactly("EvaluationSlaExceeded");
     }
 
@@ -143,8 +175,11 @@ class RapidSubsidyProcessTest {
         assertThat(instance).hasNotPassed("NotifyComplementsReminder");
 
         rapid.timePasses(instance, Duration.ofDays(1).plusMinutes(1));
-        assertThat(instance).hasPassed("NotifyComplementsReminder", "ReminderSent").isWaitingAt("ProvideComplements");
-        assertThat(dossiers.timeline(instance.getBusinessKey())).extracting(TimelineEntry::eventType)
+        assertThat(instance)
+                .hasPassed("NotifyComplementsReminder", "ReminderSent")
+                .isWaitingAt("ProvideComplements");
+        assertThat(dossiers.timeline(instance.getBusinessKey()))
+                .extracting(TimelineEntry::eventType)
                 .contains("NOTIFICATION_COMPLEMENTS_REMINDER");
     }
 
@@ -157,8 +192,12 @@ class RapidSubsidyProcessTest {
         assertThat(instance).isWaitingAt("ProvideComplements");
 
         rapid.timePasses(instance, Duration.ofDays(1).plusMinutes(1));
-        assertThat(instance).isEnded()
-                .hasPassed("ComplementsDeadlinePassed", "CloseWithoutFollowUp", "NotifyClosureWithoutFollowUp",
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(
+                        "ComplementsDeadlinePassed",
+                        "CloseWithoutFollowUp",
+                        "NotifyClosureWithoutFollowUp",
                         "DossierClosedBeforeDecision");
         assertThat(dossiers.find(instance.getBusinessKey()).orElseThrow().status())
                 .isEqualTo(DossierStatus.CLOSED_WITHOUT_FOLLOW_UP);
@@ -173,12 +212,14 @@ class RapidSubsidyProcessTest {
         assertThat(instance).hasNotPassed("NotifyEvaluationOverdue");
 
         rapid.timePasses(instance, Duration.ofDays(1).plusMinutes(1));
-        assertThat(instance).hasPassed("EvaluationSlaExceeded", "NotifyEvaluationOverdue", "ManagersAlerted")
+        assertThat(instance)
+                .hasPassed("EvaluationSlaExceeded", "NotifyEvaluationOverdue", "ManagersAlerted")
                 .isWaitingAt("TechnicalEvaluation");
         // Late, but still welcome.
         rapid.complete(instance, "TechnicalEvaluation", "expert", favourableEvaluation());
         assertThat(instance).isWaitingAt("CommitteeDecision");
-        assertThat(dossiers.timeline(instance.getBusinessKey())).extracting(TimelineEntry::description)
+        assertThat(dossiers.timeline(instance.getBusinessKey()))
+                .extracting(TimelineEntry::description)
                 .anyMatch(text -> text.contains("Délai d'évaluation technique dépassé")
                         && text.contains("mission.achats@defense.example"));
     }
@@ -196,10 +237,14 @@ class RapidSubsidyProcessTest {
 
         rapid.complete(instance, "CommitteeDecision", "committee", approval(180_000L));
 
-        assertThat(instance).isWaitingAt("AcceptAgreement").hasPassed("RecordDecision", "DraftAgreement", "NotifyApproval");
+        assertThat(instance)
+                .isWaitingAt("AcceptAgreement")
+                .hasPassed("RecordDecision", "DraftAgreement", "NotifyApproval");
         Task agreement = rapid.task(instance, "AcceptAgreement");
         assertThat(agreement.getAssignee()).isEqualTo("pme-demo");
-        assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), agreement.getDueDate().toInstant()))
+        assertThat(Duration.between(
+                        ClockUtil.getCurrentTime().toInstant(),
+                        agreement.getDueDate().toInstant()))
                 .isEqualTo(Duration.ofDays(60));
         Dossier approved = dossiers.find(instance.getBusinessKey()).orElseThrow();
         assertThat(approved.status()).isEqualTo(DossierStatus.APPROVED);
@@ -210,7 +255,8 @@ class RapidSubsidyProcessTest {
         rapid.complete(instance, "AcceptAgreement", "pme-demo", Map.of("agreementResponse", "ACCEPTED"));
 
         assertThat(instance).isEnded().hasPassed("AwardGrant", "NotifyGrantAwarded", "GrantAwarded");
-        assertThat(dossiers.find(instance.getBusinessKey()).orElseThrow().status()).isEqualTo(DossierStatus.GRANTED);
+        assertThat(dossiers.find(instance.getBusinessKey()).orElseThrow().status())
+                .isEqualTo(DossierStatus.GRANTED);
     }
 
     @Test
@@ -219,8 +265,11 @@ class RapidSubsidyProcessTest {
         ProcessInstance instance = atCommitteeDecision(medium);
 
         // MEDIUM + experimental development, alone: 0.25 + 0.10 = 0.35; 0.35 × 900 000 = 315 000 < 500 000.
-        assertThat(instance).variables().containsEntry("companyCategory", "MEDIUM")
-                .containsEntry("fundingRate", 0.35).containsEntry("proposedAidEur", 315_000L);
+        assertThat(instance)
+                .variables()
+                .containsEntry("companyCategory", "MEDIUM")
+                .containsEntry("fundingRate", 0.35)
+                .containsEntry("proposedAidEur", 315_000L);
     }
 
     @Test
@@ -230,7 +279,10 @@ class RapidSubsidyProcessTest {
         ProcessInstance instance = atCommitteeDecision(noBox);
 
         // SMALL + industrial research, alone: 0.70 × 400 000 = 280 000 > 200 000 requested.
-        assertThat(instance).variables().containsEntry("collaboration", false).containsEntry("fundingRate", 0.70)
+        assertThat(instance)
+                .variables()
+                .containsEntry("collaboration", false)
+                .containsEntry("fundingRate", 0.70)
                 .containsEntry("proposedAidEur", 200_000L);
     }
 
@@ -240,7 +292,10 @@ class RapidSubsidyProcessTest {
         rapid.complete(instance, "CommitteeDecision", "committee", approval(200_000L));
         rapid.complete(instance, "AcceptAgreement", "pme-demo", Map.of("agreementResponse", "DECLINED"));
 
-        assertThat(instance).isEnded().hasPassed("CloseAsDeclined", "AgreementDeclined").hasNotPassed("AwardGrant");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("CloseAsDeclined", "AgreementDeclined")
+                .hasNotPassed("AwardGrant");
         assertThat(dossiers.find(instance.getBusinessKey()).orElseThrow().status())
                 .isEqualTo(DossierStatus.AGREEMENT_DECLINED);
     }
@@ -254,7 +309,9 @@ class RapidSubsidyProcessTest {
         assertThat(instance).isWaitingAt("AcceptAgreement");
         rapid.timePasses(instance, Duration.ofDays(1).plusMinutes(1));
 
-        assertThat(instance).isEnded().hasPassed("AgreementDeadlinePassed", "CloseAsAgreementExpired", "AgreementExpired");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("AgreementDeadlinePassed", "CloseAsAgreementExpired", "AgreementExpired");
         assertThat(dossiers.find(instance.getBusinessKey()).orElseThrow().status())
                 .isEqualTo(DossierStatus.AGREEMENT_EXPIRED);
     }
@@ -264,10 +321,20 @@ class RapidSubsidyProcessTest {
         ProcessInstance instance = atCommitteeDecision(SampleDossiers.smallCompany());
         rapid.complete(instance, "CommitteeDecision", "committee", rejection());
 
-        assertThat(instance).hasPassed("RecordDecision", "NotifyRejection").hasNotPassed("DraftAgreement")
+        assertThat(instance)
+                .hasPassed("RecordDecision", "NotifyRejection")
+                .hasNotPassed("DraftAgreement")
                 .isWaitingAt("AwaitContest")
-                .variables().containsEntry("contestDueDate", Date.from(ClockUtil.getCurrentTime().toInstant()
-                        .atZone(EngineClock.PARIS).plusMonths(2).with(LocalTime.MAX).withNano(0).toInstant()));
+                .variables()
+                .containsEntry(
+                        "contestDueDate",
+                        Date.from(ClockUtil.getCurrentTime()
+                                .toInstant()
+                                .atZone(EngineClock.PARIS)
+                                .plusMonths(2)
+                                .with(LocalTime.MAX)
+                                .withNano(0)
+                                .toInstant()));
         Dossier rejected = dossiers.find(instance.getBusinessKey()).orElseThrow();
         assertThat(rejected.status()).isEqualTo(DossierStatus.REJECTED);
         assertThat(rejected.decision()).isEqualTo("REJECTED");
@@ -282,8 +349,12 @@ class RapidSubsidyProcessTest {
 
         rapid.timePasses(instance, Duration.ofDays(62));
 
-        assertThat(instance).isEnded().hasPassed("ContestPeriodOver", "RejectionSettled", "DossierRejected").hasNotPassed("OpenMediationCase");
-        assertThat(dossiers.find(instance.getBusinessKey()).orElseThrow().mediationCaseNumber()).isNull();
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("ContestPeriodOver", "RejectionSettled", "DossierRejected")
+                .hasNotPassed("OpenMediationCase");
+        assertThat(dossiers.find(instance.getBusinessKey()).orElseThrow().mediationCaseNumber())
+                .isNull();
     }
 
     @Test
@@ -294,10 +365,16 @@ class RapidSubsidyProcessTest {
         withdraw(instance);
         rapid.runDueJobs(instance);
 
-        assertThat(instance).isEnded().hasPassed("WithdrawalRequested", "CloseAsWithdrawn", "NotifyWithdrawal",
-                "DossierWithdrawn");
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
-        assertThat(dossiers.find(instance.getBusinessKey()).orElseThrow().status()).isEqualTo(DossierStatus.WITHDRAWN);
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("WithdrawalRequested", "CloseAsWithdrawn", "NotifyWithdrawal", "DossierWithdrawn");
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isZero();
+        assertThat(dossiers.find(instance.getBusinessKey()).orElseThrow().status())
+                .isEqualTo(DossierStatus.WITHDRAWN);
     }
 
     @Test
@@ -310,7 +387,8 @@ class RapidSubsidyProcessTest {
     }
 
     private void withdraw(ProcessInstance instance) {
-        engine.getRuntimeService().createMessageCorrelation("RapidWithdrawalRequested")
+        engine.getRuntimeService()
+                .createMessageCorrelation("RapidWithdrawalRequested")
                 .processInstanceBusinessKey(instance.getBusinessKey())
                 .correlate();
     }

@@ -50,8 +50,14 @@ final class HeadlessChromium implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments(
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
                 "--window-size=1400,1000",
                 "--user-data-dir=" + profile.toAbsolutePath());
         LoggingPreferences logs = new LoggingPreferences();
@@ -78,13 +84,18 @@ final class HeadlessChromium implements AutoCloseable {
             Files.createDirectories(EVIDENCE);
             Path png = driver.getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(png, EVIDENCE.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(EVIDENCE.resolve(name + ".html"),
-                    "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource(), StandardCharsets.UTF_8);
+            Files.writeString(
+                    EVIDENCE.resolve(name + ".html"),
+                    "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource(),
+                    StandardCharsets.UTF_8);
             // CI keeps the log, not target/: what the user saw, in words.
             String shown = driver.findElement(By.tagName("body")).getText();
             System.err.println("Browser at " + driver.getCurrentUrl() + " showed: «"
                     + (shown.length() > 2000 ? shown.substring(0, 2000) + "…" : shown) + "»");
-            driver.manage().logs().get(LogType.BROWSER).forEach(entry -> System.err.println("Browser console: " + entry));
+            driver.manage()
+                    .logs()
+                    .get(LogType.BROWSER)
+                    .forEach(entry -> System.err.println("Browser console: " + entry));
         } catch (IOException | RuntimeException e) {
             System.err.println("Could not save the browser's evidence for " + name + ": " + e);
         }

@@ -38,9 +38,12 @@ final class Staff {
 
     /** The engine, not the page, says the task was completed, and by whom. */
     void assertCompletedBy(Task task, String user) {
-        HistoricTaskInstance done = await().atMost(Duration.ofSeconds(10)).until(
-                () -> history.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult(),
-                historic -> historic.getEndTime() != null);
+        HistoricTaskInstance done = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> history.createHistoricTaskInstanceQuery()
+                                .taskId(task.getId())
+                                .singleResult(),
+                        historic -> historic.getEndTime() != null);
         assertThat(done.getDeleteReason()).isEqualTo("completed");
         assertThat(done.getAssignee()).isEqualTo(user);
     }
@@ -48,15 +51,21 @@ final class Staff {
     /** A process variable's value now, read from history so that it is there even once the instance has ended. */
     Object historicVariable(ProcessInstance instance, String name) {
         return history.createHistoricVariableInstanceQuery()
-                .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
+                .processInstanceId(instance.getId())
+                .variableName(name)
+                .singleResult()
+                .getValue();
     }
 
     /** The open task of this instance, once the job executor has run the asynchronous steps before it. */
     Task awaitTask(ProcessInstance instance, String taskDefinitionKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> tasks.createTaskQuery().processInstanceId(instance.getId())
-                        .taskDefinitionKey(taskDefinitionKey).singleResult(),
-                Objects::nonNull);
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> tasks.createTaskQuery()
+                                .processInstanceId(instance.getId())
+                                .taskDefinitionKey(taskDefinitionKey)
+                                .singleResult(),
+                        Objects::nonNull);
     }
 
     /** A step the test does not look at in the browser, done by the right user through the engine. */

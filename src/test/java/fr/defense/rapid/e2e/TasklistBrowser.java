@@ -30,7 +30,8 @@ final class TasklistBrowser implements BeforeEachCallback, AfterTestExecutionCal
     @Override
     public void beforeEach(ExtensionContext context) {
         requireBrowser();
-        int port = Integer.parseInt(SpringExtension.getApplicationContext(context).getEnvironment()
+        int port = Integer.parseInt(SpringExtension.getApplicationContext(context)
+                .getEnvironment()
                 .getRequiredProperty("local.server.port"));
         chromium = new HeadlessChromium();
         page = new TasklistPage(chromium.driver(), port);

@@ -1,11 +1,10 @@
 package fr.defense.rapid.e2e;
 
-import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.demo.SampleDossiers;
+import fr.defense.rapid.support.AppTest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,10 +49,13 @@ class TasklistEvaluationE2ETest {
 
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     IdentityService identityService;
 
@@ -79,20 +82,30 @@ class TasklistEvaluationE2ETest {
         assertThat(tasklist.taskTitle()).contains("Évaluation technique");
         assertThat(tasklist.formText()).contains("Critères de sélection", "Recommandation", "Avis motivé");
         // Tasklist hands every task variable to form-js, whose text templates show the dossier.
-        assertThat(tasklist.formText()).contains(
-                "Dossier " + runtimeService.getVariable(dossier.getId(), "dossierNumber"), "Optronique du Lac");
+        assertThat(tasklist.formText())
+                .contains(
+                        "Dossier " + runtimeService.getVariable(dossier.getId(), "dossierNumber"), "Optronique du Lac");
 
         tasklist.claim();
         // The claim went through the server, not only the page.
-        assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(EXPERT);
+        assertThat(taskService
+                        .createTaskQuery()
+                        .taskId(task.getId())
+                        .singleResult()
+                        .getAssignee())
+                .isEqualTo(EXPERT);
 
         fillEvaluation(true);
         tasklist.complete();
         tasklist.waitUntilFormCloses();
 
         // The engine, not the page, says whether the expert completed the task...
-        await().atMost(Duration.ofSeconds(10)).until(() -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
-        HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+        HistoricTaskInstance done = historyService
+                .createHistoricTaskInstanceQuery()
+                .taskId(task.getId())
+                .singleResult();
         assertThat(done.getEndTime()).isNotNull();
         assertThat(done.getDeleteReason()).isEqualTo("completed");
         assertThat(done.getAssignee()).isEqualTo(EXPERT);
@@ -100,17 +113,24 @@ class TasklistEvaluationE2ETest {
         // ...with every field under its key: numbers as numbers, the choice's value (not its
         // label), the checkbox as a boolean.
         Map<String, Object> variables = runtimeService.getVariables(dossier.getId());
-        SCORES.values().forEach(score -> assertThat(variables.get(score.getKey()))
-                .as(score.getKey()).isInstanceOf(Number.class)
-                .extracting(value -> ((Number) value).intValue()).isEqualTo(score.getValue()));
+        SCORES.values()
+                .forEach(score -> assertThat(variables.get(score.getKey()))
+                        .as(score.getKey())
+                        .isInstanceOf(Number.class)
+                        .extracting(value -> ((Number) value).intValue())
+                        .isEqualTo(score.getValue()));
         assertThat(variables)
                 .containsEntry("evaluationRecommendation", "FAVORABLE")
                 .containsEntry("evaluationComment", COMMENT)
                 .containsEntry("noConflictOfInterest", true);
 
         // ...and the dossier went on to the committee (funding rate and proposed aid in between).
-        assertThat(taskService.createTaskQuery().processInstanceId(dossier.getId())
-                .taskDefinitionKey("CommitteeDecision").count()).isEqualTo(1);
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceId(dossier.getId())
+                        .taskDefinitionKey("CommitteeDecision")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -133,11 +153,17 @@ class TasklistEvaluationE2ETest {
         Task stillOpen = taskService.createTaskQuery().taskId(task.getId()).singleResult();
         assertThat(stillOpen).isNotNull();
         assertThat(stillOpen.getAssignee()).isEqualTo(EXPERT);
-        assertThat(historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult().getEndTime())
+        assertThat(historyService
+                        .createHistoricTaskInstanceQuery()
+                        .taskId(task.getId())
+                        .singleResult()
+                        .getEndTime())
                 .isNull();
         assertThat(taskService.getVariable(task.getId(), "evaluationComment")).isNull();
-        assertThat(taskService.getVariable(task.getId(), "scoreTechnicalQuality")).isNull();
-        assertThat(taskService.getVariable(task.getId(), "noConflictOfInterest")).isNull();
+        assertThat(taskService.getVariable(task.getId(), "scoreTechnicalQuality"))
+                .isNull();
+        assertThat(taskService.getVariable(task.getId(), "noConflictOfInterest"))
+                .isNull();
     }
 
     @Test
@@ -147,13 +173,14 @@ class TasklistEvaluationE2ETest {
         Map<String, Object> dossier = SampleDossiers.smallCompany();
         dossier.put("companyName", company);
         ProcessInstance instance = staff.startAs("pme-demo", "rapid-subsidy", dossier);
-        staff.completeAs("secretariat", staff.awaitTask(instance, "CheckCompleteness"), SampleDossiers.completeness(true));
+        staff.completeAs(
+                "secretariat", staff.awaitTask(instance, "CheckCompleteness"), SampleDossiers.completeness(true));
         Task task = technicalEvaluation(instance);
 
         tasklist.logIn(EXPERT, EXPERT);
         tasklist.openTask(task.getId());
-        assertThat(tasklist.formText()).contains(company,
-                "Dossier " + runtimeService.getVariable(instance.getId(), "dossierNumber"));
+        assertThat(tasklist.formText())
+                .contains(company, "Dossier " + runtimeService.getVariable(instance.getId(), "dossierNumber"));
         assertThat(tasklist.countInForm("img")).isZero();
         assertThat(tasklist.countInForm("a[href*='example.invalid']")).isZero();
         browser.screenshot("markup-shown-as-text");
@@ -170,7 +197,9 @@ class TasklistEvaluationE2ETest {
             tasklist.check(NO_CONFLICT_OF_INTEREST);
         }
         // Nothing typed was lost to a re-render, and form-js sees no error: what is submitted is what we typed.
-        SCORES.forEach((label, score) -> assertThat(tasklist.value(label)).as(label).isEqualTo(score.getValue().toString()));
+        SCORES.forEach((label, score) -> assertThat(tasklist.value(label))
+                .as(label)
+                .isEqualTo(score.getValue().toString()));
         assertThat(tasklist.value("Avis motivé")).isEqualTo(COMMENT);
         assertThat(tasklist.fieldErrors()).isEmpty();
     }
@@ -182,13 +211,16 @@ class TasklistEvaluationE2ETest {
     private ProcessInstance dossierAwaitingTechnicalEvaluation() {
         ProcessInstance dossier = staff.startAs("pme-demo", "rapid-subsidy", SampleDossiers.smallCompany());
         // The acknowledgment is asynchronous: the job executor moves the dossier on to the secretariat.
-        staff.completeAs("secretariat", staff.awaitTask(dossier, "CheckCompleteness"), SampleDossiers.completeness(true));
+        staff.completeAs(
+                "secretariat", staff.awaitTask(dossier, "CheckCompleteness"), SampleDossiers.completeness(true));
         return dossier;
     }
 
     private Task technicalEvaluation(ProcessInstance dossier) {
         Task task = staff.awaitTask(dossier, "TechnicalEvaluation");
-        assertThat(task.getAssignee()).as("nobody has claimed the evaluation yet").isNull();
+        assertThat(task.getAssignee())
+                .as("nobody has claimed the evaluation yet")
+                .isNull();
         return task;
     }
 }

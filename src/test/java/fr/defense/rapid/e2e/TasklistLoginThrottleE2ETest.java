@@ -1,6 +1,5 @@
 package fr.defense.rapid.e2e;
 
-import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,8 +56,10 @@ class TasklistLoginThrottleE2ETest {
         List<String> shown = new ArrayList<>();
         try {
             stranger.start();
-            await().atMost(Duration.ofSeconds(10)).until(() ->
-                    WebappSession.login(port, OWNER, "devinette", "tasklist").loginStatus() == 429);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> WebappSession.login(port, OWNER, "devinette", "tasklist")
+                                    .loginStatus()
+                            == 429);
             for (int i = 0; i < 10 && shown.stream().noneMatch(text -> text.contains("Trop de tentatives")); i++) {
                 shown.add(tasklist.refusedLogIn(OWNER, "encore-une-devinette"));
             }
@@ -66,8 +68,9 @@ class TasklistLoginThrottleE2ETest {
             guessing.set(false);
             stranger.join();
         }
-        assertThat(shown).anySatisfy(refusal ->
-                assertThat(refusal).containsPattern("Trop de tentatives de connexion\\. Réessayez dans \\d+ secondes?\\."));
+        assertThat(shown)
+                .anySatisfy(refusal -> assertThat(refusal)
+                        .containsPattern("Trop de tentatives de connexion\\. Réessayez dans \\d+ secondes?\\."));
 
         // The stranger gone, the owner waits out the last delay and gets in: nobody is locked out.
         Thread.sleep(1_500);

@@ -1,14 +1,13 @@
 package fr.defense.rapid.e2e;
 
-import org.junit.jupiter.api.Tag;
-import fr.defense.rapid.procedure.TimelineEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.defense.rapid.demo.SampleMediations;
 import fr.defense.rapid.mediation.MediationCase;
 import fr.defense.rapid.mediation.MediationOutcome;
 import fr.defense.rapid.mediation.MediationRepository;
-import fr.defense.rapid.demo.SampleMediations;
+import fr.defense.rapid.procedure.TimelineEntry;
 import fr.defense.rapid.support.AppTest;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,6 +24,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,21 +69,29 @@ class TasklistMediationE2ETest {
     private static final String EXECUTION_DATE = "Date d'exécution de l'accord";
 
     private static final String MEDIATOR_IN_CHARGE = "Julien Petit";
-    private static final String CONTACT_SUMMARY = "Entretien téléphonique avec Mme Martin : montants précisés, pièces transmises.";
+    private static final String CONTACT_SUMMARY =
+            "Entretien téléphonique avec Mme Martin : montants précisés, pièces transmises.";
     private static final String COUNTERPART = "Naval Systems SA — direction des achats";
-    private static final String ACTION = "Réunion avec le maître d'œuvre : il accepte de réexaminer la réception des lots 3 et 4.";
-    private static final String MEASURES_AGREED = "Réception des lots 3 et 4 prononcée ; paiement des 85 000 € sous 30 jours.";
+    private static final String ACTION =
+            "Réunion avec le maître d'œuvre : il accepte de réexaminer la réception des lots 3 et 4.";
+    private static final String MEASURES_AGREED =
+            "Réception des lots 3 et 4 prononcée ; paiement des 85 000 € sous 30 jours.";
 
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     FilterService filterService;
+
     @Autowired
     MediationRepository cases;
 
@@ -112,9 +120,14 @@ class TasklistMediationE2ETest {
         Task qualify = awaitTask(instance, "QualifyRequest");
         tasklist.openTask(qualify.getId());
         assertThat(tasklist.taskTitle()).contains("Qualifier la demande");
-        assertThat(tasklist.formText()).contains("Dossier " + number, "Objet : Litige contractuel",
-                "Optronique du Lac", "Naval Systems SA (maître d'œuvre)", "Montant en jeu : 85000 €",
-                "refuse la réception des lots 3 et 4");
+        assertThat(tasklist.formText())
+                .contains(
+                        "Dossier " + number,
+                        "Objet : Litige contractuel",
+                        "Optronique du Lac",
+                        "Naval Systems SA (maître d'œuvre)",
+                        "Montant en jeu : 85000 €",
+                        "refuse la réception des lots 3 et 4");
         assertThat(tasklist.formText()).doesNotContain("CONTRACT_DISPUTE", "Retard de paiement", "{{");
         assertThat(tasklist.showsField(MEDIATOR_NAME)).isFalse();
         assertThat(tasklist.showsField(NOT_ADMISSIBLE_REASON)).isFalse();
@@ -128,7 +141,8 @@ class TasklistMediationE2ETest {
         tasklist.waitUntilFormCloses();
 
         assertCompletedBy(qualify, CORRESPONDENT);
-        assertThat(runtimeService.getVariable(instance.getId(), "qualification")).isEqualTo("ADMISSIBLE");
+        assertThat(runtimeService.getVariable(instance.getId(), "qualification"))
+                .isEqualTo("ADMISSIBLE");
         assertThat(runtimeService.getVariable(instance.getId(), "mediatorName")).isEqualTo(MEDIATOR_IN_CHARGE);
         MediationCase qualified = cases.find(number).orElseThrow();
         assertThat(qualified.admissible()).isTrue();
@@ -138,8 +152,8 @@ class TasklistMediationE2ETest {
         Task contact = awaitTask(instance, "ContactSme");
         tasklist.openTask(contact.getId());
         assertThat(tasklist.taskTitle()).contains("Premier contact avec l'entreprise");
-        assertThat(tasklist.formText()).contains("Dossier " + number, "Litige contractuel",
-                "Médiateur : " + MEDIATOR_IN_CHARGE);
+        assertThat(tasklist.formText())
+                .contains("Dossier " + number, "Litige contractuel", "Médiateur : " + MEDIATOR_IN_CHARGE);
         tasklist.claim();
         tasklist.typeDate(FIRST_CONTACT_DATE, today);
         tasklist.type(FIRST_CONTACT_SUMMARY, CONTACT_SUMMARY);
@@ -149,17 +163,24 @@ class TasklistMediationE2ETest {
 
         assertCompletedBy(contact, CORRESPONDENT);
         // form-js submits a date field as an ISO day, which the engine keeps as text.
-        assertThat(runtimeService.getVariable(instance.getId(), "firstContactDate")).isEqualTo(today.toString());
-        assertThat(cases.actions(number)).containsExactly(new MediationRepository.Action(1, today,
-                "L'entreprise (premier contact)", CONTACT_SUMMARY));
+        assertThat(runtimeService.getVariable(instance.getId(), "firstContactDate"))
+                .isEqualTo(today.toString());
+        assertThat(cases.actions(number))
+                .containsExactly(
+                        new MediationRepository.Action(1, today, "L'entreprise (premier contact)", CONTACT_SUMMARY));
 
         // "Conduire la médiation (niveau 1)": no step group before a step is chosen, then only
         // the chosen step's group.
         Task conduct = awaitTask(instance, "ConductMediation");
         tasklist.openTask(conduct.getId());
         assertThat(tasklist.taskTitle()).contains("Conduire la médiation (niveau 1)");
-        assertThat(tasklist.formText()).contains("Conduite de la médiation — niveau 1", "Dossier " + number,
-                "Litige contractuel", "Médiateur : " + MEDIATOR_IN_CHARGE, "échéance de la médiation : ");
+        assertThat(tasklist.formText())
+                .contains(
+                        "Conduite de la médiation — niveau 1",
+                        "Dossier " + number,
+                        "Litige contractuel",
+                        "Médiateur : " + MEDIATOR_IN_CHARGE,
+                        "échéance de la médiation : ");
         assertThat(tasklist.formText()).doesNotContain("Retard de paiement", "{{");
         assertNoStepGroupShown();
         tasklist.claim();
@@ -178,7 +199,8 @@ class TasklistMediationE2ETest {
         tasklist.waitUntilFormCloses();
 
         assertCompletedBy(conduct, CORRESPONDENT);
-        assertThat(cases.actions(number)).hasSize(2)
+        assertThat(cases.actions(number))
+                .hasSize(2)
                 .contains(new MediationRepository.Action(1, today, COUNTERPART, ACTION));
         assertThat(cases.timeline(number)).extracting(TimelineEntry::eventType).contains("ACTION");
         assertThat(cases.find(number).orElseThrow().outcome()).isNull();
@@ -198,7 +220,9 @@ class TasklistMediationE2ETest {
         tasklist.choose(STEP, AGREEMENT);
         tasklist.waitForField(MEASURES);
         assertThat(tasklist.showsGroup(AGREEMENT_GROUP)).isTrue();
-        assertThat(tasklist.showsGroup(ACTION_GROUP)).as("the action's fields are empty and hidden").isFalse();
+        assertThat(tasklist.showsGroup(ACTION_GROUP))
+                .as("the action's fields are empty and hidden")
+                .isFalse();
         assertThat(tasklist.showsGroup(RENEWAL_GROUP)).isFalse();
         assertThat(tasklist.showsGroup(FAILURE_GROUP)).isFalse();
         tasklist.type(MEASURES, MEASURES_AGREED);
@@ -213,8 +237,11 @@ class TasklistMediationE2ETest {
         assertThat(closed.closedAt()).isNotNull();
         assertThat(closed.level()).isEqualTo(1);
         assertThat(cases.actions(number)).hasSize(2);
-        assertThat(cases.timeline(number)).filteredOn(event -> event.eventType().equals("AGREEMENT"))
-                .singleElement().extracting(TimelineEntry::description).asString()
+        assertThat(cases.timeline(number))
+                .filteredOn(event -> event.eventType().equals("AGREEMENT"))
+                .singleElement()
+                .extracting(TimelineEntry::description)
+                .asString()
                 .contains(MEASURES_AGREED, executionDate.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         assertThat(historicVariable(instance, "agreementExecutionDate")).isEqualTo(executionDate.toString());
         // The case is closed: the SME is asked to rate the service.
@@ -237,7 +264,8 @@ class TasklistMediationE2ETest {
         tasklist.typeDate(EXECUTION_DATE, LocalDate.now(PARIS).minusDays(1));
         assertThat(tasklist.fieldErrors()).isEmpty();
         tasklist.complete();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !tasklist.fieldErrors().isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !tasklist.fieldErrors().isEmpty());
         assertThat(tasklist.formShown()).isTrue();
         tasklist.dismissErrorIfShown();
 
@@ -248,9 +276,12 @@ class TasklistMediationE2ETest {
 
         // Rolled back as a whole: the task is still open, nothing was decided or written.
         assertThat(taskService.createTaskQuery().taskId(conduct.getId()).singleResult())
-                .isNotNull().extracting(Task::getAssignee).isEqualTo(CORRESPONDENT);
+                .isNotNull()
+                .extracting(Task::getAssignee)
+                .isEqualTo(CORRESPONDENT);
         assertThat(taskService.getVariable(conduct.getId(), "mediationStep")).isNull();
-        assertThat(taskService.getVariable(conduct.getId(), "agreementExecutionDate")).isNull();
+        assertThat(taskService.getVariable(conduct.getId(), "agreementExecutionDate"))
+                .isNull();
         MediationCase open = cases.find(number).orElseThrow();
         assertThat(open.outcome()).isNull();
         assertThat(open.closedAt()).isNull();
@@ -272,25 +303,49 @@ class TasklistMediationE2ETest {
         // A newer case, still with the correspondents: their list is loaded and not empty.
         ProcessInstance fresh = filed(SampleMediations.latePayment());
         Task qualifyFresh = awaitTask(fresh, "QualifyRequest");
-        String groupTasks = filterService.createFilterQuery().filterName("Tâches de mes groupes").singleResult().getId();
+        String groupTasks = filterService
+                .createFilterQuery()
+                .filterName("Tâches de mes groupes")
+                .singleResult()
+                .getId();
 
         logInAs(CORRESPONDENT);
-        assertThat(tasklist.tasksOfFilter(groupTasks)).contains(qualifyFresh.getId()).doesNotContain(levelTwo.getId());
-        assertThat(as(CORRESPONDENT, () -> taskService.createTaskQuery().taskId(levelTwo.getId()).count())).isZero();
+        assertThat(tasklist.tasksOfFilter(groupTasks))
+                .contains(qualifyFresh.getId())
+                .doesNotContain(levelTwo.getId());
+        assertThat(as(
+                        CORRESPONDENT,
+                        () -> taskService
+                                .createTaskQuery()
+                                .taskId(levelTwo.getId())
+                                .count()))
+                .isZero();
 
         // Its form shows what the law grants for a late payment and how, a block hidden for other subjects.
         tasklist.openTask(qualifyFresh.getId());
-        assertThat(tasklist.formText()).contains("Dossier " + fresh.getBusinessKey(), "Objet : Retard de paiement",
-                "Retard de paiement : 29 jours de retard", "136.77 €",
-                "Intérêts moratoires : 12 000 € × 10,15 % × 29 / 365 = 96,77 €.", "Total dû de plein droit : 136,77 €.");
+        assertThat(tasklist.formText())
+                .contains(
+                        "Dossier " + fresh.getBusinessKey(),
+                        "Objet : Retard de paiement",
+                        "Retard de paiement : 29 jours de retard",
+                        "136.77 €",
+                        "Intérêts moratoires : 12 000 € × 10,15 % × 29 / 365 = 96,77 €.",
+                        "Total dû de plein droit : 136,77 €.");
 
         logInAs(MEDIATOR);
-        assertThat(tasklist.tasksOfFilter(groupTasks)).contains(levelTwo.getId()).doesNotContain(qualifyFresh.getId());
+        assertThat(tasklist.tasksOfFilter(groupTasks))
+                .contains(levelTwo.getId())
+                .doesNotContain(qualifyFresh.getId());
         tasklist.openTask(levelTwo.getId());
         assertThat(tasklist.taskTitle()).contains("Conduire la médiation (niveau 2)");
-        assertThat(tasklist.formText()).contains("Conduite de la médiation — niveau 2",
-                "Dossier " + escalated.getBusinessKey(), "Litige contractuel");
-        assertThat(tasklist.chosen(STEP)).as("the level-1 failure is not pre-chosen").isNotEqualTo("Échec : transmettre au niveau supérieur");
+        assertThat(tasklist.formText())
+                .contains(
+                        "Conduite de la médiation — niveau 2",
+                        "Dossier " + escalated.getBusinessKey(),
+                        "Litige contractuel");
+        assertThat(tasklist.chosen(STEP))
+                .as("the level-1 failure is not pre-chosen")
+                .isNotEqualTo("Échec : transmettre au niveau supérieur");
         assertNoStepGroupShown();
     }
 
@@ -307,7 +362,10 @@ class TasklistMediationE2ETest {
 
     /** A case filed by the demo SME, started as the SME through the engine (as POST /api/mediations does). */
     private ProcessInstance filed(Map<String, Object> request) {
-        request.put("description", request.get("description") + " Réf. " + UUID.randomUUID().toString().substring(0, 8));
+        request.put(
+                "description",
+                request.get("description") + " Réf. "
+                        + UUID.randomUUID().toString().substring(0, 8));
         ProcessInstance instance = as(SME, () -> runtimeService.startProcessInstanceByKey(PROCESS, request));
         assertThat(instance.getBusinessKey()).matches("MED-\\d{4}-\\d{5}");
         return instance;
@@ -317,7 +375,8 @@ class TasklistMediationE2ETest {
     private ProcessInstance atLevelOne() {
         ProcessInstance instance = filed(SampleMediations.contractDispute());
         completeAs(CORRESPONDENT, awaitTask(instance, "QualifyRequest"), SampleMediations.admissible());
-        completeAs(CORRESPONDENT, awaitTask(instance, "ContactSme"), SampleMediations.firstContact(LocalDate.now(PARIS)));
+        completeAs(
+                CORRESPONDENT, awaitTask(instance, "ContactSme"), SampleMediations.firstContact(LocalDate.now(PARIS)));
         return instance;
     }
 
@@ -331,10 +390,14 @@ class TasklistMediationE2ETest {
 
     /** The same task created anew after a loop back to it. */
     private Task awaitNewTask(ProcessInstance instance, String taskDefinitionKey, Task previous) {
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> taskService.createTaskQuery().processInstanceId(instance.getId())
-                        .taskDefinitionKey(taskDefinitionKey).singleResult(),
-                task -> task != null && !task.getId().equals(previous.getId()));
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> taskService
+                                .createTaskQuery()
+                                .processInstanceId(instance.getId())
+                                .taskDefinitionKey(taskDefinitionKey)
+                                .singleResult(),
+                        task -> task != null && !task.getId().equals(previous.getId()));
     }
 
     private void assertCompletedBy(Task task, String user) {

@@ -28,6 +28,7 @@ final class TasklistPage {
     private static final By LOGIN_SUBMIT = By.cssSelector("button[type=submit]");
     /** The filter list is only there once the session is open. */
     private static final By LOGGED_IN = By.cssSelector(".filters, .tasks-list");
+
     private static final By FORM = By.cssSelector(".fjs-container");
     private static final By CLAIM = By.cssSelector("button.claim");
     private static final By COMPLETE = By.cssSelector("button[ng-click=\"complete()\"]");
@@ -36,9 +37,11 @@ final class TasklistPage {
     private static final By OPEN_CALENDAR = By.cssSelector(".fjs-container .flatpickr-calendar.open");
     /** The user menu (top right), showing the user's full name; it holds "Sign out". */
     private static final By USER_MENU = By.cssSelector("li.account > a.dropdown-toggle");
+
     private static final By SIGN_OUT = By.cssSelector("li.account li.logout > a");
     /** The "Start process" dialog: its list of processes, then the start form and its Start button. */
     private static final By START_PROCESS = By.cssSelector(".start-process-action a[ng-click=\"open()\"]");
+
     private static final By START_DIALOG = By.cssSelector(".modal-content");
     private static final By START_FORM = By.cssSelector(".modal-content .fjs-container");
     private static final By START = By.cssSelector(".modal-content button[ng-click=\"startProcessInstance()\"]");
@@ -84,19 +87,22 @@ final class TasklistPage {
             driver.get(baseUrl);
             wait.until(ExpectedConditions.visibilityOfElementLocated(LOGIN_USER));
         }
-        new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class).until(browser -> {
-            WebElement userField = browser.findElement(LOGIN_USER);
-            WebElement passwordField = browser.findElement(LOGIN_PASSWORD);
-            if (!user.equals(userField.getDomProperty("value"))) {
-                userField.clear();
-                userField.sendKeys(user);
-            }
-            if (!password.equals(passwordField.getDomProperty("value"))) {
-                passwordField.clear();
-                passwordField.sendKeys(password);
-            }
-            return user.equals(userField.getDomProperty("value")) && password.equals(passwordField.getDomProperty("value"));
-        });
+        new WebDriverWait(driver, TIMEOUT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(browser -> {
+                    WebElement userField = browser.findElement(LOGIN_USER);
+                    WebElement passwordField = browser.findElement(LOGIN_PASSWORD);
+                    if (!user.equals(userField.getDomProperty("value"))) {
+                        userField.clear();
+                        userField.sendKeys(user);
+                    }
+                    if (!password.equals(passwordField.getDomProperty("value"))) {
+                        passwordField.clear();
+                        passwordField.sendKeys(password);
+                    }
+                    return user.equals(userField.getDomProperty("value"))
+                            && password.equals(passwordField.getDomProperty("value"));
+                });
         driver.findElement(LOGIN_SUBMIT).click();
     }
 
@@ -124,7 +130,9 @@ final class TasklistPage {
 
     /** The name the user menu shows for whoever is logged in. */
     String loggedInUser() {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(USER_MENU)).getText().strip();
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(USER_MENU))
+                .getText()
+                .strip();
     }
 
     /** "Start process", then the process by its name: the dialog shows the process's start form. */
@@ -230,9 +238,12 @@ final class TasklistPage {
      */
     void typeDate(String label, LocalDate day) {
         WebElement input = reveal(input(label));
-        String text = (String) ((JavascriptExecutor) driver).executeScript(
-                "return new Intl.DateTimeFormat('default').format(new Date(arguments[0], arguments[1] - 1, arguments[2]));",
-                day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+        String text = (String) ((JavascriptExecutor) driver)
+                .executeScript(
+                        "return new Intl.DateTimeFormat('default').format(new Date(arguments[0], arguments[1] - 1, arguments[2]));",
+                        day.getYear(),
+                        day.getMonthValue(),
+                        day.getDayOfMonth());
         input.click();
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys(text, Keys.ENTER);
@@ -285,7 +296,9 @@ final class TasklistPage {
                 .filter(item -> item.getDomProperty("textContent").strip().equals(optionLabel))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("No option '" + optionLabel + "' in " + label + ": "
-                        + listed.stream().map(item -> item.getDomProperty("textContent")).toList()));
+                        + listed.stream()
+                                .map(item -> item.getDomProperty("textContent"))
+                                .toList()));
         // A long list scrolls inside its own box, which clips the options below its fold: scroll
         // the list (only as far as needed) before clicking, as a user does with the wheel.
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'});", option);
@@ -294,8 +307,10 @@ final class TasklistPage {
         } catch (ElementClickInterceptedException coveredByTheFieldBelow) {
             // The list sometimes opens under the next field, which then takes the click. form-js
             // selects an option on mousedown: give the option that event itself.
-            ((JavascriptExecutor) driver).executeScript(
-                    "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}));", option);
+            ((JavascriptExecutor) driver)
+                    .executeScript(
+                            "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}));",
+                            option);
         }
         wait.until(browser -> field.findElements(options).isEmpty());
         wait.until(ExpectedConditions.textToBe(display, optionLabel));
@@ -303,7 +318,9 @@ final class TasklistPage {
 
     /** What a select shows as chosen (empty, or a placeholder, when nothing is). */
     String chosen(String label) {
-        return driver.findElement(By.id(input(label).getDomAttribute("id") + "-display")).getText().strip();
+        return driver.findElement(By.id(input(label).getDomAttribute("id") + "-display"))
+                .getText()
+                .strip();
     }
 
     /**
@@ -319,9 +336,11 @@ final class TasklistPage {
      * a group hidden by its {@code conditional} out of the page, its fields with it.
      */
     boolean showsGroup(String label) {
-        return driver.findElements(By.xpath("//div[contains(@class,'fjs-container')]//div[@role='group']"
+        return driver
+                .findElements(By.xpath("//div[contains(@class,'fjs-container')]//div[@role='group']"
                         + "[./label[normalize-space(.)=" + xpathLiteral(label) + "]]"))
-                .stream().anyMatch(WebElement::isDisplayed);
+                .stream()
+                .anyMatch(WebElement::isDisplayed);
     }
 
     /** Waits until a conditional field appears. */
@@ -344,7 +363,9 @@ final class TasklistPage {
     /** The validation messages form-js shows under fields (empty when the form is valid). */
     List<String> fieldErrors() {
         return driver.findElements(By.cssSelector(".fjs-form-field-error")).stream()
-                .map(WebElement::getText).filter(text -> !text.isBlank()).toList();
+                .map(WebElement::getText)
+                .filter(text -> !text.isBlank())
+                .toList();
     }
 
     /**
@@ -381,7 +402,8 @@ final class TasklistPage {
     void dismissError() {
         By notification = By.cssSelector(".notifications .alert-danger");
         wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector(".notifications .alert-danger button.close[ng-click^='removeNotification']"))).click();
+                        By.cssSelector(".notifications .alert-danger button.close[ng-click^='removeNotification']")))
+                .click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(notification));
     }
 

@@ -1,19 +1,18 @@
 package fr.defense.rapid.e2e;
 
-import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.dossier.Dossier;
 import fr.defense.rapid.dossier.DossierRepository;
 import fr.defense.rapid.dossier.DossierStatus;
 import fr.defense.rapid.support.AppTest;
-import fr.defense.rapid.demo.SampleDossiers;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,6 +21,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +44,7 @@ class TasklistRapidJourneyE2ETest {
 
     /** Plays the applicant: an SME cannot log into Tasklist. */
     private static final String SME = "admin";
+
     private static final String SECRETARIAT = "secretariat";
     private static final String EXPERT = "expert";
     private static final String COMMITTEE = "committee";
@@ -74,14 +75,19 @@ class TasklistRapidJourneyE2ETest {
 
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     DossierRepository dossiers;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -99,7 +105,8 @@ class TasklistRapidJourneyE2ETest {
 
     @Test
     void dossierTravelsThroughEveryFormInTasklist() {
-        String title = "Caméra infrarouge compacte " + UUID.randomUUID().toString().substring(0, 8);
+        String title =
+                "Caméra infrarouge compacte " + UUID.randomUUID().toString().substring(0, 8);
 
         ProcessInstance dossier = smeSubmitsTheDossierFromTheStartProcessDialog(title);
         String number = dossier.getBusinessKey();
@@ -112,9 +119,13 @@ class TasklistRapidJourneyE2ETest {
         smeAcceptsTheAgreement(dossier, number, 150_000);
 
         // The procedure is over, and it ended where a granted subsidy ends.
-        HistoricProcessInstance ended = await().atMost(Duration.ofSeconds(30)).until(
-                () -> historyService.createHistoricProcessInstanceQuery().processInstanceId(dossier.getId()).singleResult(),
-                instance -> instance.getEndTime() != null);
+        HistoricProcessInstance ended = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> historyService
+                                .createHistoricProcessInstanceQuery()
+                                .processInstanceId(dossier.getId())
+                                .singleResult(),
+                        instance -> instance.getEndTime() != null);
         assertThat(ended.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
         assertThat(ended.getEndActivityId()).isEqualTo("GrantAwarded");
         Dossier granted = dossiers.find(number).orElseThrow();
@@ -135,20 +146,28 @@ class TasklistRapidJourneyE2ETest {
         tasklist.claim();
         tasklist.choose(DECISION, REJECT);
         tasklist.waitForField(MOTIVATION);
-        assertThat(tasklist.showsField(GRANTED_AMOUNT)).as("no amount to grant for a rejection").isFalse();
+        assertThat(tasklist.showsField(GRANTED_AMOUNT))
+                .as("no amount to grant for a rejection")
+                .isFalse();
         // A motivation of 20 characters is required when shown: the form's own rule, applied in the
         // browser by form-js and again by the server (ServerSideValidationTest). The form stops it.
         tasklist.type(MOTIVATION, "Non.");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !tasklist.fieldErrors().isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !tasklist.fieldErrors().isEmpty());
         assertThat(tasklist.fieldErrors()).singleElement().asString().contains("20");
-        assertThat(tasklist.canComplete()).as("Complete is disabled while the form shows an error").isFalse();
+        assertThat(tasklist.canComplete())
+                .as("Complete is disabled while the form shows an error")
+                .isFalse();
         assertThat(tasklist.formShown()).isTrue();
 
         // Rolled back as a whole: the task is still open, nothing was decided or written.
         assertThat(taskService.createTaskQuery().taskId(decision.getId()).singleResult())
-                .isNotNull().extracting(Task::getAssignee).isEqualTo(COMMITTEE);
+                .isNotNull()
+                .extracting(Task::getAssignee)
+                .isEqualTo(COMMITTEE);
         assertThat(taskService.getVariable(decision.getId(), "decision")).isNull();
-        assertThat(taskService.getVariable(decision.getId(), "decisionMotivation")).isNull();
+        assertThat(taskService.getVariable(decision.getId(), "decisionMotivation"))
+                .isNull();
         Dossier stillAwaiting = dossiers.find(dossier.getBusinessKey()).orElseThrow();
         assertThat(stillAwaiting.status()).isEqualTo(DossierStatus.AWAITING_DECISION);
         assertThat(stillAwaiting.decision()).isNull();
@@ -160,7 +179,8 @@ class TasklistRapidJourneyE2ETest {
     private ProcessInstance smeSubmitsTheDossierFromTheStartProcessDialog(String title) {
         logInAs(SME);
         tasklist.openStartForm(PROCESS_NAME);
-        assertThat(tasklist.formText()).contains("Dépôt d'un dossier RAPID", "Entreprise", "Projet", "Budget", "Contact");
+        assertThat(tasklist.formText())
+                .contains("Dépôt d'un dossier RAPID", "Entreprise", "Projet", "Budget", "Contact");
 
         tasklist.type("Numéro SIREN", "732829320");
         tasklist.type("Raison sociale", "Optronique du Lac");
@@ -193,13 +213,17 @@ class TasklistRapidJourneyE2ETest {
         tasklist.waitUntilStartDialogCloses();
 
         // The start is synchronous up to the acknowledgment: the instance and the dossier exist now.
-        ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey("rapid-subsidy").variableValueEquals("projectTitle", title).singleResult();
+        ProcessInstance instance = runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("rapid-subsidy")
+                .variableValueEquals("projectTitle", title)
+                .singleResult();
         assertThat(instance).as("the process instance started from Tasklist").isNotNull();
         assertThat(runtimeService.getVariable(instance.getId(), "applicant")).isEqualTo(SME);
         String number = instance.getBusinessKey();
         assertThat(number).matches("RAPID-\\d{4}-\\d{5}");
-        assertThat(runtimeService.getVariable(instance.getId(), "dossierNumber")).isEqualTo(number);
+        assertThat(runtimeService.getVariable(instance.getId(), "dossierNumber"))
+                .isEqualTo(number);
 
         // Every value typed, with its type, went from the browser to the dossier table.
         Map<String, Object> expected = new LinkedHashMap<>();
@@ -227,9 +251,13 @@ class TasklistRapidJourneyE2ETest {
         expected.put("contact_name", "Claire Martin");
         expected.put("contact_email", CONTACT_EMAIL);
         Map<String, Object> row = jdbc.sql("select * from dossier where dossier_number = :number")
-                .param("number", number).query().singleRow();
-        expected.forEach((column, value) -> assertThat(row.get(column) instanceof Number n ? n.longValue() : row.get(column))
-                .as(column).isEqualTo(value));
+                .param("number", number)
+                .query()
+                .singleRow();
+        expected.forEach(
+                (column, value) -> assertThat(row.get(column) instanceof Number n ? n.longValue() : row.get(column))
+                        .as(column)
+                        .isEqualTo(value));
         Dossier stored = dossiers.find(number).orElseThrow();
         assertThat(stored.ownerId()).isEqualTo(SME);
         assertThat(stored.submission().companyName()).isEqualTo("Optronique du Lac");
@@ -244,7 +272,9 @@ class TasklistRapidJourneyE2ETest {
         tasklist.openTask(check.getId());
         assertThat(tasklist.taskTitle()).contains("Vérifier la complétude");
         assertThat(tasklist.formText()).contains("Dossier " + number, "Optronique du Lac", title);
-        assertThat(tasklist.showsField(MISSING_ITEMS)).as("hidden until the dossier is said incomplete").isFalse();
+        assertThat(tasklist.showsField(MISSING_ITEMS))
+                .as("hidden until the dossier is said incomplete")
+                .isFalse();
 
         tasklist.claim();
         tasklist.choose(IS_COMPLETE, INCOMPLETE);
@@ -256,9 +286,14 @@ class TasklistRapidJourneyE2ETest {
 
         assertCompletedBy(check, SECRETARIAT);
         // The answer was recorded, then cleared once the complements were requested (see step 4).
-        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(dossier.getId())
-                .variableName("completenessOutcome").includeDeleted().list())
-                .extracting(variable -> variable.getValue()).containsExactly("INCOMPLETE");
+        assertThat(historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(dossier.getId())
+                        .variableName("completenessOutcome")
+                        .includeDeleted()
+                        .list())
+                .extracting(variable -> variable.getValue())
+                .containsExactly("INCOMPLETE");
         assertThat(historicVariable(dossier, "missingItems")).isEqualTo(MISSING);
     }
 
@@ -338,15 +373,21 @@ class TasklistRapidJourneyE2ETest {
         logInAs(COMMITTEE);
         tasklist.openTask(decision.getId());
         assertThat(tasklist.taskTitle()).contains("Décision du comité");
-        assertThat(tasklist.formText()).contains("Dossier " + number, "aide demandée : 200000 €",
-                "aide proposée : 200000 €");
-        assertThat(tasklist.showsField(GRANTED_AMOUNT)).as("hidden until a decision is chosen").isFalse();
-        assertThat(tasklist.showsField(MOTIVATION)).as("hidden until a decision is chosen").isFalse();
+        assertThat(tasklist.formText())
+                .contains("Dossier " + number, "aide demandée : 200000 €", "aide proposée : 200000 €");
+        assertThat(tasklist.showsField(GRANTED_AMOUNT))
+                .as("hidden until a decision is chosen")
+                .isFalse();
+        assertThat(tasklist.showsField(MOTIVATION))
+                .as("hidden until a decision is chosen")
+                .isFalse();
 
         tasklist.claim();
         tasklist.choose(DECISION, GRANT);
         tasklist.waitForField(GRANTED_AMOUNT);
-        assertThat(tasklist.showsField(MOTIVATION)).as("no motivation asked for a grant").isFalse();
+        assertThat(tasklist.showsField(MOTIVATION))
+                .as("no motivation asked for a grant")
+                .isFalse();
         tasklist.type(GRANTED_AMOUNT, Long.toString(amount));
         assertThat(tasklist.fieldErrors()).isEmpty();
         tasklist.complete();
@@ -354,8 +395,10 @@ class TasklistRapidJourneyE2ETest {
 
         assertCompletedBy(decision, COMMITTEE);
         assertThat(historicVariable(dossier, "decision")).isEqualTo("APPROVED");
-        assertThat(historicVariable(dossier, "grantedAidEur")).isInstanceOf(Number.class)
-                .extracting(value -> ((Number) value).longValue()).isEqualTo(amount);
+        assertThat(historicVariable(dossier, "grantedAidEur"))
+                .isInstanceOf(Number.class)
+                .extracting(value -> ((Number) value).longValue())
+                .isEqualTo(amount);
     }
 
     /** Step 7 ({@code accept-agreement}): the SME's own task, showing the amount granted. */
@@ -397,7 +440,9 @@ class TasklistRapidJourneyE2ETest {
     /** A dossier of our own at the committee stage, brought there through the engine's API. */
     private ProcessInstance dossierAwaitingCommitteeDecision() {
         Map<String, Object> submission = SampleDossiers.smallCompany();
-        submission.put("projectTitle", "Caméra infrarouge compacte " + UUID.randomUUID().toString().substring(0, 8));
+        submission.put(
+                "projectTitle",
+                "Caméra infrarouge compacte " + UUID.randomUUID().toString().substring(0, 8));
         ProcessInstance dossier = as(SME, () -> runtimeService.startProcessInstanceByKey("rapid-subsidy", submission));
         completeAs(SECRETARIAT, awaitTask(dossier, "CheckCompleteness"), SampleDossiers.completeness(true));
         completeAs(EXPERT, awaitTask(dossier, "TechnicalEvaluation"), SampleDossiers.favourableEvaluation());

@@ -25,16 +25,26 @@ class FormRulesWrittenOnceTest {
         assertThat(fields(violations("committee-decision", Map.of("decision", "REJECTED"))))
                 .containsExactly("decisionMotivation");
         assertThat(violations("committee-decision", Map.of("decision", "REJECTED", "decisionMotivation", "Non.")))
-                .singleElement().extracting(FieldViolation::message).asString().contains("au moins 20 caractères");
-        assertThat(violations("committee-decision", Map.of("decision", "REJECTED",
-                "decisionMotivation", "Projet sans application de défense identifiable."))).isEmpty();
+                .singleElement()
+                .extracting(FieldViolation::message)
+                .asString()
+                .contains("au moins 20 caractères");
+        assertThat(violations(
+                        "committee-decision",
+                        Map.of(
+                                "decision",
+                                "REJECTED",
+                                "decisionMotivation",
+                                "Projet sans application de défense identifiable.")))
+                .isEmpty();
     }
 
     @Test
     void anApprovalNeedsAnAmountAndNoMotivation() {
         assertThat(fields(violations("committee-decision", Map.of("decision", "APPROVED"))))
                 .containsExactly("grantedAidEur");
-        assertThat(violations("committee-decision", Map.of("decision", "APPROVED", "grantedAidEur", 150_000L))).isEmpty();
+        assertThat(violations("committee-decision", Map.of("decision", "APPROVED", "grantedAidEur", 150_000L)))
+                .isEmpty();
     }
 
     @Test
@@ -46,27 +56,44 @@ class FormRulesWrittenOnceTest {
         Map<String, Object> failure = new HashMap<>(Map.of("mediationStep", "FAILURE", "failureReport", "Échec."));
         // A value left by an earlier step (a previous action) is not checked once its field is hidden.
         failure.put("actionSummary", "x");
-        assertThat(violations("conduct-mediation", failure)).singleElement()
+        assertThat(violations("conduct-mediation", failure))
+                .singleElement()
                 .satisfies(violation -> assertThat(violation.field()).isEqualTo("failureReport"));
     }
 
     @Test
     void aConditionReadsTheCasesOtherVariablesToo() {
         FormField lateOnly = field("=subject != \"LATE_PAYMENT\"");
-        assertThat(FormConditions.hidden(lateOnly, Map.of("subject", "LATE_PAYMENT"))).isFalse();
-        assertThat(FormConditions.hidden(lateOnly, Map.of("subject", "CONTRACT_DISPUTE"))).isTrue();
-        assertThat(FormConditions.hidden(lateOnly, Map.of())).as("unknown reads as null, as in form-js").isTrue();
+        assertThat(FormConditions.hidden(lateOnly, Map.of("subject", "LATE_PAYMENT")))
+                .isFalse();
+        assertThat(FormConditions.hidden(lateOnly, Map.of("subject", "CONTRACT_DISPUTE")))
+                .isTrue();
+        assertThat(FormConditions.hidden(lateOnly, Map.of()))
+                .as("unknown reads as null, as in form-js")
+                .isTrue();
         assertThat(FormConditions.hidden(field(null), Map.of())).isFalse();
     }
 
     @Test
     void aConditionFeelCannotReadStopsTheStartNotAUsersCompletion() {
         assertThatThrownBy(() -> FormConditions.requireReadable("committee-decision", field("=decision != ")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not FEEL");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is not FEEL");
     }
 
     private static FormField field(String hide) {
-        return new FormField("x", "textfield", "X", true, (BigDecimal) null, null, null, null, null, null, null,
+        return new FormField(
+                "x",
+                "textfield",
+                "X",
+                true,
+                (BigDecimal) null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 FormConditions.expression(hide));
     }
 

@@ -36,6 +36,7 @@ class FormsDeploymentTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     ObjectMapper json;
 
@@ -55,7 +56,8 @@ class FormsDeploymentTest {
 
     @Test
     void startFormResolvesFromTheProcessDefinition() throws IOException {
-        try (InputStream form = engine.getFormService().getDeployedStartForm(latestRapid().getId())) {
+        try (InputStream form =
+                engine.getFormService().getDeployedStartForm(latestRapid().getId())) {
             assertThat(json.readTree(form).path("id").asText()).isEqualTo("submit-dossier");
         }
     }
@@ -71,13 +73,24 @@ class FormsDeploymentTest {
             // Put an instance right at the task (no start form involved) and ask for the form as Tasklist would.
             // The variables the tasks' assignee, due dates and timers read.
             Date tomorrow = Date.from(Instant.now().plus(Duration.ofDays(1)));
-            ProcessInstance instance = engine.getRuntimeService().createProcessInstanceById(rapid.getId())
+            ProcessInstance instance = engine.getRuntimeService()
+                    .createProcessInstanceById(rapid.getId())
                     .businessKey("FORM-CHECK-" + userTask.getId())
-                    .setVariables(Map.of("applicant", "pme-demo", "complementsDueDate", tomorrow,
-                            "complementsReminderDate", tomorrow, "agreementDueDate", tomorrow))
+                    .setVariables(Map.of(
+                            "applicant",
+                            "pme-demo",
+                            "complementsDueDate",
+                            tomorrow,
+                            "complementsReminderDate",
+                            tomorrow,
+                            "agreementDueDate",
+                            tomorrow))
                     .startBeforeActivity(userTask.getId())
                     .execute(true, true);
-            Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+            Task task = engine.getTaskService()
+                    .createTaskQuery()
+                    .processInstanceId(instance.getId())
+                    .singleResult();
             try (InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
                 assertThat(json.readTree(form).path("id").asText()).isEqualTo(userTask.getCamundaFormRef());
             }
@@ -86,7 +99,10 @@ class FormsDeploymentTest {
     }
 
     private ProcessDefinition latestRapid() {
-        return engine.getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(RapidProcess.KEY).latestVersion().singleResult();
+        return engine.getRepositoryService()
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(RapidProcess.KEY)
+                .latestVersion()
+                .singleResult();
     }
 }

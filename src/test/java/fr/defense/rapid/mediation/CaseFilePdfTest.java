@@ -27,22 +27,35 @@ class CaseFilePdfTest {
     void aFullCaseFileFlowsOverSeveralPagesAndKeepsEverything() throws IOException {
         String description = description();
         List<Action> actions = IntStream.rangeClosed(1, 40)
-                .mapToObj(n -> new Action(LocalDate.of(2026, 6, 1).plusDays(n), "Service achats de la DGA",
+                .mapToObj(n -> new Action(
+                        LocalDate.of(2026, 6, 1).plusDays(n),
+                        "Service achats de la DGA",
                         "Relance n°%02d de l’acheteur sur la facture impayée".formatted(n)))
                 .toList();
-        CaseFile file = new CaseFile("MED-2026-00042", "Retard de paiement — Société d’Études Aéronautiques",
-                List.of(new Section("Demande", List.of(
-                                new Field("Description", description),
-                                new Field("Entreprise", "Société d’Études Aéronautiques Françaises"),
-                                // ✈ (U+2708) and 😀 (outside the BMP) are not WinAnsi
-                                new Field("Référence du marché", "Marché ✈ 2026-042 😀"),
-                                new Field("Adresse", "12 rue de l’Église\n75007 Paris"))),
-                        new Section("Intérêts moratoires", List.of(
-                                // as NumberFormat formats it for fr-FR: U+202F as the thousands separator
-                                new Field("Montant", "1\u202F234,56 €")))),
-                actions, List.of("facture-2026-001.pdf", "bon de commande.pdf"),
-                List.of(new TimelineEntry(OffsetDateTime.of(2026, 5, 13, 8, 30, 0, 0, ZoneOffset.UTC), "Demande déposée"),
-                        new TimelineEntry(OffsetDateTime.of(2026, 12, 1, 8, 30, 0, 0, ZoneOffset.UTC), "Saisine du Médiateur")));
+        CaseFile file = new CaseFile(
+                "MED-2026-00042",
+                "Retard de paiement — Société d’Études Aéronautiques",
+                List.of(
+                        new Section(
+                                "Demande",
+                                List.of(
+                                        new Field("Description", description),
+                                        new Field("Entreprise", "Société d’Études Aéronautiques Françaises"),
+                                        // ✈ (U+2708) and 😀 (outside the BMP) are not WinAnsi
+                                        new Field("Référence du marché", "Marché ✈ 2026-042 😀"),
+                                        new Field("Adresse", "12 rue de l’Église\n75007 Paris"))),
+                        new Section(
+                                "Intérêts moratoires",
+                                List.of(
+                                        // as NumberFormat formats it for fr-FR: U+202F as the thousands separator
+                                        new Field("Montant", "1\u202F234,56 €")))),
+                actions,
+                List.of("facture-2026-001.pdf", "bon de commande.pdf"),
+                List.of(
+                        new TimelineEntry(
+                                OffsetDateTime.of(2026, 5, 13, 8, 30, 0, 0, ZoneOffset.UTC), "Demande déposée"),
+                        new TimelineEntry(
+                                OffsetDateTime.of(2026, 12, 1, 8, 30, 0, 0, ZoneOffset.UTC), "Saisine du Médiateur")));
 
         try (PDDocument document = Loader.loadPDF(pdf.render(file))) {
             String text = new PDFTextStripper().getText(document);
@@ -50,8 +63,14 @@ class CaseFilePdfTest {
 
             // ~32 lines of description + 80 lines of actions + the rest, about 50 lines a page
             assertThat(pages).isGreaterThanOrEqualTo(3);
-            assertThat(text).contains("Dossier de médiation MED-2026-00042", "Société d’Études Aéronautiques Françaises",
-                    "Intérêts moratoires", "Actions de médiation", "Chronologie", "• facture-2026-001.pdf");
+            assertThat(text)
+                    .contains(
+                            "Dossier de médiation MED-2026-00042",
+                            "Société d’Études Aéronautiques Françaises",
+                            "Intérêts moratoires",
+                            "Actions de médiation",
+                            "Chronologie",
+                            "• facture-2026-001.pdf");
             assertThat(text).contains("Marché ? 2026-042 ?").contains("1 234,56 €");
             assertThat(text).contains("12 rue de l’Église" + System.lineSeparator() + "75007 Paris");
             actions.forEach(action -> assertThat(text).contains(action.summary()));
@@ -61,7 +80,11 @@ class CaseFilePdfTest {
 
             // wrapped, not cut: the whole description is there once line breaks are put back as spaces
             assertThat(text.replaceAll("\\s+", " ")).contains(description);
-            assertThat(Arrays.stream(text.split("\\R")).mapToInt(String::length).max().orElseThrow()).isLessThan(130);
+            assertThat(Arrays.stream(text.split("\\R"))
+                            .mapToInt(String::length)
+                            .max()
+                            .orElseThrow())
+                    .isLessThan(130);
 
             for (int page = 1; page <= pages; page++) {
                 PDFTextStripper stripper = new PDFTextStripper();
@@ -82,14 +105,15 @@ class CaseFilePdfTest {
             String text = new PDFTextStripper().getText(document);
 
             assertThat(document.getNumberOfPages()).isEqualTo(1);
-            assertThat(text).contains("Aucune action consignée.", "Aucun document déclaré.",
-                    "MED-2026-00001 — page 1 / 1");
+            assertThat(text)
+                    .contains("Aucune action consignée.", "Aucun document déclaré.", "MED-2026-00001 — page 1 / 1");
         }
     }
 
     /** About 3 000 characters of accented French, with a marker at each end. */
     private static String description() {
-        String sentence = "L’entreprise a livré les équipements commandés ; la facture reçue n’a pas été réglée à l’échéance. ";
+        String sentence =
+                "L’entreprise a livré les équipements commandés ; la facture reçue n’a pas été réglée à l’échéance. ";
         String body = sentence.repeat(3000 / sentence.length() + 1);
         return ("DÉBUT " + body).substring(0, 2990).strip() + " FIN";
     }

@@ -21,7 +21,8 @@ class LatePaymentInterestTest {
         assertThat(result.lateDays()).isZero();
         assertThat(result.lateInterestEur()).isEqualByComparingTo("0");
         assertThat(interest.compute(new BigDecimal("10000"), LocalDate.of(2024, 3, 1), LocalDate.of(2024, 4, 1))
-                .lateDays()).isEqualTo(1);
+                        .lateDays())
+                .isEqualTo(1);
     }
 
     @Test
@@ -81,10 +82,13 @@ class LatePaymentInterestTest {
         LatePaymentInterest bundled = new LatePaymentInterest(EcbRates.bundled());
         assertThat(bundled.earliestInvoiceReceivedOn()).isEqualTo(LocalDate.of(2016, 5, 31));
         assertThat(bundled.compute(new BigDecimal("1000"), LocalDate.of(2016, 5, 31), LocalDate.of(2016, 7, 1))
-                .rateReferenceDate()).isEqualTo(LocalDate.of(2016, 7, 1));
+                        .rateReferenceDate())
+                .isEqualTo(LocalDate.of(2016, 7, 1));
 
         // A table starting on the first day of a half-year covers that half-year.
-        EcbRates fromJanuary = EcbRates.read(new ByteArrayInputStream("2020-01-01,1.00\n".getBytes(StandardCharsets.UTF_8)));
-        assertThat(new LatePaymentInterest(fromJanuary).earliestInvoiceReceivedOn()).isEqualTo(LocalDate.of(2019, 12, 1));
+        EcbRates fromJanuary =
+                EcbRates.read(new ByteArrayInputStream("2020-01-01,1.00\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(new LatePaymentInterest(fromJanuary).earliestInvoiceReceivedOn())
+                .isEqualTo(LocalDate.of(2019, 12, 1));
     }
 }

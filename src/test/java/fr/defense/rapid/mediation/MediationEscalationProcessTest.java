@@ -1,6 +1,5 @@
 package fr.defense.rapid.mediation;
 
-import fr.defense.rapid.procedure.TimelineEntry;
 import static fr.defense.rapid.demo.SampleMediations.action;
 import static fr.defense.rapid.demo.SampleMediations.admissible;
 import static fr.defense.rapid.demo.SampleMediations.agreement;
@@ -15,14 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import fr.defense.rapid.demo.SampleDossiers;
+import fr.defense.rapid.demo.SampleMediations;
 import fr.defense.rapid.dossier.DossierRepository;
-import fr.defense.rapid.system.FieldViolation;
-import fr.defense.rapid.system.FormValidationException;
+import fr.defense.rapid.procedure.TimelineEntry;
 import fr.defense.rapid.support.ProcessTest;
 import fr.defense.rapid.support.RapidProcess;
 import fr.defense.rapid.system.ConflictException;
-import fr.defense.rapid.demo.SampleDossiers;
-import fr.defense.rapid.demo.SampleMediations;
+import fr.defense.rapid.system.FieldViolation;
+import fr.defense.rapid.system.FormValidationException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -31,11 +31,11 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,12 +56,16 @@ class MediationEscalationProcessTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     MediationRepository cases;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MediationRequests requests;
+
     @Autowired
     DossierRepository dossiers;
 
@@ -85,12 +89,16 @@ class MediationEscalationProcessTest {
 
         String number = instance.getBusinessKey();
         assertThat(number).matches("MED-2026-\\d{5}");
-        assertThat(instance).hasPassed("RegisterCase", "NotifyCaseAcknowledgment")
+        assertThat(instance)
+                .hasPassed("RegisterCase", "NotifyCaseAcknowledgment")
                 .isWaitingAt("QualifyRequest", "WithdrawCase");
         // 15 working days from 13/05/2026: Ascension (14/05) and Whit Monday (25/05) do not count.
         assertThat(process.task(instance, "QualifyRequest").getDueDate())
-                .isEqualTo(Date.from(ZonedDateTime.of(2026, 6, 5, 23, 59, 59, 0, PARIS).toInstant()));
-        assertThat(engine.getTaskService().getIdentityLinksForTask(process.task(instance, "QualifyRequest").getId()))
+                .isEqualTo(Date.from(
+                        ZonedDateTime.of(2026, 6, 5, 23, 59, 59, 0, PARIS).toInstant()));
+        assertThat(engine.getTaskService()
+                        .getIdentityLinksForTask(
+                                process.task(instance, "QualifyRequest").getId()))
                 .anyMatch(link -> "sme-correspondents".equals(link.getGroupId()));
         assertThat(process.task(instance, "WithdrawCase").getAssignee()).isEqualTo("pme-demo");
 
@@ -99,7 +107,8 @@ class MediationEscalationProcessTest {
         assertThat(stored.level()).isEqualTo(1);
         assertThat(stored.outcome()).isNull();
         assertThat(stored.lateDays()).isNull();
-        assertThat(cases.timeline(number)).extracting(TimelineEntry::eventType)
+        assertThat(cases.timeline(number))
+                .extracting(TimelineEntry::eventType)
                 .containsExactly("FILED", "NOTIFICATION_MEDIATION_ACKNOWLEDGMENT");
     }
 
@@ -112,7 +121,10 @@ class MediationEscalationProcessTest {
         MediationCase stored = cases.find(instance.getBusinessKey()).orElseThrow();
         assertThat(stored.lateDays()).isEqualTo(29L);
         assertThat(stored.lateInterestEur()).isEqualByComparingTo(new BigDecimal("136.77"));
-        assertThat(stored.lateInterestComputation()).contains("96,77 €").contains("10,15 %").contains("40,00 €");
+        assertThat(stored.lateInterestComputation())
+                .contains("96,77 €")
+                .contains("10,15 %")
+                .contains("40,00 €");
         assertThat(instance).variables().containsEntry("lateDays", 29L).containsEntry("lateInterestEur", 136.77);
     }
 
@@ -122,16 +134,26 @@ class MediationEscalationProcessTest {
 
         process.complete(instance, "QualifyRequest", "correspondent", notAdmissible());
 
-        assertThat(instance).hasPassed("RecordQualification", "CloseAsNotAdmissible", "CaseClosedNotAdmissible",
-                "NotifyCaseOutcome", "NotifySurveyInvitation").isWaitingAt("RateService");
+        assertThat(instance)
+                .hasPassed(
+                        "RecordQualification",
+                        "CloseAsNotAdmissible",
+                        "CaseClosedNotAdmissible",
+                        "NotifyCaseOutcome",
+                        "NotifySurveyInvitation")
+                .isWaitingAt("RateService");
         assertThat(process.task(instance, "RateService").getAssignee()).isEqualTo("pme-demo");
         MediationCase closed = cases.find(instance.getBusinessKey()).orElseThrow();
         assertThat(closed.admissible()).isFalse();
         assertThat(closed.outcome()).isEqualTo(MediationOutcome.NOT_ADMISSIBLE);
         assertThat(closed.answeredAt()).isNotNull();
         assertThat(closed.closedAt()).isNotNull();
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey("WithdrawCase").count()).isZero();
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(instance.getId())
+                        .taskDefinitionKey("WithdrawCase")
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -142,7 +164,8 @@ class MediationEscalationProcessTest {
         assertThat(instance).hasNotPassed("NotifyAnswerOverdue");
         process.timePasses(instance, Duration.ofHours(14)); // 06/06 00:00: the 15th working day is over
 
-        assertThat(instance).hasPassed("AnswerCommitmentMissed", "NotifyAnswerOverdue", "AnswerOverdueNotified")
+        assertThat(instance)
+                .hasPassed("AnswerCommitmentMissed", "NotifyAnswerOverdue", "AnswerOverdueNotified")
                 .isWaitingAt("QualifyRequest", "WithdrawCase");
     }
 
@@ -155,33 +178,45 @@ class MediationEscalationProcessTest {
         assertThat(process.task(instance, "ContactSme").getDueDate())
                 .isEqualTo(Date.from(FILED.plusDays(7).toInstant()));
         process.timePasses(instance, Duration.ofDays(7).plusMinutes(1));
-        assertThat(instance).hasPassed("FirstContactOverdue", "NotifyFirstContactOverdue")
+        assertThat(instance)
+                .hasPassed("FirstContactOverdue", "NotifyFirstContactOverdue")
                 .isWaitingAt("ContactSme", "WithdrawCase");
 
         process.complete(instance, "ContactSme", "correspondent", firstContact(LocalDate.of(2026, 5, 20)));
         assertThat(instance).isWaitingAt("ConductMediation", "WithdrawCase");
-        assertThat(cases.actions(instance.getBusinessKey())).singleElement()
+        assertThat(cases.actions(instance.getBusinessKey()))
+                .singleElement()
                 .satisfies(a -> assertThat(a.actionDate()).isEqualTo(LocalDate.of(2026, 5, 20)));
     }
 
     @Test
     void actionsAreRecordedThenAnAgreementClosesTheCaseAndTheRatingIsKept() {
         ProcessInstance instance = atLevelOne();
-        process.complete(instance, "ConductMediation", "correspondent",
+        process.complete(
+                instance,
+                "ConductMediation",
+                "correspondent",
                 action(LocalDate.of(2026, 5, 13), "Service payeur de Lyon"));
-        assertThat(instance).isWaitingAt("ConductMediation", "WithdrawCase")
-                .variables().containsEntry("mediationStep", null).containsEntry("actionSummary", null);
+        assertThat(instance)
+                .isWaitingAt("ConductMediation", "WithdrawCase")
+                .variables()
+                .containsEntry("mediationStep", null)
+                .containsEntry("actionSummary", null);
         process.complete(instance, "ConductMediation", "correspondent", agreement(LocalDate.of(2026, 7, 1)));
 
-        assertThat(instance).hasPassed("LevelAgreement", "CloseWithAgreement", "CaseClosedWithAgreement",
-                "NotifyCaseOutcome").isWaitingAt("RateService");
-        assertThat(cases.find(instance.getBusinessKey()).orElseThrow().outcome()).isEqualTo(MediationOutcome.AGREEMENT);
-        assertThat(cases.actions(instance.getBusinessKey())).extracting(MediationRepository.Action::counterpart)
+        assertThat(instance)
+                .hasPassed("LevelAgreement", "CloseWithAgreement", "CaseClosedWithAgreement", "NotifyCaseOutcome")
+                .isWaitingAt("RateService");
+        assertThat(cases.find(instance.getBusinessKey()).orElseThrow().outcome())
+                .isEqualTo(MediationOutcome.AGREEMENT);
+        assertThat(cases.actions(instance.getBusinessKey()))
+                .extracting(MediationRepository.Action::counterpart)
                 .contains("Service payeur de Lyon");
 
         process.complete(instance, "RateService", "pme-demo", rating(4));
         assertThat(instance).isEnded().hasPassed("RecordSatisfaction", "ServiceRated");
-        assertThat(cases.find(instance.getBusinessKey()).orElseThrow().satisfactionRating()).isEqualTo(4);
+        assertThat(cases.find(instance.getBusinessKey()).orElseThrow().satisfactionRating())
+                .isEqualTo(4);
     }
 
     @Test
@@ -191,9 +226,12 @@ class MediationEscalationProcessTest {
 
         process.complete(instance, "ConductMediation", "correspondent", failure());
 
-        assertThat(instance).hasPassed("LevelFailed", "LevelFailureEscalated", "EscalateAfterFailure",
-                "NotifyEscalation").isWaitingAt("ConductMediation", "WithdrawCase");
-        assertThat(engine.getTaskService().getIdentityLinksForTask(process.task(instance, "ConductMediation").getId()))
+        assertThat(instance)
+                .hasPassed("LevelFailed", "LevelFailureEscalated", "EscalateAfterFailure", "NotifyEscalation")
+                .isWaitingAt("ConductMediation", "WithdrawCase");
+        assertThat(engine.getTaskService()
+                        .getIdentityLinksForTask(
+                                process.task(instance, "ConductMediation").getId()))
                 .anyMatch(link -> "ministry-mediators".equals(link.getGroupId()));
         assertThat(process.task(instance, "ConductMediation").getDueDate())
                 .isEqualTo(Date.from(FILED.plusDays(10).plusMonths(3).toInstant()));
@@ -206,8 +244,13 @@ class MediationEscalationProcessTest {
 
         process.timePasses(instance, Duration.ofDays(92).plusMinutes(1)); // 13/05 + 3 months = 13/08
 
-        assertThat(instance).hasPassed("LevelDeadlinePassed", "NotifyMediationDeadlinePassed",
-                "EscalateAfterDeadline", "NotifyEscalation").isWaitingAt("ConductMediation", "WithdrawCase");
+        assertThat(instance)
+                .hasPassed(
+                        "LevelDeadlinePassed",
+                        "NotifyMediationDeadlinePassed",
+                        "EscalateAfterDeadline",
+                        "NotifyEscalation")
+                .isWaitingAt("ConductMediation", "WithdrawCase");
         assertThat(instance).variables().containsEntry("level", 2);
     }
 
@@ -227,7 +270,8 @@ class MediationEscalationProcessTest {
         assertThat(instance).isWaitingAt("ConductMediation", "WithdrawCase");
 
         assertThatThrownBy(() -> process.complete(instance, "ConductMediation", "correspondent", renewalProposal()))
-                .isInstanceOf(FormValidationException.class).hasMessageContaining("déjà été prolongée");
+                .isInstanceOf(FormValidationException.class)
+                .hasMessageContaining("déjà été prolongée");
         assertThat(instance).isWaitingAt("ConductMediation", "WithdrawCase");
     }
 
@@ -237,7 +281,9 @@ class MediationEscalationProcessTest {
         process.complete(instance, "ConductMediation", "correspondent", renewalProposal());
         process.complete(instance, "AgreeToRenewal", "pme-demo", renewalResponse(false));
 
-        assertThat(instance).hasPassed("RecordRenewalResponse").hasNotPassed("LevelRenewed")
+        assertThat(instance)
+                .hasPassed("RecordRenewalResponse")
+                .hasNotPassed("LevelRenewed")
                 .isWaitingAt("ConductMediation", "WithdrawCase");
         assertThat(process.task(instance, "ConductMediation").getDueDate())
                 .isEqualTo(Date.from(FILED.plusMonths(3).toInstant()));
@@ -249,8 +295,15 @@ class MediationEscalationProcessTest {
 
         process.complete(instance, "ConductMediation", "mediator", failure());
 
-        assertThat(instance).hasPassed("LevelFailed", "EscalateAfterFailure", "HandOffToNationalMediator",
-                "CloseAsEscalatedExternal", "CaseHandedOff", "NotifyCaseOutcome").isWaitingAt("RateService");
+        assertThat(instance)
+                .hasPassed(
+                        "LevelFailed",
+                        "EscalateAfterFailure",
+                        "HandOffToNationalMediator",
+                        "CloseAsEscalatedExternal",
+                        "CaseHandedOff",
+                        "NotifyCaseOutcome")
+                .isWaitingAt("RateService");
         MediationCase closed = cases.find(instance.getBusinessKey()).orElseThrow();
         assertThat(closed.level()).isEqualTo(3);
         assertThat(closed.outcome()).isEqualTo(MediationOutcome.ESCALATED_EXTERNAL);
@@ -263,19 +316,30 @@ class MediationEscalationProcessTest {
 
         process.timePasses(instance, Duration.ofDays(93));
 
-        assertThat(instance).hasPassed("LevelDeadlinePassed", "NotifyMediationDeadlinePassed",
-                "EscalateAfterDeadline", "HandOffToNationalMediator", "CaseHandedOff").isWaitingAt("RateService");
+        assertThat(instance)
+                .hasPassed(
+                        "LevelDeadlinePassed",
+                        "NotifyMediationDeadlinePassed",
+                        "EscalateAfterDeadline",
+                        "HandOffToNationalMediator",
+                        "CaseHandedOff")
+                .isWaitingAt("RateService");
     }
 
     @Test
     void levelTwoRecordsActionsAndMayBeRenewedOnceBeforeItsDeadlineHandsTheCaseOff() {
         ProcessInstance instance = atLevelTwo();
-        process.complete(instance, "ConductMediation", "mediator",
+        process.complete(
+                instance,
+                "ConductMediation",
+                "mediator",
                 action(LocalDate.of(2026, 5, 13), "Direction des achats de Naval Systems SA"));
         process.complete(instance, "ConductMediation", "mediator", renewalProposal());
         process.complete(instance, "AgreeToRenewal", "pme-demo", renewalResponse(false));
-        assertThat(instance).hasPassed("RecordAction", "RecordRenewalResponse")
-                .hasNotPassed("LevelRenewed").isWaitingAt("ConductMediation", "WithdrawCase");
+        assertThat(instance)
+                .hasPassed("RecordAction", "RecordRenewalResponse")
+                .hasNotPassed("LevelRenewed")
+                .isWaitingAt("ConductMediation", "WithdrawCase");
         process.complete(instance, "ConductMediation", "mediator", renewalProposal());
         process.complete(instance, "AgreeToRenewal", "pme-demo", renewalResponse(true));
         assertThat(instance).hasPassed("LevelRenewed").isWaitingAt("ConductMediation", "WithdrawCase");
@@ -285,9 +349,11 @@ class MediationEscalationProcessTest {
         process.timePasses(instance, Duration.ofDays(93)); // past the first target: the renewed one holds
         assertThat(instance).isWaitingAt("ConductMediation", "WithdrawCase");
         process.timePasses(instance, Duration.ofDays(92));
-        assertThat(instance).hasPassed("LevelDeadlinePassed", "HandOffToNationalMediator", "CaseHandedOff")
+        assertThat(instance)
+                .hasPassed("LevelDeadlinePassed", "HandOffToNationalMediator", "CaseHandedOff")
                 .isWaitingAt("RateService");
-        assertThat(cases.actions(instance.getBusinessKey())).extracting(MediationRepository.Action::level)
+        assertThat(cases.actions(instance.getBusinessKey()))
+                .extracting(MediationRepository.Action::level)
                 .containsExactly(1, 2);
     }
 
@@ -306,9 +372,16 @@ class MediationEscalationProcessTest {
 
         process.complete(instance, "WithdrawCase", "pme-demo", withdrawal());
 
-        assertThat(instance).hasPassed("CloseAsWithdrawn", "CaseWithdrawn", "NotifyCaseOutcome").isWaitingAt("RateService");
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
-        assertThat(cases.find(instance.getBusinessKey()).orElseThrow().outcome()).isEqualTo(MediationOutcome.WITHDRAWN);
+        assertThat(instance)
+                .hasPassed("CloseAsWithdrawn", "CaseWithdrawn", "NotifyCaseOutcome")
+                .isWaitingAt("RateService");
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isEqualTo(1);
+        assertThat(cases.find(instance.getBusinessKey()).orElseThrow().outcome())
+                .isEqualTo(MediationOutcome.WITHDRAWN);
     }
 
     @Test
@@ -318,9 +391,12 @@ class MediationEscalationProcessTest {
 
         process.timePasses(instance, Duration.ofDays(30).plusMinutes(1));
 
-        assertThat(instance).isEnded().hasPassed("SurveyExpired", "CloseSurveyUnanswered", "SurveyClosedUnanswered")
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("SurveyExpired", "CloseSurveyUnanswered", "SurveyClosedUnanswered")
                 .hasNotPassed("RecordSatisfaction");
-        assertThat(cases.find(instance.getBusinessKey()).orElseThrow().satisfactionRating()).isNull();
+        assertThat(cases.find(instance.getBusinessKey()).orElseThrow().satisfactionRating())
+                .isNull();
     }
 
     @Test
@@ -329,8 +405,13 @@ class MediationEscalationProcessTest {
 
         process.timePasses(instance, Duration.ofDays(92).plusMinutes(1)); // 13/05 + 3 months = 13/08
 
-        assertThat(instance).hasPassed("AnswerCommitmentMissed", "QualificationPastLevelOneTarget",
-                "NotifyMediationDeadlinePassed", "EscalateAfterDeadline", "NotifyEscalation")
+        assertThat(instance)
+                .hasPassed(
+                        "AnswerCommitmentMissed",
+                        "QualificationPastLevelOneTarget",
+                        "NotifyMediationDeadlinePassed",
+                        "EscalateAfterDeadline",
+                        "NotifyEscalation")
                 .isWaitingAt("ConductMediation", "WithdrawCase");
     }
 
@@ -341,19 +422,25 @@ class MediationEscalationProcessTest {
 
         process.timePasses(instance, Duration.ofDays(92).plusMinutes(1));
 
-        assertThat(instance).hasPassed("FirstContactOverdue", "FirstContactPastLevelOneTarget",
-                "EscalateAfterDeadline").isWaitingAt("ConductMediation", "WithdrawCase");
+        assertThat(instance)
+                .hasPassed("FirstContactOverdue", "FirstContactPastLevelOneTarget", "EscalateAfterDeadline")
+                .isWaitingAt("ConductMediation", "WithdrawCase");
     }
 
     @Test
     void onceTheCaseFileHasLeftTheSmeCanNoLongerWithdraw() {
         ProcessInstance instance = atLevelTwo();
-        engine.getTaskService().complete(process.task(instance, "ConductMediation").getId(), failure());
+        engine.getTaskService()
+                .complete(process.task(instance, "ConductMediation").getId(), failure());
 
         // The hand-off mail is still to be sent (its job pending): the case is already closed.
         assertThat(instance).isWaitingAt("HandOffToNationalMediator");
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey("WithdrawCase").count()).isZero();
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(instance.getId())
+                        .taskDefinitionKey("WithdrawCase")
+                        .count())
+                .isZero();
         assertThat(cases.find(instance.getBusinessKey()).orElseThrow().outcome())
                 .isEqualTo(MediationOutcome.ESCALATED_EXTERNAL);
     }
@@ -363,14 +450,17 @@ class MediationEscalationProcessTest {
         ProcessInstance instance = atLevelOne();
         String conduct = process.task(instance, "ConductMediation").getId();
 
-        assertThatThrownBy(() -> engine.getTaskService().handleEscalation(conduct, "MEDIATION_FAILED",
-                Map.of("applicant", "pme-other")))
+        assertThatThrownBy(() -> engine.getTaskService()
+                        .handleEscalation(conduct, "MEDIATION_FAILED", Map.of("applicant", "pme-other")))
                 .hasMessageContaining("les erreurs et escalades BPMN sur une tâche ne sont pas admises");
         assertThatThrownBy(() -> engine.getTaskService().handleBpmnError(conduct, "ANY"))
                 .hasMessageContaining("les erreurs et escalades BPMN sur une tâche ne sont pas admises");
 
-        assertThat(instance).isWaitingAt("ConductMediation", "WithdrawCase")
-                .variables().containsEntry("applicant", "pme-demo").containsEntry("level", 1);
+        assertThat(instance)
+                .isWaitingAt("ConductMediation", "WithdrawCase")
+                .variables()
+                .containsEntry("applicant", "pme-demo")
+                .containsEntry("level", 1);
     }
 
     @Test
@@ -380,11 +470,14 @@ class MediationEscalationProcessTest {
         old.put("paymentDate", "2015-09-01");
 
         assertThatThrownBy(() -> process.start(KEY, "pme-demo", old))
-                .isInstanceOfSatisfying(FormValidationException.class, refused -> assertThat(refused.violations())
-                        .singleElement().satisfies(v -> {
-                            assertThat(v.field()).isEqualTo("invoiceReceivedDate");
-                            assertThat(v.message()).contains("à partir du 31/05/2016");
-                        }));
+                .isInstanceOfSatisfying(
+                        FormValidationException.class,
+                        refused -> assertThat(refused.violations())
+                                .singleElement()
+                                .satisfies(v -> {
+                                    assertThat(v.field()).isEqualTo("invoiceReceivedDate");
+                                    assertThat(v.message()).contains("à partir du 31/05/2016");
+                                }));
     }
 
     /** A step's values that its rules refuse, on the field they name. */
@@ -399,29 +492,96 @@ class MediationEscalationProcessTest {
         String today = FILED.toLocalDate().toString();
         String tomorrow = FILED.toLocalDate().plusDays(1).toString();
         return List.of(
-                new Refusal("non recevable sans motif", "QualifyRequest",
-                        Map.of("qualification", "NOT_ADMISSIBLE"), "notAdmissibleReason"),
-                new Refusal("premier contact daté de demain", "ContactSme",
-                        Map.of("firstContactDate", tomorrow, "firstContactSummary", "Entretien téléphonique."), "firstContactDate"),
-                new Refusal("action sans date", "ConductMediation", Map.of("mediationStep", "RECORD_ACTION",
-                        "actionCounterpart", "Service payeur", "actionSummary", "Appel au service payeur."), "actionDate"),
-                new Refusal("action datée de demain", "ConductMediation", Map.of("mediationStep", "RECORD_ACTION",
-                        "actionDate", tomorrow, "actionCounterpart", "Service payeur", "actionSummary", "Appel au service payeur."),
+                new Refusal(
+                        "non recevable sans motif",
+                        "QualifyRequest",
+                        Map.of("qualification", "NOT_ADMISSIBLE"),
+                        "notAdmissibleReason"),
+                new Refusal(
+                        "premier contact daté de demain",
+                        "ContactSme",
+                        Map.of("firstContactDate", tomorrow, "firstContactSummary", "Entretien téléphonique."),
+                        "firstContactDate"),
+                new Refusal(
+                        "action sans date",
+                        "ConductMediation",
+                        Map.of(
+                                "mediationStep",
+                                "RECORD_ACTION",
+                                "actionCounterpart",
+                                "Service payeur",
+                                "actionSummary",
+                                "Appel au service payeur."),
                         "actionDate"),
-                new Refusal("action sans interlocuteur", "ConductMediation", Map.of("mediationStep", "RECORD_ACTION",
-                        "actionDate", today, "actionSummary", "Appel au service payeur."), "actionCounterpart"),
-                new Refusal("action sans compte rendu", "ConductMediation", Map.of("mediationStep", "RECORD_ACTION",
-                        "actionDate", today, "actionCounterpart", "Service payeur", "actionSummary", "Appel"), "actionSummary"),
-                new Refusal("prolongation sans l'accord de la partie", "ConductMediation", Map.of(
-                        "mediationStep", "PROPOSE_RENEWAL", "renewalReason", "Une expertise est en cours.",
-                        "counterpartAgreesToRenewal", false), "counterpartAgreesToRenewal"),
-                new Refusal("prolongation sans motif", "ConductMediation", Map.of(
-                        "mediationStep", "PROPOSE_RENEWAL", "counterpartAgreesToRenewal", true), "renewalReason"),
-                new Refusal("accord à exécuter dans le passé", "ConductMediation", Map.of("mediationStep", "AGREEMENT",
-                        "agreementMeasures", "Paiement des intérêts moratoires.", "agreementExecutionDate", "2026-05-01"),
+                new Refusal(
+                        "action datée de demain",
+                        "ConductMediation",
+                        Map.of(
+                                "mediationStep",
+                                "RECORD_ACTION",
+                                "actionDate",
+                                tomorrow,
+                                "actionCounterpart",
+                                "Service payeur",
+                                "actionSummary",
+                                "Appel au service payeur."),
+                        "actionDate"),
+                new Refusal(
+                        "action sans interlocuteur",
+                        "ConductMediation",
+                        Map.of(
+                                "mediationStep",
+                                "RECORD_ACTION",
+                                "actionDate",
+                                today,
+                                "actionSummary",
+                                "Appel au service payeur."),
+                        "actionCounterpart"),
+                new Refusal(
+                        "action sans compte rendu",
+                        "ConductMediation",
+                        Map.of(
+                                "mediationStep",
+                                "RECORD_ACTION",
+                                "actionDate",
+                                today,
+                                "actionCounterpart",
+                                "Service payeur",
+                                "actionSummary",
+                                "Appel"),
+                        "actionSummary"),
+                new Refusal(
+                        "prolongation sans l'accord de la partie",
+                        "ConductMediation",
+                        Map.of(
+                                "mediationStep",
+                                "PROPOSE_RENEWAL",
+                                "renewalReason",
+                                "Une expertise est en cours.",
+                                "counterpartAgreesToRenewal",
+                                false),
+                        "counterpartAgreesToRenewal"),
+                new Refusal(
+                        "prolongation sans motif",
+                        "ConductMediation",
+                        Map.of("mediationStep", "PROPOSE_RENEWAL", "counterpartAgreesToRenewal", true),
+                        "renewalReason"),
+                new Refusal(
+                        "accord à exécuter dans le passé",
+                        "ConductMediation",
+                        Map.of(
+                                "mediationStep",
+                                "AGREEMENT",
+                                "agreementMeasures",
+                                "Paiement des intérêts moratoires.",
+                                "agreementExecutionDate",
+                                "2026-05-01"),
                         "agreementExecutionDate"),
-                new Refusal("échec sans rapport", "ConductMediation", Map.of("mediationStep", "FAILURE",
-                        "failureReport", "Non."), "failureReport"));
+                new Refusal(
+                        "échec sans rapport",
+                        "ConductMediation",
+                        Map.of("mediationStep", "FAILURE", "failureReport", "Non."),
+                        "failureReport"));
     }
 
     @ParameterizedTest
@@ -441,30 +601,39 @@ class MediationEscalationProcessTest {
         int actions = cases.actions(instance.getBusinessKey()).size();
 
         assertThatThrownBy(() -> process.complete(instance, refusal.taskKey(), "correspondent", refusal.values()))
-                .isInstanceOfSatisfying(FormValidationException.class, refused -> assertThat(refused.violations())
-                        .extracting(FieldViolation::field).containsExactly(refusal.field()));
+                .isInstanceOfSatisfying(
+                        FormValidationException.class,
+                        refused -> assertThat(refused.violations())
+                                .extracting(FieldViolation::field)
+                                .containsExactly(refusal.field()));
 
         assertThat(process.task(instance, refusal.taskKey()).getId()).isEqualTo(task);
         assertThat(cases.timeline(instance.getBusinessKey())).hasSize(events);
         assertThat(cases.actions(instance.getBusinessKey())).hasSize(actions);
-        assertThat(engine.getRuntimeService().getVariable(instance.getId(), refusal.field())).isNull();
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), refusal.field()))
+                .isNull();
     }
 
     @Test
     void refusedStepChangesNothing() {
         ProcessInstance instance = atLevelOne();
 
-        assertThatThrownBy(() -> process.complete(instance, "ConductMediation", "correspondent",
-                Map.of("mediationStep", "AGREEMENT")))
+        assertThatThrownBy(() -> process.complete(
+                        instance, "ConductMediation", "correspondent", Map.of("mediationStep", "AGREEMENT")))
                 .isInstanceOf(FormValidationException.class)
                 .hasMessageContaining("le champ « Mesures convenues » est obligatoire.")
                 .hasMessageContaining("le champ « Date d'exécution de l'accord » est obligatoire.");
-        assertThatThrownBy(() -> process.complete(instance, "WithdrawCase", "pme-demo",
-                Map.of("withdrawalReason", "Finalement je retire.", "withdrawalConfirmed", false)))
-                .isInstanceOf(FormValidationException.class).hasMessageContaining("cochez la case pour confirmer le retrait");
+        assertThatThrownBy(() -> process.complete(
+                        instance,
+                        "WithdrawCase",
+                        "pme-demo",
+                        Map.of("withdrawalReason", "Finalement je retire.", "withdrawalConfirmed", false)))
+                .isInstanceOf(FormValidationException.class)
+                .hasMessageContaining("cochez la case pour confirmer le retrait");
 
         assertThat(instance).isWaitingAt("ConductMediation", "WithdrawCase").hasNotPassed("CloseWithAgreement");
-        assertThat(cases.find(instance.getBusinessKey()).orElseThrow().outcome()).isNull();
+        assertThat(cases.find(instance.getBusinessKey()).orElseThrow().outcome())
+                .isNull();
     }
 
     @Test
@@ -472,18 +641,29 @@ class MediationEscalationProcessTest {
         ProcessInstance dossier = rejectedDossier();
         process.timePasses(dossier, Duration.ofDays(40));
 
-        String caseNumber = requests.file("pme-demo", List.of("sme"), null,
-                SampleMediations.rapidContest(dossier.getBusinessKey())).reference();
+        String caseNumber = requests.file(
+                        "pme-demo", List.of("sme"), null, SampleMediations.rapidContest(dossier.getBusinessKey()))
+                .reference();
 
-        assertThat(dossier).isEnded().hasPassed("DecisionContested", "OpenMediationCase", "ContestSettled", "RejectionSettled", "DossierRejected")
+        assertThat(dossier)
+                .isEnded()
+                .hasPassed(
+                        "DecisionContested",
+                        "OpenMediationCase",
+                        "ContestSettled",
+                        "RejectionSettled",
+                        "DossierRejected")
                 .hasNotPassed("ContestPeriodOver");
-        assertThat(dossiers.find(dossier.getBusinessKey()).orElseThrow().mediationCaseNumber()).isEqualTo(caseNumber);
+        assertThat(dossiers.find(dossier.getBusinessKey()).orElseThrow().mediationCaseNumber())
+                .isEqualTo(caseNumber);
         MediationCase contest = cases.find(caseNumber).orElseThrow();
         assertThat(contest.request().dossierNumber()).isEqualTo(dossier.getBusinessKey());
         assertThat(contest.request().subject()).isEqualTo(MediationSubject.RAPID_DECISION);
         assertThat(contest.ownerId()).isEqualTo("pme-demo");
-        ProcessInstance mediation = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseNumber).singleResult();
+        ProcessInstance mediation = engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber)
+                .singleResult();
         assertThat(mediation).hasPassed("RapidDecisionContested", "RegisterCase");
         process.runDueJobs(mediation);
         assertThat(mediation).isWaitingAt("QualifyRequest", "WithdrawCase");
@@ -494,7 +674,8 @@ class MediationEscalationProcessTest {
     void contestFiledBeforeTheRejectionLetterHasGoneOutWaitsForIt() {
         ProcessInstance dossier = process.atCommitteeDecision(SampleDossiers.smallCompany());
         // The decision, without running the letter's job.
-        engine.getTaskService().complete(process.task(dossier, "CommitteeDecision").getId(), SampleDossiers.rejection());
+        engine.getTaskService()
+                .complete(process.task(dossier, "CommitteeDecision").getId(), SampleDossiers.rejection());
         assertThat(dossier).isWaitingAt("NotifyRejection", "AwaitContest");
 
         requests.file("pme-demo", List.of("sme"), null, SampleMediations.rapidContest(dossier.getBusinessKey()));
@@ -508,15 +689,17 @@ class MediationEscalationProcessTest {
     void rejectionCannotBeContestedAfterTwoMonthsNorTwice() {
         ProcessInstance late = rejectedDossier();
         process.timePasses(late, Duration.ofDays(93));
-        assertThatThrownBy(() -> requests.file("pme-demo", List.of("sme"), null,
-                SampleMediations.rapidContest(late.getBusinessKey())))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("dans les deux mois");
+        assertThatThrownBy(() -> requests.file(
+                        "pme-demo", List.of("sme"), null, SampleMediations.rapidContest(late.getBusinessKey())))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("dans les deux mois");
 
         ProcessInstance contested = rejectedDossier();
         requests.file("pme-demo", List.of("sme"), null, SampleMediations.rapidContest(contested.getBusinessKey()));
-        assertThatThrownBy(() -> requests.file("pme-demo", List.of("sme"), null,
-                SampleMediations.rapidContest(contested.getBusinessKey())))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("déjà contestée");
+        assertThatThrownBy(() -> requests.file(
+                        "pme-demo", List.of("sme"), null, SampleMediations.rapidContest(contested.getBusinessKey())))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("déjà contestée");
     }
 
     private ProcessInstance rejectedDossier() {
@@ -538,12 +721,15 @@ class MediationEscalationProcessTest {
         Task conduct = process.task(instance, "ConductMediation");
         assertThat(conduct.getName()).isEqualTo("Conduire la médiation (niveau 2)");
         assertThat(engine.getTaskService().getIdentityLinksForTask(conduct.getId()))
-                .extracting(IdentityLink::getGroupId).containsExactly("ministry-mediators");
+                .extracting(IdentityLink::getGroupId)
+                .containsExactly("ministry-mediators");
         return instance;
     }
 
     private List<String> notifications(String caseNumber) {
         return jdbc.sql("select template from notification where case_number = :number order by created_at")
-                .param("number", caseNumber).query(String.class).list();
+                .param("number", caseNumber)
+                .query(String.class)
+                .list();
     }
 }

@@ -22,13 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +49,7 @@ class MediationModelMigrationTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     MediationModelMigration migration;
 
@@ -72,7 +73,9 @@ class MediationModelMigrationTest {
 
     @Test
     void casesWaitingAtEachStageOfBothLevelsMoveOntoTheModelWithOneLevel() {
-        deploy("processes/mediation-escalation.bpmn", Path.of("src/test/resources/migration/mediation-escalation-v1.bpmn"));
+        deploy(
+                "processes/mediation-escalation.bpmn",
+                Path.of("src/test/resources/migration/mediation-escalation-v1.bpmn"));
         ProcessDefinition version1 = latest();
         assertThat(version1.getVersionTag()).isEqualTo("1");
 
@@ -101,23 +104,48 @@ class MediationModelMigrationTest {
 
         ProcessDefinition version2 = latest();
         assertThat(version2.getVersionTag()).isEqualTo("2");
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey(MediationModelMigration.PROCESS).list())
-                .allSatisfy(running -> assertThat(running.getProcessDefinitionId()).isEqualTo(version2.getId()));
-        Map<String, String> expected = Map.of("QualifyRequest", "QualifyRequest", "ContactSme", "ContactSme",
-                "ConductMediationLevelOne", "ConductMediation", "AgreeToRenewalLevelOne", "AgreeToRenewal",
-                "ConductMediationLevelTwo", "ConductMediation", "AgreeToRenewalLevelTwo", "AgreeToRenewal");
+        assertThat(engine.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(MediationModelMigration.PROCESS)
+                        .list())
+                .allSatisfy(
+                        running -> assertThat(running.getProcessDefinitionId()).isEqualTo(version2.getId()));
+        Map<String, String> expected = Map.of(
+                "QualifyRequest",
+                "QualifyRequest",
+                "ContactSme",
+                "ContactSme",
+                "ConductMediationLevelOne",
+                "ConductMediation",
+                "AgreeToRenewalLevelOne",
+                "AgreeToRenewal",
+                "ConductMediationLevelTwo",
+                "ConductMediation",
+                "AgreeToRenewalLevelTwo",
+                "AgreeToRenewal");
         waiting.forEach((step, instance) -> {
-            ProcessInstance migrated = engine.getRuntimeService().createProcessInstanceQuery()
-                    .processInstanceId(instance.getId()).singleResult();
+            ProcessInstance migrated = engine.getRuntimeService()
+                    .createProcessInstanceQuery()
+                    .processInstanceId(instance.getId())
+                    .singleResult();
             assertThat(migrated.getProcessDefinitionId()).as(step).isEqualTo(version2.getId());
             assertThat(migrated).isWaitingAt(expected.get(step), "WithdrawCase");
-            assertThat(process.task(migrated, expected.get(step)).getId()).as(step).isEqualTo(taskIds.get(step));
+            assertThat(process.task(migrated, expected.get(step)).getId())
+                    .as(step)
+                    .isEqualTo(taskIds.get(step));
         });
-        for (String step : List.of("ConductMediationLevelOne", "AgreeToRenewalLevelOne", "ConductMediationLevelTwo",
+        for (String step : List.of(
+                "ConductMediationLevelOne",
+                "AgreeToRenewalLevelOne",
+                "ConductMediationLevelTwo",
                 "AgreeToRenewalLevelTwo")) {
-            assertThat(engine.getManagementService().createJobQuery().processInstanceId(waiting.get(step).getId())
-                    .activityId("LevelDeadlinePassed").count()).as(step + ": its level's deadline").isEqualTo(1);
+            assertThat(engine.getManagementService()
+                            .createJobQuery()
+                            .processInstanceId(waiting.get(step).getId())
+                            .activityId("LevelDeadlinePassed")
+                            .count())
+                    .as(step + ": its level's deadline")
+                    .isEqualTo(1);
         }
         assertThat(groups(process.task(waiting.get("ConductMediationLevelTwo"), "ConductMediation")))
                 .containsExactly("ministry-mediators");
@@ -125,7 +153,8 @@ class MediationModelMigrationTest {
         // Each carries on, on the new model: level 1 fails over to level 2, level 2 to the national mediator.
         ProcessInstance levelOne = waiting.get("ConductMediationLevelOne");
         process.complete(levelOne, "ConductMediation", "correspondent", failure());
-        assertThat(levelOne).hasPassed("LevelFailureEscalated", "EscalateAfterFailure", "NextLevel", "NotifyEscalation")
+        assertThat(levelOne)
+                .hasPassed("LevelFailureEscalated", "EscalateAfterFailure", "NextLevel", "NotifyEscalation")
                 .isWaitingAt("ConductMediation", "WithdrawCase");
         Task levelTwoTask = process.task(levelOne, "ConductMediation");
         assertThat(levelTwoTask.getName()).isEqualTo("Conduire la médiation (niveau 2)");
@@ -133,7 +162,8 @@ class MediationModelMigrationTest {
 
         ProcessInstance levelTwo = waiting.get("ConductMediationLevelTwo");
         process.complete(levelTwo, "ConductMediation", "mediator", failure());
-        assertThat(levelTwo).hasPassed("NextLevel", "CloseAsEscalatedExternal", "HandOffToNationalMediator")
+        assertThat(levelTwo)
+                .hasPassed("NextLevel", "CloseAsEscalatedExternal", "HandOffToNationalMediator")
                 .isWaitingAt("RateService");
 
         ProcessInstance renewed = waiting.get("AgreeToRenewalLevelTwo");
@@ -154,17 +184,24 @@ class MediationModelMigrationTest {
 
     private List<String> groups(Task task) {
         return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-                .map(IdentityLink::getGroupId).filter(group -> group != null).toList();
+                .map(IdentityLink::getGroupId)
+                .filter(group -> group != null)
+                .toList();
     }
 
     private ProcessDefinition latest() {
-        return engine.getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(MediationModelMigration.PROCESS).latestVersion().singleResult();
+        return engine.getRepositoryService()
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(MediationModelMigration.PROCESS)
+                .latestVersion()
+                .singleResult();
     }
 
     /** A deployment as the application makes one: the model with every form it references by deployment. */
     private void deploy(String name, Path model) {
-        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("migration-test")
+        DeploymentBuilder deployment = engine.getRepositoryService()
+                .createDeployment()
+                .name("migration-test")
                 .addInputStream(name, read(model));
         try (Stream<Path> forms = Files.list(Path.of("forms"))) {
             forms.filter(form -> form.toString().endsWith(".form"))

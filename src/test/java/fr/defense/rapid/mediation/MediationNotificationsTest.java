@@ -1,6 +1,5 @@
 package fr.defense.rapid.mediation;
 
-import fr.defense.rapid.procedure.TimelineEntry;
 import static fr.defense.rapid.demo.SampleMediations.admissible;
 import static fr.defense.rapid.demo.SampleMediations.agreement;
 import static fr.defense.rapid.demo.SampleMediations.failure;
@@ -9,11 +8,12 @@ import static fr.defense.rapid.demo.SampleMediations.notAdmissible;
 import static fr.defense.rapid.demo.SampleMediations.withdrawal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.defense.rapid.demo.SampleDossiers;
+import fr.defense.rapid.demo.SampleMediations;
+import fr.defense.rapid.procedure.TimelineEntry;
 import fr.defense.rapid.support.ProcessTest;
 import fr.defense.rapid.support.RapidProcess;
 import fr.defense.rapid.support.TestSmtp;
-import fr.defense.rapid.demo.SampleDossiers;
-import fr.defense.rapid.demo.SampleMediations;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -70,12 +70,16 @@ class MediationNotificationsTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MediationRepository cases;
+
     @Autowired
     MediationRequests requests;
+
     @Value("${rapid.mediation.national-mediator-email}")
     String nationalMediator;
 
@@ -87,10 +91,10 @@ class MediationNotificationsTest {
      * this test's company.
      */
     String companyName;
+
     String contactEmail;
 
-    record Attached(String name, String contentType, byte[] content) {
-    }
+    record Attached(String name, String contentType, byte[] content) {}
 
     /** {@code html} is unescaped (Thymeleaf writes ' as &#39;), its tags kept. */
     record Mail(List<String> to, String subject, String text, String html, List<Attached> attachments) {
@@ -123,14 +127,21 @@ class MediationNotificationsTest {
         assertThat(ack.to()).containsExactly(contactEmail);
         assertThat(ack.subject()).isEqualTo("[" + number + "] Accusé de réception de votre demande de médiation");
         for (String part : ack.parts()) {
-            assertThat(part).contains("Bonjour Claire Martin", "enregistrée sous le n° ", "Litige contractuel",
-                    "Naval Systems SA (maître d'œuvre)", "au plus tard le 05/06/2026", "15 jours ouvrés",
-                    "Un premier contact sera pris avec vous au plus tard le 20/05/2026",
-                    "/api/mediations/" + number);
+            assertThat(part)
+                    .contains(
+                            "Bonjour Claire Martin",
+                            "enregistrée sous le n° ",
+                            "Litige contractuel",
+                            "Naval Systems SA (maître d'œuvre)",
+                            "au plus tard le 05/06/2026",
+                            "15 jours ouvrés",
+                            "Un premier contact sera pris avec vous au plus tard le 20/05/2026",
+                            "/api/mediations/" + number);
             assertThat(part).doesNotContain("Retard de paiement", "dispositif RAPID");
         }
-        assertThat(ack.text()).contains("au plus tard le 05/06/2026 (15 jours ouvrés), une réponse sur le fond ou une "
-                + "réponse d'attente indiquant le nom de votre interlocuteur.");
+        assertThat(ack.text())
+                .contains("au plus tard le 05/06/2026 (15 jours ouvrés), une réponse sur le fond ou une "
+                        + "réponse d'attente indiquant le nom de votre interlocuteur.");
     }
 
     @Test
@@ -147,8 +158,14 @@ class MediationNotificationsTest {
                 "Indemnité forfaitaire pour frais de recouvrement : 40,00 €.",
                 "Total dû de plein droit : 136,77 €.");
         for (String part : ack.parts()) {
-            assertThat(part).contains("Retard de paiement", "un retard de 29 jours",
-                    "s'élève à 136,77 €", "Détail du calcul", "au plus tard le 05/06/2026", "20/05/2026");
+            assertThat(part)
+                    .contains(
+                            "Retard de paiement",
+                            "un retard de 29 jours",
+                            "s'élève à 136,77 €",
+                            "Détail du calcul",
+                            "au plus tard le 05/06/2026",
+                            "20/05/2026");
             assertThat(part).contains(computation);
         }
         computation.forEach(line -> assertThat(ack.text()).contains("- " + line));
@@ -159,16 +176,24 @@ class MediationNotificationsTest {
     void contestOfARapidRejectionIsAcknowledgedWithTheDossierNumber() throws Exception {
         ProcessInstance dossier = process.rejected(SampleDossiers.smallCompany());
 
-        String number = requests.file("pme-demo", List.of("sme"), null,
-                identified(SampleMediations.rapidContest(dossier.getBusinessKey()))).reference();
-        process.runDueJobs(engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(number).singleResult());
+        String number = requests.file(
+                        "pme-demo",
+                        List.of("sme"),
+                        null,
+                        identified(SampleMediations.rapidContest(dossier.getBusinessKey())))
+                .reference();
+        process.runDueJobs(engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(number)
+                .singleResult());
 
         Mail ack = single(number, "Accusé de réception");
         assertThat(ack.to()).containsExactly(contactEmail);
         for (String part : ack.parts()) {
-            assertThat(part).contains("Contestation d'une décision RAPID",
-                    "contestation de la décision rendue sur votre dossier n° " + dossier.getBusinessKey());
+            assertThat(part)
+                    .contains(
+                            "Contestation d'une décision RAPID",
+                            "contestation de la décision rendue sur votre dossier n° " + dossier.getBusinessKey());
         }
     }
 
@@ -179,10 +204,15 @@ class MediationNotificationsTest {
 
         Mail mail = single(instance.getBusinessKey(), "recevable");
         assertThat(mail.to()).containsExactly(contactEmail);
-        assertThat(mail.subject()).isEqualTo("[" + instance.getBusinessKey() + "] Votre demande de médiation est recevable");
+        assertThat(mail.subject())
+                .isEqualTo("[" + instance.getBusinessKey() + "] Votre demande de médiation est recevable");
         for (String part : mail.parts()) {
-            assertThat(part).contains("a été examinée et jugée recevable", "Votre interlocuteur pour ce dossier est Julien Petit",
-                    "soit au plus tard le 13/08/2026", "prolongé une fois");
+            assertThat(part)
+                    .contains(
+                            "a été examinée et jugée recevable",
+                            "Votre interlocuteur pour ce dossier est Julien Petit",
+                            "soit au plus tard le 13/08/2026",
+                            "prolongé une fois");
         }
     }
 
@@ -194,10 +224,15 @@ class MediationNotificationsTest {
         Mail alert = single(instance.getBusinessKey(), "Échéance de médiation dépassée");
         assertThat(alert.to()).containsExactlyInAnyOrder(CORRESPONDENT, MANAGER);
         for (String part : alert.parts()) {
-            assertThat(part).contains("Aux chargés de médiation et aux gestionnaires",
-                    "« Réponse sous 15 jours ouvrés (engagement de service) »", "déposé par " + companyName,
-                    "l'échéance était fixée au 05/06/2026", "niveau 1 de la médiation", "correspondant PME",
-                    "/camunda/app/tasklist/");
+            assertThat(part)
+                    .contains(
+                            "Aux chargés de médiation et aux gestionnaires",
+                            "« Réponse sous 15 jours ouvrés (engagement de service) »",
+                            "déposé par " + companyName,
+                            "l'échéance était fixée au 05/06/2026",
+                            "niveau 1 de la médiation",
+                            "correspondant PME",
+                            "/camunda/app/tasklist/");
         }
     }
 
@@ -210,8 +245,12 @@ class MediationNotificationsTest {
         Mail alert = single(instance.getBusinessKey(), "Échéance de médiation dépassée");
         assertThat(alert.to()).containsExactlyInAnyOrder(CORRESPONDENT, MANAGER);
         for (String part : alert.parts()) {
-            assertThat(part).contains("« Premier contact avec l'entreprise sous 7 jours »",
-                    "l'échéance était fixée au 20/05/2026", "déposé par " + companyName, "niveau 1");
+            assertThat(part)
+                    .contains(
+                            "« Premier contact avec l'entreprise sous 7 jours »",
+                            "l'échéance était fixée au 20/05/2026",
+                            "déposé par " + companyName,
+                            "niveau 1");
         }
     }
 
@@ -224,12 +263,15 @@ class MediationNotificationsTest {
         Mail mail = single(instance.getBusinessKey(), "confiée au médiateur du ministère");
         assertThat(mail.to()).containsExactly(contactEmail);
         for (String part : mail.parts()) {
-            assertThat(part).contains("passe au niveau 2 de la médiation",
-                    "il est désormais confié au médiateur du ministère",
-                    "échec de la médiation de niveau 1 : La partie concernée maintient son refus malgré trois échanges.",
-                    "est fixée au 23/08/2026");
+            assertThat(part)
+                    .contains(
+                            "passe au niveau 2 de la médiation",
+                            "il est désormais confié au médiateur du ministère",
+                            "échec de la médiation de niveau 1 : La partie concernée maintient son refus malgré trois échanges.",
+                            "est fixée au 23/08/2026");
         }
-        assertThat(mailsOf(instance.getBusinessKey())).extracting(Mail::subject)
+        assertThat(mailsOf(instance.getBusinessKey()))
+                .extracting(Mail::subject)
                 .noneMatch(subject -> subject.contains("Échéance"));
     }
 
@@ -241,15 +283,22 @@ class MediationNotificationsTest {
         Mail alert = single(instance.getBusinessKey(), "Échéance de médiation dépassée");
         assertThat(alert.to()).containsExactlyInAnyOrder(CORRESPONDENT, MANAGER);
         for (String part : alert.parts()) {
-            assertThat(part).contains("« Délai de médiation du niveau en cours »", "l'échéance était fixée au 13/08/2026",
-                    "niveau 1 de la médiation (correspondant PME)", "déposé par " + companyName);
+            assertThat(part)
+                    .contains(
+                            "« Délai de médiation du niveau en cours »",
+                            "l'échéance était fixée au 13/08/2026",
+                            "niveau 1 de la médiation (correspondant PME)",
+                            "déposé par " + companyName);
         }
 
         Mail escalation = single(instance.getBusinessKey(), "confiée au médiateur du ministère");
         assertThat(escalation.to()).containsExactly(contactEmail);
         for (String part : escalation.parts()) {
-            assertThat(part).contains("passe au niveau 2", "délai de médiation du niveau 1 dépassé (échéance du 13/08/2026)",
-                    "est fixée au 13/11/2026");
+            assertThat(part)
+                    .contains(
+                            "passe au niveau 2",
+                            "délai de médiation du niveau 1 dépassé (échéance du 13/08/2026)",
+                            "est fixée au 13/11/2026");
         }
     }
 
@@ -262,10 +311,15 @@ class MediationNotificationsTest {
         Mail alert = single(instance.getBusinessKey(), "Échéance de médiation dépassée");
         assertThat(alert.to()).containsExactlyInAnyOrder(MEDIATOR, MANAGER);
         for (String part : alert.parts()) {
-            assertThat(part).contains("« Délai de médiation du niveau en cours »", "l'échéance était fixée au 13/08/2026",
-                    "niveau 2 de la médiation (médiateur du ministère)", "déposé par " + companyName);
+            assertThat(part)
+                    .contains(
+                            "« Délai de médiation du niveau en cours »",
+                            "l'échéance était fixée au 13/08/2026",
+                            "niveau 2 de la médiation (médiateur du ministère)",
+                            "déposé par " + companyName);
         }
-        assertThat(single(instance.getBusinessKey(), "Saisine du Médiateur des entreprises").to())
+        assertThat(single(instance.getBusinessKey(), "Saisine du Médiateur des entreprises")
+                        .to())
                 .containsExactly(nationalMediator);
         assertThat(single(instance.getBusinessKey(), "Issue de votre demande").text())
                 .contains("transmis au Médiateur des entreprises");
@@ -278,45 +332,76 @@ class MediationNotificationsTest {
         process.complete(instance, "QualifyRequest", "correspondent", admissible());
         process.complete(instance, "ContactSme", "correspondent", firstContact(LocalDate.of(2026, 5, 13)));
         process.timePasses(instance, Duration.ofDays(10)); // 23/05
-        process.complete(instance, "ConductMediation", "correspondent", action(LocalDate.of(2026, 5, 20),
-                "Naval Systems SA — direction des achats", "Le maître d'œuvre promet une réponse écrite sur les lots 3 et 4."));
+        process.complete(
+                instance,
+                "ConductMediation",
+                "correspondent",
+                action(
+                        LocalDate.of(2026, 5, 20),
+                        "Naval Systems SA — direction des achats",
+                        "Le maître d'œuvre promet une réponse écrite sur les lots 3 et 4."));
         process.complete(instance, "ConductMediation", "correspondent", failure());
         process.timePasses(instance, Duration.ofDays(15)); // 07/06
-        process.complete(instance, "ConductMediation", "mediator", action(LocalDate.of(2026, 6, 2),
-                "Naval Systems SA — direction générale", "Réunion tripartite : aucune concession sur la réception des lots."));
-        String report = "Le maître d'œuvre refuse toute réception partielle ; le médiateur du ministère constate l'échec.";
-        process.complete(instance, "ConductMediation", "mediator",
-                Map.of("mediationStep", "FAILURE", "failureReport", report));
+        process.complete(
+                instance,
+                "ConductMediation",
+                "mediator",
+                action(
+                        LocalDate.of(2026, 6, 2),
+                        "Naval Systems SA — direction générale",
+                        "Réunion tripartite : aucune concession sur la réception des lots."));
+        String report =
+                "Le maître d'œuvre refuse toute réception partielle ; le médiateur du ministère constate l'échec.";
+        process.complete(
+                instance, "ConductMediation", "mediator", Map.of("mediationStep", "FAILURE", "failureReport", report));
 
         String pdfName = number + "-dossier-de-mediation.pdf";
         Mail handoff = single(number, "Saisine du Médiateur des entreprises");
         assertThat(handoff.to()).containsExactly(nationalMediator);
         assertThat(handoff.subject()).isEqualTo("[" + number + "] Saisine du Médiateur des entreprises");
         for (String part : handoff.parts()) {
-            assertThat(part).contains("À l'attention du Médiateur des entreprises", companyName, "SIREN 732829320",
-                    "Claire Martin", "Naval Systems SA (maître d'œuvre)", "Litige contractuel", "85 000 €",
-                    SampleMediations.contractDispute().get("description").toString(), report, pdfName);
+            assertThat(part)
+                    .contains(
+                            "À l'attention du Médiateur des entreprises",
+                            companyName,
+                            "SIREN 732829320",
+                            "Claire Martin",
+                            "Naval Systems SA (maître d'œuvre)",
+                            "Litige contractuel",
+                            "85 000 €",
+                            SampleMediations.contractDispute()
+                                    .get("description")
+                                    .toString(),
+                            report,
+                            pdfName);
         }
         assertThat(handoff.attachments()).singleElement().satisfies(pdf -> {
             assertThat(pdf.name()).isEqualTo(pdfName);
             assertThat(pdf.contentType()).startsWith("application/pdf");
         });
-        assertThat(pdfText(handoff.attachments().get(0).content(), number)).contains("Dossier de médiation " + number,
-                companyName, "732829320", SampleMediations.contractDispute().get("description").toString(),
-                // each action: the first contact, one at each level
-                "Entretien téléphonique : l'entreprise précise les montants et transmet ses pièces.",
-                "Le maître d'œuvre promet une réponse écrite sur les lots 3 et 4.",
-                "Réunion tripartite : aucune concession sur la réception des lots.",
-                "Rapport d'échec : " + report,
-                // the level-1 report, in the timeline of the escalation to level 2
-                "La partie concernée maintient son refus malgré trois échanges.");
+        assertThat(pdfText(handoff.attachments().get(0).content(), number))
+                .contains(
+                        "Dossier de médiation " + number,
+                        companyName,
+                        "732829320",
+                        SampleMediations.contractDispute().get("description").toString(),
+                        // each action: the first contact, one at each level
+                        "Entretien téléphonique : l'entreprise précise les montants et transmet ses pièces.",
+                        "Le maître d'œuvre promet une réponse écrite sur les lots 3 et 4.",
+                        "Réunion tripartite : aucune concession sur la réception des lots.",
+                        "Rapport d'échec : " + report,
+                        // the level-1 report, in the timeline of the escalation to level 2
+                        "La partie concernée maintient son refus malgré trois échanges.");
 
         Mail outcome = single(number, "Issue de votre demande");
         assertThat(outcome.to()).containsExactly(contactEmail);
         for (String part : outcome.parts()) {
-            assertThat(part).contains("n'a pas permis de régler le différend",
-                    "Votre dossier a donc été transmis au Médiateur des entreprises", nationalMediator,
-                    "Le traitement de votre dossier par le ministère est clos.");
+            assertThat(part)
+                    .contains(
+                            "n'a pas permis de régler le différend",
+                            "Votre dossier a donc été transmis au Médiateur des entreprises",
+                            nationalMediator,
+                            "Le traitement de votre dossier par le ministère est clos.");
         }
     }
 
@@ -330,10 +415,16 @@ class MediationNotificationsTest {
         process.complete(instance, "QualifyRequest", "correspondent", admissible());
         process.complete(instance, "ContactSme", "correspondent", firstContact(LocalDate.of(2026, 5, 13)));
         String levelOneReport = longText("Niveau 1", 4000);
-        process.complete(instance, "ConductMediation", "correspondent",
+        process.complete(
+                instance,
+                "ConductMediation",
+                "correspondent",
                 Map.of("mediationStep", "FAILURE", "failureReport", levelOneReport));
         String levelTwoReport = longText("Niveau 2", 4000);
-        process.complete(instance, "ConductMediation", "mediator",
+        process.complete(
+                instance,
+                "ConductMediation",
+                "mediator",
                 Map.of("mediationStep", "FAILURE", "failureReport", levelTwoReport));
 
         Mail escalation = single(number, "confiée au médiateur du ministère");
@@ -349,10 +440,20 @@ class MediationNotificationsTest {
     void agreementWithTheLongestMeasuresTheFormAllowsIsMailed() throws Exception {
         ProcessInstance instance = atLevelOne();
         String measures = longText("Mesure", 4000);
-        process.complete(instance, "ConductMediation", "correspondent", Map.of("mediationStep", "AGREEMENT",
-                "agreementMeasures", measures, "agreementExecutionDate", "2026-07-01"));
+        process.complete(
+                instance,
+                "ConductMediation",
+                "correspondent",
+                Map.of(
+                        "mediationStep",
+                        "AGREEMENT",
+                        "agreementMeasures",
+                        measures,
+                        "agreementExecutionDate",
+                        "2026-07-01"));
 
-        assertThat(single(instance.getBusinessKey(), "Issue de votre demande").text()).contains(measures, "01/07/2026");
+        assertThat(single(instance.getBusinessKey(), "Issue de votre demande").text())
+                .contains(measures, "01/07/2026");
     }
 
     @Test
@@ -362,11 +463,17 @@ class MediationNotificationsTest {
 
         Mail outcome = single(instance.getBusinessKey(), "Issue de votre demande");
         assertThat(outcome.to()).containsExactly(contactEmail);
-        assertThat(outcome.subject()).isEqualTo("[" + instance.getBusinessKey() + "] Issue de votre demande de médiation");
+        assertThat(outcome.subject())
+                .isEqualTo("[" + instance.getBusinessKey() + "] Issue de votre demande de médiation");
         for (String part : outcome.parts()) {
-            assertThat(part).contains("un accord a été trouvé", "partie concernée : Naval Systems SA (maître d'œuvre)",
-                    "Mesures convenues", "Paiement des intérêts moratoires et de l'indemnité forfaitaire sous 30 jours.",
-                    "exécutées au plus tard le 01/07/2026", "Le dossier de médiation est clos.");
+            assertThat(part)
+                    .contains(
+                            "un accord a été trouvé",
+                            "partie concernée : Naval Systems SA (maître d'œuvre)",
+                            "Mesures convenues",
+                            "Paiement des intérêts moratoires et de l'indemnité forfaitaire sous 30 jours.",
+                            "exécutées au plus tard le 01/07/2026",
+                            "Le dossier de médiation est clos.");
         }
     }
 
@@ -378,11 +485,15 @@ class MediationNotificationsTest {
         Mail outcome = single(instance.getBusinessKey(), "Issue de votre demande");
         assertThat(outcome.to()).containsExactly(contactEmail);
         for (String part : outcome.parts()) {
-            assertThat(part).contains("n'a pas été jugée recevable", "Motif",
-                    "Le litige oppose deux entreprises privées sans lien avec un marché du ministère.");
+            assertThat(part)
+                    .contains(
+                            "n'a pas été jugée recevable",
+                            "Motif",
+                            "Le litige oppose deux entreprises privées sans lien avec un marché du ministère.");
             assertThat(part).doesNotContain("accord a été trouvé");
         }
-        assertThat(mailsOf(instance.getBusinessKey())).extracting(Mail::subject)
+        assertThat(mailsOf(instance.getBusinessKey()))
+                .extracting(Mail::subject)
                 .noneMatch(subject -> subject.contains("recevable"));
     }
 
@@ -393,15 +504,23 @@ class MediationNotificationsTest {
 
         Mail outcome = single(instance.getBusinessKey(), "Issue de votre demande");
         for (String part : outcome.parts()) {
-            assertThat(part).contains("Nous vous confirmons le retrait de votre demande de médiation n° "
-                    + instance.getBusinessKey(), "Motif indiqué", "Le paiement est intervenu entre-temps.");
+            assertThat(part)
+                    .contains(
+                            "Nous vous confirmons le retrait de votre demande de médiation n° "
+                                    + instance.getBusinessKey(),
+                            "Motif indiqué",
+                            "Le paiement est intervenu entre-temps.");
         }
 
         Mail survey = single(instance.getBusinessKey(), "Votre avis sur le service de médiation");
         assertThat(survey.to()).containsExactly(contactEmail);
         for (String part : survey.parts()) {
-            assertThat(part).contains("est désormais clos", "de 1 (pas du tout satisfait) à 5 (très satisfait)",
-                    "Le questionnaire est ouvert jusqu'au 12/06/2026", "/api/mediations/" + instance.getBusinessKey());
+            assertThat(part)
+                    .contains(
+                            "est désormais clos",
+                            "de 1 (pas du tout satisfait) à 5 (très satisfait)",
+                            "Le questionnaire est ouvert jusqu'au 12/06/2026",
+                            "/api/mediations/" + instance.getBusinessKey());
         }
     }
 
@@ -412,23 +531,33 @@ class MediationNotificationsTest {
         process.complete(instance, "QualifyRequest", "correspondent", notAdmissible());
 
         assertThat(mailsOf(number)).hasSize(3);
-        assertThat(cases.timeline(number)).filteredOn(event -> event.eventType().startsWith("NOTIFICATION_"))
+        assertThat(cases.timeline(number))
+                .filteredOn(event -> event.eventType().startsWith("NOTIFICATION_"))
                 .extracting(TimelineEntry::eventType)
-                .containsExactly("NOTIFICATION_MEDIATION_ACKNOWLEDGMENT", "NOTIFICATION_MEDIATION_OUTCOME",
+                .containsExactly(
+                        "NOTIFICATION_MEDIATION_ACKNOWLEDGMENT",
+                        "NOTIFICATION_MEDIATION_OUTCOME",
                         "NOTIFICATION_MEDIATION_SURVEY");
-        assertThat(cases.timeline(number)).filteredOn(event -> event.eventType().equals("NOTIFICATION_MEDIATION_OUTCOME"))
-                .singleElement().extracting(TimelineEntry::description)
-                .isEqualTo("Courriel « [" + number + "] Issue de votre demande de médiation » envoyé à " + contactEmail);
+        assertThat(cases.timeline(number))
+                .filteredOn(event -> event.eventType().equals("NOTIFICATION_MEDIATION_OUTCOME"))
+                .singleElement()
+                .extracting(TimelineEntry::description)
+                .isEqualTo(
+                        "Courriel « [" + number + "] Issue de votre demande de médiation » envoyé à " + contactEmail);
 
-        record Row(String template, String dossierNumber, String caseNumber, String recipients, String status,
-                   String subject) {
-        }
+        record Row(
+                String template,
+                String dossierNumber,
+                String caseNumber,
+                String recipients,
+                String status,
+                String subject) {}
         List<Row> rows = jdbc.sql("""
                         select template, dossier_number, case_number, recipients, status, subject from notification
-                        where case_number = ? order by created_at, template""")
-                .param(number).query(Row.class).list();
-        assertThat(rows).extracting(Row::template).containsExactlyInAnyOrder("MEDIATION_ACKNOWLEDGMENT",
-                "MEDIATION_OUTCOME", "MEDIATION_SURVEY");
+                        where case_number = ? order by created_at, template""").param(number).query(Row.class).list();
+        assertThat(rows)
+                .extracting(Row::template)
+                .containsExactlyInAnyOrder("MEDIATION_ACKNOWLEDGMENT", "MEDIATION_OUTCOME", "MEDIATION_SURVEY");
         assertThat(rows).allSatisfy(row -> {
             assertThat(row.caseNumber()).isEqualTo(number);
             assertThat(row.dossierNumber()).isNull();
@@ -436,19 +565,31 @@ class MediationNotificationsTest {
             assertThat(row.status()).isEqualTo("SENT");
             assertThat(row.subject()).startsWith("[" + number + "] ");
         });
-        assertThat(jdbc.sql("select count(*) from notification where dossier_number = ?").param(number)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from notification where dossier_number = ?")
+                        .param(number)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private static Map<String, Object> action(LocalDate on, String counterpart, String summary) {
-        return Map.of("mediationStep", "RECORD_ACTION", "actionDate", on.toString(), "actionCounterpart", counterpart,
-                "actionSummary", summary);
+        return Map.of(
+                "mediationStep",
+                "RECORD_ACTION",
+                "actionDate",
+                on.toString(),
+                "actionCounterpart",
+                counterpart,
+                "actionSummary",
+                summary);
     }
 
     /** The PDF's text as PDFBox extracts it, without page footers, line breaks put back as spaces. */
     private static String pdfText(byte[] pdf, String number) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document).replaceAll(number + " — page \\d+ / \\d+", " ")
+            return new PDFTextStripper()
+                    .getText(document)
+                    .replaceAll(number + " — page \\d+ / \\d+", " ")
                     .replaceAll("\\s+", " ");
         }
     }
@@ -478,14 +619,24 @@ class MediationNotificationsTest {
 
     /** The one mail of this case whose subject contains this; both parts in French, signed by the mediation service. */
     private Mail single(String number, String subjectPart) throws Exception {
-        List<Mail> found = mailsOf(number).stream().filter(mail -> mail.subject().contains(subjectPart)).toList();
+        List<Mail> found = mailsOf(number).stream()
+                .filter(mail -> mail.subject().contains(subjectPart))
+                .toList();
         assertThat(found).as("one mail '" + subjectPart + "' for " + number).hasSize(1);
         Mail mail = found.get(0);
         assertThat(mail.subject()).startsWith("[" + number + "] ");
-        assertThat(mail.text()).as("plain-text part").contains(number).contains(SIGNATURE)
-                .contains("merci de ne pas y répondre").doesNotContain(RAPID_SIGNATURE);
-        assertThat(mail.html()).as("HTML part, in the common frame").contains("<html lang=\"fr\"").contains(number)
-                .contains("<p>" + SIGNATURE + "</p>").contains("merci de ne pas y répondre")
+        assertThat(mail.text())
+                .as("plain-text part")
+                .contains(number)
+                .contains(SIGNATURE)
+                .contains("merci de ne pas y répondre")
+                .doesNotContain(RAPID_SIGNATURE);
+        assertThat(mail.html())
+                .as("HTML part, in the common frame")
+                .contains("<html lang=\"fr\"")
+                .contains(number)
+                .contains("<p>" + SIGNATURE + "</p>")
+                .contains("merci de ne pas y répondre")
                 .doesNotContain(RAPID_SIGNATURE);
         return mail;
     }
@@ -501,12 +652,18 @@ class MediationNotificationsTest {
             if (!message.getSubject().contains("[" + number + "]") || !seen.add(message.getMessageID())) {
                 continue;
             }
-            List<String> to = Arrays.stream(message.getAllRecipients()).map(Address::toString).toList();
+            List<String> to = Arrays.stream(message.getAllRecipients())
+                    .map(Address::toString)
+                    .toList();
             String text = TestSmtp.part(message, "text/plain");
             if (to.contains(contactEmail) || text.contains(companyName)) {
                 List<Attached> attachments = new ArrayList<>();
                 collectAttachments(message, attachments);
-                mails.add(new Mail(to, message.getSubject(), text, HtmlUtils.htmlUnescape(TestSmtp.part(message, "text/html")),
+                mails.add(new Mail(
+                        to,
+                        message.getSubject(),
+                        text,
+                        HtmlUtils.htmlUnescape(TestSmtp.part(message, "text/html")),
                         attachments));
             }
         }
@@ -516,8 +673,8 @@ class MediationNotificationsTest {
     private static void collectAttachments(Part part, List<Attached> into) throws MessagingException, IOException {
         if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
             try (InputStream content = part.getInputStream()) {
-                into.add(new Attached(MimeUtility.decodeText(part.getFileName()), part.getContentType(),
-                        content.readAllBytes()));
+                into.add(new Attached(
+                        MimeUtility.decodeText(part.getFileName()), part.getContentType(), content.readAllBytes()));
             }
         } else if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();

@@ -3,9 +3,9 @@ package fr.defense.rapid.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.TestSmtp;
-import fr.defense.rapid.demo.SampleDossiers;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,10 +34,13 @@ class AcknowledgmentLoadTest {
 
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -72,14 +75,20 @@ class AcknowledgmentLoadTest {
             TestSmtp.start();
         }
 
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            resolveIncidents(instances);
-            return acknowledgmentsFor(numbers, marker).size() >= DOSSIERS;
-        });
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    resolveIncidents(instances);
+                    return acknowledgmentsFor(numbers, marker).size() >= DOSSIERS;
+                });
         List<String> acknowledged = acknowledgmentsFor(numbers, marker);
         long retried = jdbc.sql("select count(*) from notification where template = 'ACKNOWLEDGMENT' and attempts > 1"
-                + " and dossier_number in (:numbers)").param("numbers", numbers).query(Long.class).single();
-        System.out.printf("Load: %d dossiers, %d acknowledgments delivered in %.1f s, %d of them after a failed attempt%n",
+                        + " and dossier_number in (:numbers)")
+                .param("numbers", numbers)
+                .query(Long.class)
+                .single();
+        System.out.printf(
+                "Load: %d dossiers, %d acknowledgments delivered in %.1f s, %d of them after a failed attempt%n",
                 DOSSIERS, acknowledged.size(), (System.nanoTime() - started) / 1e9, retried);
         assertThat(retried).as("some sends met the outage").isPositive();
 
@@ -88,8 +97,13 @@ class AcknowledgmentLoadTest {
     }
 
     private long failedSends(Set<String> numbers) {
-        return numbers.isEmpty() ? 0 : jdbc.sql("select count(*) from notification where last_error is not null"
-                + " and dossier_number in (:numbers)").param("numbers", numbers).query(Long.class).single();
+        return numbers.isEmpty()
+                ? 0
+                : jdbc.sql("select count(*) from notification where last_error is not null"
+                                + " and dossier_number in (:numbers)")
+                        .param("numbers", numbers)
+                        .query(Long.class)
+                        .single();
     }
 
     /** Once SMTP is back, the operator sets the retries of the failed jobs again (Cockpit's "retry"). */
@@ -111,7 +125,8 @@ class AcknowledgmentLoadTest {
             String subject = message.getSubject();
             if (subject.endsWith("Accusé de réception de votre dossier")) {
                 String number = subject.substring(1, subject.indexOf(']'));
-                if (numbers.contains(number) && TestSmtp.part(message, "text/plain").contains(marker)) {
+                if (numbers.contains(number)
+                        && TestSmtp.part(message, "text/plain").contains(marker)) {
                     acknowledged.add(number);
                 }
             }

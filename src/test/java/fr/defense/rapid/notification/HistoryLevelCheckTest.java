@@ -11,9 +11,12 @@ class HistoryLevelCheckTest {
 
     @Test
     void startsWithActivityHistoryOrMoreAndRefusesLess() {
-        assertThatCode(() -> HistoryLevelCheck.require(HistoryLevel.HISTORY_LEVEL_FULL)).doesNotThrowAnyException();
-        assertThatCode(() -> HistoryLevelCheck.require(HistoryLevel.HISTORY_LEVEL_ACTIVITY)).doesNotThrowAnyException();
+        assertThatCode(() -> HistoryLevelCheck.require(HistoryLevel.HISTORY_LEVEL_FULL))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> HistoryLevelCheck.require(HistoryLevel.HISTORY_LEVEL_ACTIVITY))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> HistoryLevelCheck.require(HistoryLevel.HISTORY_LEVEL_NONE))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("exactly-once");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("exactly-once");
     }
 }

@@ -14,8 +14,7 @@ class MailSettingsTest {
 
     @Configuration
     @EnableConfigurationProperties(MailSettings.class)
-    static class Settings {
-    }
+    static class Settings {}
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
@@ -23,16 +22,23 @@ class MailSettingsTest {
 
     @Test
     void validSettingsBind() {
-        context.withPropertyValues("rapid.mail.from=rapid@defense.gouv.fr", "rapid.mail.portal-url=https://rapid.example/",
+        context.withPropertyValues(
+                        "rapid.mail.from=rapid@defense.gouv.fr",
+                        "rapid.mail.portal-url=https://rapid.example/",
                         "rapid.mail.retry-cycle=R5/PT5M")
-                .run(started -> assertThat(started.getBean(MailSettings.class).retryCycle()).isEqualTo("R5/PT5M"));
+                .run(started -> assertThat(started.getBean(MailSettings.class).retryCycle())
+                        .isEqualTo("R5/PT5M"));
     }
 
     @Test
     void aSenderThatIsNoAddressOrAMalformedRetryCycleStopsTheStart() {
-        context.withPropertyValues("rapid.mail.from=personne", "rapid.mail.portal-url=https://rapid.example/",
+        context.withPropertyValues(
+                        "rapid.mail.from=personne",
+                        "rapid.mail.portal-url=https://rapid.example/",
                         "rapid.mail.retry-cycle=5 fois")
-                .run(started -> assertThat(started.getStartupFailure()).rootCause()
-                        .hasMessageContaining("rapid.mail.from").hasMessageContaining("rapid.mail.retryCycle"));
+                .run(started -> assertThat(started.getStartupFailure())
+                        .rootCause()
+                        .hasMessageContaining("rapid.mail.from")
+                        .hasMessageContaining("rapid.mail.retryCycle"));
     }
 }

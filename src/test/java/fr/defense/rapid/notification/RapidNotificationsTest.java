@@ -6,10 +6,10 @@ import static fr.defense.rapid.demo.SampleDossiers.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.support.ProcessTest;
 import fr.defense.rapid.support.RapidProcess;
 import fr.defense.rapid.support.TestSmtp;
-import fr.defense.rapid.demo.SampleDossiers;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -49,8 +49,10 @@ class RapidNotificationsTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -61,8 +63,7 @@ class RapidNotificationsTest {
      */
     String title;
 
-    record Mail(String to, String subject, String text, String html) {
-    }
+    record Mail(String to, String subject, String text, String html) {}
 
     @BeforeEach
     void setUp() {
@@ -148,23 +149,35 @@ class RapidNotificationsTest {
         rapid.complete(dossier, "CommitteeDecision", "committee", rejection());
 
         Mail rejected = single(dossier.getBusinessKey(), "dossier rejeté");
-        assertThat(rejected.text()).contains("insuffisamment démontré").contains("deux mois").contains("médiation");
+        assertThat(rejected.text())
+                .contains("insuffisamment démontré")
+                .contains("deux mois")
+                .contains("médiation");
         // The engine clock stands still: the decision is taken now, and may be contested for two months (Paris days).
         String deadline = DateTimeFormatter.ofPattern("dd/MM/yyyy")
-                .format(ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Europe/Paris")).plusMonths(2));
-        assertThat(rejected.text()).contains("soit jusqu'au " + deadline + ", en saisissant le correspondant PME")
-                .contains("POST /api/mediations").contains("« Contestation d'une décision RAPID » (RAPID_DECISION)")
+                .format(ClockUtil.getCurrentTime()
+                        .toInstant()
+                        .atZone(ZoneId.of("Europe/Paris"))
+                        .plusMonths(2));
+        assertThat(rejected.text())
+                .contains("soit jusqu'au " + deadline + ", en saisissant le correspondant PME")
+                .contains("POST /api/mediations")
+                .contains("« Contestation d'une décision RAPID » (RAPID_DECISION)")
                 .contains("le numéro de votre dossier, " + dossier.getBusinessKey() + ".");
-        assertThat(rejected.html()).contains("soit jusqu'au <strong>" + deadline + "</strong>")
-                .contains("<strong>POST /api/mediations</strong>").contains("(RAPID_DECISION)")
+        assertThat(rejected.html())
+                .contains("soit jusqu'au <strong>" + deadline + "</strong>")
+                .contains("<strong>POST /api/mediations</strong>")
+                .contains("(RAPID_DECISION)")
                 .contains("<strong>" + dossier.getBusinessKey() + "</strong>.</p>");
     }
 
     @Test
     void withdrawalIsConfirmed() throws Exception {
         ProcessInstance dossier = submitted(SampleDossiers.smallCompany());
-        engine.getRuntimeService().createMessageCorrelation("RapidWithdrawalRequested")
-                .processInstanceBusinessKey(dossier.getBusinessKey()).correlate();
+        engine.getRuntimeService()
+                .createMessageCorrelation("RapidWithdrawalRequested")
+                .processInstanceBusinessKey(dossier.getBusinessKey())
+                .correlate();
         rapid.runDueJobs(dossier);
 
         assertThat(single(dossier.getBusinessKey(), "Retrait").to()).isEqualTo(SME_MAIL);
@@ -187,7 +200,8 @@ class RapidNotificationsTest {
         });
         rapid.runDueJobs(dossier);
 
-        assertThat(mailsOf(dossier.getBusinessKey())).extracting(Mail::subject)
+        assertThat(mailsOf(dossier.getBusinessKey()))
+                .extracting(Mail::subject)
                 .noneMatch(subject -> subject.contains("Compléments"));
         assertThat(rapid.task(dossier, "CheckCompleteness").getId()).isEqualTo(task);
     }
@@ -197,26 +211,47 @@ class RapidNotificationsTest {
         TestSmtp.stop();
         ProcessInstance dossier = rapid.submit("pme-demo", titled(SampleDossiers.smallCompany()));
         String number = dossier.getBusinessKey();
-        assertThat(jdbc.sql("select status from dossier where dossier_number = ?").param(number)
-                .query(String.class).single()).as("the dossier is created all the same").isEqualTo("SUBMITTED");
+        assertThat(jdbc.sql("select status from dossier where dossier_number = ?")
+                        .param(number)
+                        .query(String.class)
+                        .single())
+                .as("the dossier is created all the same")
+                .isEqualTo("SUBMITTED");
 
-        Job job = engine.getManagementService().createJobQuery().processInstanceId(dossier.getId()).singleResult();
+        Job job = engine.getManagementService()
+                .createJobQuery()
+                .processInstanceId(dossier.getId())
+                .singleResult();
         for (int attempt = 1; attempt <= 3; attempt++) {
             assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
-                    .isInstanceOf(MailSendException.class).hasMessageContaining("Mail server connection failed");
+                    .isInstanceOf(MailSendException.class)
+                    .hasMessageContaining("Mail server connection failed");
         }
-        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(dossier.getId()).count())
-                .as("an incident in Cockpit once the retries have run out").isEqualTo(1);
-        assertThat(jdbc.sql("select attempts from notification where dossier_number = ?").param(number)
-                .query(Integer.class).single()).isEqualTo(3);
+        assertThat(engine.getRuntimeService()
+                        .createIncidentQuery()
+                        .processInstanceId(dossier.getId())
+                        .count())
+                .as("an incident in Cockpit once the retries have run out")
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select attempts from notification where dossier_number = ?")
+                        .param(number)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(3);
 
         TestSmtp.start();
         engine.getManagementService().setJobRetries(job.getId(), 1); // resolving the incident, as in Cockpit
         engine.getManagementService().executeJob(job.getId());
         rapid.runDueJobs(dossier);
 
-        assertThat(mailsOf(number)).extracting(Mail::subject).containsExactly("[" + number + "] Accusé de réception de votre dossier");
-        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(dossier.getId()).count()).isZero();
+        assertThat(mailsOf(number))
+                .extracting(Mail::subject)
+                .containsExactly("[" + number + "] Accusé de réception de votre dossier");
+        assertThat(engine.getRuntimeService()
+                        .createIncidentQuery()
+                        .processInstanceId(dossier.getId())
+                        .count())
+                .isZero();
         assertThat(status(number, "ACKNOWLEDGMENT")).isEqualTo("SENT");
     }
 
@@ -224,7 +259,10 @@ class RapidNotificationsTest {
     void aRetryAfterTheServerAcceptedTheMailDoesNotSendItAgain() throws Exception {
         ProcessInstance dossier = rapid.submit("pme-demo", titled(SampleDossiers.smallCompany()));
         String number = dossier.getBusinessKey();
-        Job job = engine.getManagementService().createJobQuery().processInstanceId(dossier.getId()).singleResult();
+        Job job = engine.getManagementService()
+                .createJobQuery()
+                .processInstanceId(dossier.getId())
+                .singleResult();
 
         // The job sends, then fails before it commits (an unclear failure for the job executor).
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
@@ -253,17 +291,24 @@ class RapidNotificationsTest {
 
     private String status(String number, String template) {
         return jdbc.sql("select status from notification where dossier_number = ? and template = ?")
-                .params(number, template).query(String.class).single();
+                .params(number, template)
+                .query(String.class)
+                .single();
     }
 
     private Mail single(String number, String subjectPart) throws Exception {
-        List<Mail> found = mailsOf(number).stream().filter(mail -> mail.subject().contains(subjectPart)).toList();
+        List<Mail> found = mailsOf(number).stream()
+                .filter(mail -> mail.subject().contains(subjectPart))
+                .toList();
         assertThat(found).as("one mail '" + subjectPart + "' for " + number).hasSize(1);
         Mail mail = found.get(0);
         // Both parts, each naming the dossier; the subject carries its number.
         assertThat(mail.subject()).startsWith("[" + number + "] ");
         assertThat(mail.text()).as("plain-text part").contains(number);
-        assertThat(mail.html()).as("HTML part, in the common frame").contains("<html").contains(number)
+        assertThat(mail.html())
+                .as("HTML part, in the common frame")
+                .contains("<html")
+                .contains(number)
                 .contains("merci de ne pas y répondre");
         return mail;
     }
@@ -272,8 +317,15 @@ class RapidNotificationsTest {
         List<Mail> mails = new ArrayList<>();
         for (MimeMessage message : TestSmtp.received()) {
             if (message.getSubject().contains("[" + number + "]")) {
-                String to = Arrays.stream(message.getAllRecipients()).map(Address::toString).reduce((a, b) -> a + ", " + b).orElse("");
-                Mail mail = new Mail(to, message.getSubject(), TestSmtp.part(message, "text/plain"), TestSmtp.part(message, "text/html"));
+                String to = Arrays.stream(message.getAllRecipients())
+                        .map(Address::toString)
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("");
+                Mail mail = new Mail(
+                        to,
+                        message.getSubject(),
+                        TestSmtp.part(message, "text/plain"),
+                        TestSmtp.part(message, "text/html"));
                 if (mail.text().contains(title)) {
                     mails.add(mail);
                 }

@@ -53,23 +53,47 @@ class ChangesOutsideFormsTest {
         Task decision = live.dossierAt("CommitteeDecision");
         live.claim("committee", decision);
         live.awaitQuiet();
-        long proposed = (Long) engine.getRuntimeService().getVariable(decision.getProcessInstanceId(), "proposedAidEur");
+        long proposed =
+                (Long) engine.getRuntimeService().getVariable(decision.getProcessInstanceId(), "proposedAidEur");
 
         for (Door door : Door.values()) {
             Map<String, String> before = database.now();
-            Http.Response resolve = door.call(this, "committee", "POST", "/task/" + decision.getId() + "/resolve",
+            Http.Response resolve = door.call(
+                    this,
+                    "committee",
+                    "POST",
+                    "/task/" + decision.getId() + "/resolve",
                     Map.of("variables", Map.of("proposedAidEur", Map.of("value", 50_000_000L, "type", "Long"))));
-            assertThat(resolve.status()).as(door + " resolve: " + resolve.body()).isEqualTo(403);
-            assertThat(resolve.json().path("message").asText()).as(resolve.body()).contains("formulaire");
-            Http.Response grant = door.call(this, "committee", "POST", "/task/" + decision.getId() + "/complete",
-                    Map.of("variables", Map.of("decision", Map.of("value", "APPROVED"),
-                            "grantedAidEur", Map.of("value", 50_000_000L, "type", "Long"))));
+            assertThat(resolve.status())
+                    .as(door + " resolve: " + resolve.body())
+                    .isEqualTo(403);
+            assertThat(resolve.json().path("message").asText())
+                    .as(resolve.body())
+                    .contains("formulaire");
+            Http.Response grant = door.call(
+                    this,
+                    "committee",
+                    "POST",
+                    "/task/" + decision.getId() + "/complete",
+                    Map.of(
+                            "variables",
+                            Map.of(
+                                    "decision",
+                                    Map.of("value", "APPROVED"),
+                                    "grantedAidEur",
+                                    Map.of("value", 50_000_000L, "type", "Long"))));
             assertThat(grant.status()).as(door + " grant above the proposal").isEqualTo(400);
-            assertThat(EngineState.differences(before, database.now())).as(door.name()).isEmpty();
+            assertThat(EngineState.differences(before, database.now()))
+                    .as(door.name())
+                    .isEmpty();
         }
         assertThat(engine.getRuntimeService().getVariable(decision.getProcessInstanceId(), "proposedAidEur"))
                 .isEqualTo(proposed);
-        assertThat(engine.getTaskService().createTaskQuery().taskId(decision.getId()).singleResult().getAssignee())
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .taskId(decision.getId())
+                        .singleResult()
+                        .getAssignee())
                 .isEqualTo("committee");
     }
 
@@ -95,14 +119,20 @@ class ChangesOutsideFormsTest {
         live.awaitQuiet();
         String claim = "/task/" + completeness.getId() + "/claim";
         for (Door door : Door.values()) {
-            assertThat(door.call(this, "secretariat", "POST", claim, Map.of("userId", "pme-other")).status())
-                    .as(door + " claim for an SME").isEqualTo(403);
+            assertThat(door.call(this, "secretariat", "POST", claim, Map.of("userId", "pme-other"))
+                            .status())
+                    .as(door + " claim for an SME")
+                    .isEqualTo(403);
             Http.Response own = door.call(this, "secretariat", "POST", claim, Map.of("userId", "secretariat"));
-            assertThat(own.status()).as(door + " claim for oneself: " + own.body() + own.raw().headers()).isEqualTo(204);
+            assertThat(own.status())
+                    .as(door + " claim for oneself: " + own.body() + own.raw().headers())
+                    .isEqualTo(204);
             assertThat(assignee(completeness)).isEqualTo("secretariat");
             // Unclaiming is assigning (TASK_ASSIGN), which task workers never had: an administrator does it.
             assertThat(door.call(this, "secretariat", "POST", "/task/" + completeness.getId() + "/unclaim", Map.of())
-                    .status()).as(door + " unclaim").isEqualTo(403);
+                            .status())
+                    .as(door + " unclaim")
+                    .isEqualTo(403);
             assertThat(assignee(completeness)).isEqualTo("secretariat");
         }
     }
@@ -114,24 +144,38 @@ class ChangesOutsideFormsTest {
             Map<String, String> before = database.now();
             for (String command : new String[] {"resolve", "variables", "localVariables", "delegate", "assignee"}) {
                 Map<String, Object> body = switch (command) {
-                    case "variables", "localVariables" -> Map.of("modifications", Map.of("applicant", Map.of("value", "pme-other")));
+                    case "variables", "localVariables" ->
+                        Map.of("modifications", Map.of("applicant", Map.of("value", "pme-other")));
                     case "delegate", "assignee" -> Map.of("userId", "pme-other");
                     default -> handOver;
                 };
                 Http.Response response = door.call(this, user, "POST", "/task/" + task.getId() + "/" + command, body);
-                assertThat(response.status()).as(door + " " + command + ": " + response.body()).isEqualTo(403);
+                assertThat(response.status())
+                        .as(door + " " + command + ": " + response.body())
+                        .isEqualTo(403);
             }
-            Http.Response instance = door.call(this, user, "POST", "/process-instance/" + task.getProcessInstanceId()
-                    + "/variables", Map.of("modifications", Map.of("applicant", Map.of("value", "pme-other"))));
+            Http.Response instance = door.call(
+                    this,
+                    user,
+                    "POST",
+                    "/process-instance/" + task.getProcessInstanceId() + "/variables",
+                    Map.of("modifications", Map.of("applicant", Map.of("value", "pme-other"))));
             assertThat(instance.status()).as(door + " instance variables").isEqualTo(403);
-            assertThat(EngineState.differences(before, database.now())).as(door.name()).isEmpty();
+            assertThat(EngineState.differences(before, database.now()))
+                    .as(door.name())
+                    .isEmpty();
         }
-        assertThat(engine.getRuntimeService().getVariable(task.getProcessInstanceId(), "applicant")).isEqualTo(applicant);
+        assertThat(engine.getRuntimeService().getVariable(task.getProcessInstanceId(), "applicant"))
+                .isEqualTo(applicant);
         assertThat(assignee(task)).isEqualTo(user);
     }
 
     private String assignee(Task task) {
-        return engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee();
+        return engine.getTaskService()
+                .createTaskQuery()
+                .taskId(task.getId())
+                .singleResult()
+                .getAssignee();
     }
 
     /** The two engine APIs a staff member reaches. */
@@ -155,7 +199,8 @@ class ChangesOutsideFormsTest {
 
         Http.Response call(ChangesOutsideFormsTest test, String user, String method, String path, Object body) {
             try {
-                return send(test, user, method, path, JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+                return send(
+                        test, user, method, path, JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
             } catch (Exception e) {
                 throw new AssertionError(e);
             }

@@ -85,27 +85,52 @@ class EngineWriteOperationsTest {
             Task task = tasks.get(user);
             Target target = target(user, task);
             WebappSession session = WebappSession.login(port, user, ROLES.get(user));
-            assertThat(session.loginStatus()).as(user + " logs into " + ROLES.get(user)).isEqualTo(200);
+            assertThat(session.loginStatus())
+                    .as(user + " logs into " + ROLES.get(user))
+                    .isEqualTo(200);
             for (Operation operation : operations) {
-                rest.attempt(user, task, operation, () -> http.request(user, operation.method(),
-                        "/engine-rest" + operation.url(target), operation.contentType(), operation.body(target)));
-                webapps.attempt(user, task, operation, () -> session.request(operation.method(),
-                        WebappSession.ENGINE_API + operation.url(target), operation.contentType(), operation.body(target)));
+                rest.attempt(
+                        user,
+                        task,
+                        operation,
+                        () -> http.request(
+                                user,
+                                operation.method(),
+                                "/engine-rest" + operation.url(target),
+                                operation.contentType(),
+                                operation.body(target)));
+                webapps.attempt(
+                        user,
+                        task,
+                        operation,
+                        () -> session.request(
+                                operation.method(),
+                                WebappSession.ENGINE_API + operation.url(target),
+                                operation.contentType(),
+                                operation.body(target)));
             }
         }
         System.out.println(rest.report(operations.size()));
         System.out.println(webapps.report(operations.size()));
 
         assertThat(rest.changes).as("changes through the engine REST API").isEmpty();
-        assertThat(webapps.changes).as("changes through the webapps' engine API").isEmpty();
+        assertThat(webapps.changes)
+                .as("changes through the webapps' engine API")
+                .isEmpty();
         // A refusal is a clear 403; Camunda itself answers some hostile bodies with a 500 before writing anything.
         for (Sweep sweep : List.of(rest, webapps)) {
-            assertThat(sweep.serverErrors).as(sweep.api).noneMatch(error -> error.contains("AuthorizationException")
-                    || error.contains("Opération refusée"));
-            assertThat(sweep.refusals).as(sweep.api + ": refusals of the allow-list").isPositive();
+            assertThat(sweep.serverErrors)
+                    .as(sweep.api)
+                    .noneMatch(
+                            error -> error.contains("AuthorizationException") || error.contains("Opération refusée"));
+            assertThat(sweep.refusals)
+                    .as(sweep.api + ": refusals of the allow-list")
+                    .isPositive();
         }
         for (String user : ROLES.keySet()) {
-            assertThat(engine.getIdentityService().checkPassword(user, user)).as(user + "'s password").isTrue();
+            assertThat(engine.getIdentityService().checkPassword(user, user))
+                    .as(user + "'s password")
+                    .isTrue();
         }
     }
 
@@ -120,25 +145,53 @@ class EngineWriteOperationsTest {
         var definition = engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId());
         ids.put("processKey", definition.getKey());
         ids.put("deployment", definition.getDeploymentId());
-        ids.put("businessKey", engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
+        ids.put(
+                "businessKey",
+                engine.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceId(task.getProcessInstanceId())
+                        .singleResult()
+                        .getBusinessKey());
         engine.getManagementService().createJobQuery().processInstanceId(task.getProcessInstanceId()).list().stream()
-                .findFirst().map(Job::getId).ifPresent(job -> ids.put("job", job));
-        engine.getManagementService().createJobDefinitionQuery().processDefinitionId(task.getProcessDefinitionId())
-                .list().stream().findFirst().ifPresent(definitionOfJob -> ids.put("jobDefinition", definitionOfJob.getId()));
-        engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey("rapid-funding-rate")
-                .latestVersion().list().stream().findFirst().ifPresent(decision -> ids.put("decisionDefinition", decision.getId()));
-        engine.getFilterService().createFilterQuery().list().stream().findFirst()
+                .findFirst()
+                .map(Job::getId)
+                .ifPresent(job -> ids.put("job", job));
+        engine
+                .getManagementService()
+                .createJobDefinitionQuery()
+                .processDefinitionId(task.getProcessDefinitionId())
+                .list()
+                .stream()
+                .findFirst()
+                .ifPresent(definitionOfJob -> ids.put("jobDefinition", definitionOfJob.getId()));
+        engine
+                .getRepositoryService()
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey("rapid-funding-rate")
+                .latestVersion()
+                .list()
+                .stream()
+                .findFirst()
+                .ifPresent(decision -> ids.put("decisionDefinition", decision.getId()));
+        engine.getFilterService().createFilterQuery().list().stream()
+                .findFirst()
                 .ifPresent(filter -> ids.put("filter", filter.getId()));
-        engine.getAuthorizationService().createAuthorizationQuery().groupIdIn("sme").list().stream().findFirst()
+        engine.getAuthorizationService().createAuthorizationQuery().groupIdIn("sme").list().stream()
+                .findFirst()
                 .ifPresent(authorization -> ids.put("authorization", authorization.getId()));
         // The withdrawal (RAPID) or any message the instance waits for: correlating it would move the instance.
-        List<EventSubscription> messages = engine.getRuntimeService().createEventSubscriptionQuery()
-                .processInstanceId(task.getProcessInstanceId()).eventType("message").list();
+        List<EventSubscription> messages = engine.getRuntimeService()
+                .createEventSubscriptionQuery()
+                .processInstanceId(task.getProcessInstanceId())
+                .eventType("message")
+                .list();
         EventSubscription message = messages.isEmpty() ? null : messages.get(0);
         ids.put("message", message == null ? "RapidWithdrawalRequested" : message.getEventName());
         ids.put("subscriptionExecution", message == null ? task.getExecutionId() : message.getExecutionId());
-        Execution execution = engine.getRuntimeService().createExecutionQuery().executionId(task.getExecutionId()).singleResult();
+        Execution execution = engine.getRuntimeService()
+                .createExecutionQuery()
+                .executionId(task.getExecutionId())
+                .singleResult();
         assertThat(execution).isNotNull();
         return new Target(ids);
     }
@@ -195,7 +248,12 @@ class EngineWriteOperationsTest {
             if (isOwnClaimOrItsReturn(user, task, operation, before, after)) {
                 // The allowed call did what it may: put the claim back for the next operations.
                 allowedChanges++;
-                if (engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee() == null) {
+                if (engine.getTaskService()
+                                .createTaskQuery()
+                                .taskId(task.getId())
+                                .singleResult()
+                                .getAssignee()
+                        == null) {
                     new LiveTasks(engine).claim(user, task);
                     state = database.now();
                 }
@@ -208,26 +266,42 @@ class EngineWriteOperationsTest {
          * The only change a staff member may make outside a form: its own task's assignee, to itself or
          * to nobody (with the operation log and the assignee's rights that go with it).
          */
-        private boolean isOwnClaimOrItsReturn(String user, Task task, Operation operation,
-                                              Map<String, String> before, Map<String, String> after) {
-            if (!operation.path().equals("/task/{id}/claim") && !operation.path().equals("/task/{id}/unclaim")) {
+        private boolean isOwnClaimOrItsReturn(
+                String user, Task task, Operation operation, Map<String, String> before, Map<String, String> after) {
+            if (!operation.path().equals("/task/{id}/claim")
+                    && !operation.path().equals("/task/{id}/unclaim")) {
                 return false;
             }
             String taskKey = "act_ru_task " + task.getId();
             String bookkeeping = "(assignee_|rev_|last_updated_)=[^|]*";
-            boolean onlyAssignee = before.get(taskKey).replaceAll(bookkeeping, "").equals(after.get(taskKey).replaceAll(bookkeeping, ""))
+            boolean onlyAssignee = before.get(taskKey)
+                            .replaceAll(bookkeeping, "")
+                            .equals(after.get(taskKey).replaceAll(bookkeeping, ""))
                     && after.get(taskKey).matches(".*\\|assignee_=(null|" + user + ")\\|.*");
-            return onlyAssignee && EngineState.differences(before, after).stream().allMatch(difference ->
-                    difference.startsWith(taskKey + ":") || difference.startsWith("act_ru_task:")
-                            || difference.startsWith("act_hi_") || difference.startsWith("act_ru_authorization:"));
+            return onlyAssignee
+                    && EngineState.differences(before, after).stream()
+                            .allMatch(difference -> difference.startsWith(taskKey + ":")
+                                    || difference.startsWith("act_ru_task:")
+                                    || difference.startsWith("act_hi_")
+                                    || difference.startsWith("act_ru_authorization:"));
         }
 
         String report(int operations) {
             return ("%s: %d write operations × %d staff roles = %d calls: %s, of which %d refused by the allow-list "
-                    + "(the others by Camunda's authorizations or its input checks); %d allowed changes (own claim), %d other changes; "
-                    + "%d s in the calls, %d s comparing the %d state(s) that PostgreSQL's log said may have changed")
-                    .formatted(api, operations, ROLES.size(), calls, statuses, refusals, allowedChanges, changes.size(),
-                            callNanos / 1_000_000_000, snapshotNanos / 1_000_000_000, snapshots);
+                            + "(the others by Camunda's authorizations or its input checks); %d allowed changes (own claim), %d other changes; "
+                            + "%d s in the calls, %d s comparing the %d state(s) that PostgreSQL's log said may have changed")
+                    .formatted(
+                            api,
+                            operations,
+                            ROLES.size(),
+                            calls,
+                            statuses,
+                            refusals,
+                            allowedChanges,
+                            changes.size(),
+                            callNanos / 1_000_000_000,
+                            snapshotNanos / 1_000_000_000,
+                            snapshots);
         }
     }
 }

@@ -40,11 +40,16 @@ class LoginThrottleTest {
         String owner = newStaffUser("victime-api");
         Http http = new Http(port);
         List<Http.Response> guesses = guess(30, () -> http.get(owner, "mauvais-mot-de-passe", "/engine-rest/task"));
-        assertThat(guesses).extracting(Http.Response::status).containsOnly(401, 429).contains(429);
-        Http.Response throttled = guesses.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
+        assertThat(guesses)
+                .extracting(Http.Response::status)
+                .containsOnly(401, 429)
+                .contains(429);
+        Http.Response throttled =
+                guesses.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
         assertThat(throttled.header("Retry-After")).matches("[1-9][0-9]*");
         assertThat(throttled.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(throttled.json().path("detail").asText()).matches("Trop de tentatives de connexion\\. Réessayez dans \\d+ secondes?\\.");
+        assertThat(throttled.json().path("detail").asText())
+                .matches("Trop de tentatives de connexion\\. Réessayez dans \\d+ secondes?\\.");
 
         // The owner, told when to try again, gets in once the wait is over (a second at most here).
         Http.Response owners = http.get(owner, PASSWORD, "/engine-rest/task");
@@ -71,7 +76,10 @@ class LoginThrottleTest {
         }
         assertThat(guesses).containsOnly(401, 429).contains(429);
         // Tasklist's login page shows the refusal's "message".
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(throttled).path("message").asText())
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(throttled)
+                        .path("message")
+                        .asText())
                 .matches("Trop de tentatives de connexion\\. Réessayez dans \\d+ secondes?\\.");
         int status;
         long waited = 0;
@@ -88,29 +96,37 @@ class LoginThrottleTest {
     @Test
     void theLoginPageSaysWhenToTryAgain() throws Exception {
         String owner = newStaffUser("victime-page");
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .cookieHandler(new java.net.CookieManager()).build();
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new java.net.CookieManager())
+                .build();
         String base = "http://localhost:" + port;
         String location = null;
         for (int i = 0; i < 10 && (location == null || !location.contains("retry=")); i++) {
-            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
             String csrf = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-            HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + owner + "&password=faux&_csrf=" + csrf))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> login = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "username=" + owner + "&password=faux&_csrf=" + csrf))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(login.statusCode()).isEqualTo(302);
             location = login.headers().firstValue("Location").orElseThrow();
         }
         assertThat(location).contains("/login?retry=");
-        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(location.startsWith("http") ? location : base + location))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = client.send(
+                HttpRequest.newBuilder(URI.create(location.startsWith("http") ? location : base + location))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).containsPattern("Trop de tentatives de connexion\\. Réessayez dans \\d+ secondes?\\.");
 
         // A hand-edited retry is ignored: the login page still shows, with no message of its own.
-        HttpResponse<String> edited = client.send(HttpRequest.newBuilder(URI.create(base + "/login?retry=abc")).build(),
+        HttpResponse<String> edited = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/login?retry=abc")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(edited.statusCode()).isEqualTo(200);
         assertThat(edited.body()).contains("Se connecter").doesNotContain("Trop de tentatives");

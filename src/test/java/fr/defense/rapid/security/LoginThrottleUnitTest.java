@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 class LoginThrottleUnitTest {
 
     private final MovableClock clock = new MovableClock();
-    private final LoginThrottle throttle = new LoginThrottle(new LoginThrottleSettings(3, 10,
-            Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(15)), clock);
+    private final LoginThrottle throttle = new LoginThrottle(
+            new LoginThrottleSettings(3, 10, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(15)),
+            clock);
 
     @Test
     void threeFailuresAreFreeThenTheWaitDoublesUpToAMinute() {

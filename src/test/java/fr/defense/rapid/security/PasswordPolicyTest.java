@@ -37,19 +37,30 @@ class PasswordPolicyTest {
             Http.Response refused = http.post("admin", "/engine-rest/user/create", user("agent-politique", password));
             assertThat(refused.status()).as(why).isEqualTo(400);
             assertThat(refused.json().path("message").asText()).as(why).startsWith("Mot de passe refusé");
-            assertThat(identity.createUserQuery().userId("agent-politique").count()).as(why).isZero();
+            assertThat(identity.createUserQuery().userId("agent-politique").count())
+                    .as(why)
+                    .isZero();
         });
 
         assertThat(http.post("admin", "/engine-rest/user/create", user("agent-politique", "Cheval-Agrafe-Batterie-7"))
-                .status()).isEqualTo(204);
-        Http.Response weakChange = http.request("admin", "PUT", "/engine-rest/user/agent-politique/credentials",
-                "application/json", ("{\"password\":\"azertyuiop123\",\"authenticatedUserPassword\":\"admin\"}").getBytes());
+                        .status())
+                .isEqualTo(204);
+        Http.Response weakChange = http.request(
+                "admin",
+                "PUT",
+                "/engine-rest/user/agent-politique/credentials",
+                "application/json",
+                ("{\"password\":\"azertyuiop123\",\"authenticatedUserPassword\":\"admin\"}").getBytes());
         assertThat(weakChange.status()).isEqualTo(400);
-        assertThat(identity.checkPassword("agent-politique", "Cheval-Agrafe-Batterie-7")).isTrue();
+        assertThat(identity.checkPassword("agent-politique", "Cheval-Agrafe-Batterie-7"))
+                .isTrue();
     }
 
     private static Map<String, Object> user(String id, String password) {
-        return Map.of("profile", Map.of("id", id, "firstName", "Jeanne", "lastName", "Dupont", "email", "jeanne.dupont@defense.example"),
-                "credentials", Map.of("password", password));
+        return Map.of(
+                "profile",
+                Map.of("id", id, "firstName", "Jeanne", "lastName", "Dupont", "email", "jeanne.dupont@defense.example"),
+                "credentials",
+                Map.of("password", password));
     }
 }

@@ -61,14 +61,17 @@ public final class EngineRestOperations {
             Matcher parameters = PATH_PARAMETER.matcher(path);
             StringBuilder url = new StringBuilder();
             while (parameters.find()) {
-                parameters.appendReplacement(url, Matcher.quoteReplacement(
-                        URLEncoder.encode(pathValue(parameters.group(1), target), StandardCharsets.UTF_8)));
+                parameters.appendReplacement(
+                        url,
+                        Matcher.quoteReplacement(
+                                URLEncoder.encode(pathValue(parameters.group(1), target), StandardCharsets.UTF_8)));
             }
             parameters.appendTail(url);
             List<String> query = new ArrayList<>();
             for (JsonNode parameter : spec.path("parameters")) {
                 if ("query".equals(parameter.path("in").asText())
-                        && "boolean".equals(parameter.path("schema").path("type").asText())) {
+                        && "boolean"
+                                .equals(parameter.path("schema").path("type").asText())) {
                     query.add(parameter.path("name").asText() + "=true");
                 }
             }
@@ -91,7 +94,8 @@ public final class EngineRestOperations {
             JsonNode content = spec.path("requestBody").path("content");
             try {
                 if (content.has("application/json")) {
-                    return JSON.writeValueAsBytes(sample(content.path("application/json").path("schema"), "", target, 0));
+                    return JSON.writeValueAsBytes(
+                            sample(content.path("application/json").path("schema"), "", target, 0));
                 }
                 if (content.has("multipart/form-data")) {
                     return multipart(content.path("multipart/form-data").path("schema"), target);
@@ -111,22 +115,25 @@ public final class EngineRestOperations {
                 case "groupId" -> "camunda-admin";
                 case "messageName" -> target.id("message");
                 case "key" -> resource.startsWith("decision") ? "rapid-funding-rate" : target.id("processKey");
-                case "id" -> switch (resource) {
-                    case "task" -> target.id("task");
-                    case "process-instance", "history" -> target.id("instance");
-                    case "execution" -> path.contains("messageSubscriptions")
-                            ? target.id("subscriptionExecution") : target.id("execution");
-                    case "process-definition" -> target.id("definition");
-                    case "deployment" -> target.id("deployment");
-                    case "job" -> target.id("job");
-                    case "job-definition" -> target.id("jobDefinition");
-                    case "decision-definition" -> target.id("decisionDefinition");
-                    case "filter" -> target.id("filter");
-                    case "authorization" -> target.id("authorization");
-                    case "user" -> target.id("user");
-                    case "group" -> "camunda-admin";
-                    default -> "unknown-" + resource;
-                };
+                case "id" ->
+                    switch (resource) {
+                        case "task" -> target.id("task");
+                        case "process-instance", "history" -> target.id("instance");
+                        case "execution" ->
+                            path.contains("messageSubscriptions")
+                                    ? target.id("subscriptionExecution")
+                                    : target.id("execution");
+                        case "process-definition" -> target.id("definition");
+                        case "deployment" -> target.id("deployment");
+                        case "job" -> target.id("job");
+                        case "job-definition" -> target.id("jobDefinition");
+                        case "decision-definition" -> target.id("decisionDefinition");
+                        case "filter" -> target.id("filter");
+                        case "authorization" -> target.id("authorization");
+                        case "user" -> target.id("user");
+                        case "group" -> "camunda-admin";
+                        default -> "unknown-" + resource;
+                    };
                 default -> "unknown-" + parameter;
             };
         }
@@ -162,21 +169,25 @@ public final class EngineRestOperations {
                 }
                 case "integer", "number" -> NODES.numberNode(1);
                 case "boolean" -> NODES.booleanNode(true);
-                default -> "date-time".equals(schema.path("format").asText())
-                        ? NODES.textNode("2030-01-01T00:00:00.000+0000") : NODES.textNode("x");
+                default ->
+                    "date-time".equals(schema.path("format").asText())
+                            ? NODES.textNode("2030-01-01T00:00:00.000+0000")
+                            : NODES.textNode("x");
             };
         }
 
         private JsonNode object(JsonNode schema, Target target, int depth) {
             ObjectNode object = NODES.objectNode();
-            if (schema.has("additionalProperties") && schema.path("additionalProperties").isObject()
+            if (schema.has("additionalProperties")
+                    && schema.path("additionalProperties").isObject()
                     && !schema.has("properties")) {
                 return attackVariables();
             }
             if (depth > 3) {
                 return object;
             }
-            Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+            Iterator<Map.Entry<String, JsonNode>> properties =
+                    schema.path("properties").fields();
             while (properties.hasNext()) {
                 Map.Entry<String, JsonNode> property = properties.next();
                 String key = property.getKey();
@@ -191,12 +202,13 @@ public final class EngineRestOperations {
 
         /** Values that make the attempt real: another SME, a huge amount, live ids, the withdrawal message. */
         private JsonNode byName(String name, JsonNode schema, Target target) {
-            if (schema.path("properties").has("value") && schema.path("properties").has("valueInfo")) {
+            if (schema.path("properties").has("value")
+                    && schema.path("properties").has("valueInfo")) {
                 return variable("pme-other");
             }
             return switch (name) {
                 case "variables", "modifications", "processVariables", "processVariablesLocal", "localVariables" ->
-                        attackVariables();
+                    attackVariables();
                 case "deletions" -> NODES.arrayNode().add(VARIABLE);
                 case "userId", "assignee", "owner" -> NODES.textNode("pme-other");
                 case "groupId" -> NODES.textNode("sme");
@@ -220,14 +232,18 @@ public final class EngineRestOperations {
 
         private byte[] multipart(JsonNode schema, Target target) throws IOException {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
-            Iterator<Map.Entry<String, JsonNode>> properties = resolve(schema).path("properties").fields();
+            Iterator<Map.Entry<String, JsonNode>> properties =
+                    resolve(schema).path("properties").fields();
             while (properties.hasNext()) {
                 Map.Entry<String, JsonNode> property = properties.next();
                 JsonNode field = resolve(property.getValue());
                 boolean file = "binary".equals(field.path("format").asText());
                 body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + property.getKey() + "\""
-                        + (file ? "; filename=\"pme-other.bpmn\"\r\nContent-Type: application/octet-stream" : "")
-                        + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                                + (file
+                                        ? "; filename=\"pme-other.bpmn\"\r\nContent-Type: application/octet-stream"
+                                        : "")
+                                + "\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
                 String value = switch (property.getKey()) {
                     case "valueType" -> "Bytes";
                     default -> file ? "pme-other" : "x";
@@ -247,27 +263,32 @@ public final class EngineRestOperations {
         }
     }
 
-    private EngineRestOperations() {
-    }
+    private EngineRestOperations() {}
 
     /** Every POST, PUT and DELETE of the document, in its order. */
     public static List<Operation> writeOperations() {
         JsonNode document;
         try (InputStream in = EngineRestOperations.class.getResourceAsStream("/openapi.json")) {
             if (in == null) {
-                throw new IllegalStateException("openapi.json is not on the test classpath (camunda-engine-rest-openapi)");
+                throw new IllegalStateException(
+                        "openapi.json is not on the test classpath (camunda-engine-rest-openapi)");
             }
             document = JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         List<Operation> operations = new ArrayList<>();
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
-            if (Set.of("post", "put", "delete").contains(method.getKey())) {
-                operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(), method.getValue(),
-                        document.path("components")));
-            }
-        }));
+        document.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+                    if (Set.of("post", "put", "delete").contains(method.getKey())) {
+                        operations.add(new Operation(
+                                method.getKey().toUpperCase(),
+                                path.getKey(),
+                                method.getValue(),
+                                document.path("components")));
+                    }
+                }));
         return operations;
     }
 

@@ -29,23 +29,27 @@ public final class EngineState {
     public EngineState(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         Map<String, List<String>> columns = new TreeMap<>();
-        jdbc.query("select table_name, column_name, data_type from information_schema.columns "
-                + "where table_schema = current_schema() order by table_name, ordinal_position", row -> {
-            String table = row.getString(1);
-            String column = row.getString(2);
-            String value = "bytea".equals(row.getString(3)) ? "md5(" + column + ")" : column + "::text";
-            columns.computeIfAbsent(table, t -> new ArrayList<>())
-                    .add("'" + column + "=' || coalesce(" + value + ", 'null')");
-        });
+        jdbc.query(
+                "select table_name, column_name, data_type from information_schema.columns "
+                        + "where table_schema = current_schema() order by table_name, ordinal_position",
+                row -> {
+                    String table = row.getString(1);
+                    String column = row.getString(2);
+                    String value = "bytea".equals(row.getString(3)) ? "md5(" + column + ")" : column + "::text";
+                    columns.computeIfAbsent(table, t -> new ArrayList<>())
+                            .add("'" + column + "=' || coalesce(" + value + ", 'null')");
+                });
         List<String> parts = new ArrayList<>();
         columns.forEach((table, values) -> {
             if (WRITTEN_BY_THE_ENGINE_ITSELF.contains(table)) {
                 return;
             }
             String row = String.join(" || '|' || ", values);
-            parts.add(table.startsWith("act_hi_") || table.startsWith("flyway")
-                    ? "select '" + table + " (rows)', count(*)::text from " + table
-                    : "select '" + table + "', md5(coalesce(string_agg(" + row + ", E'\\n' order by " + row + "), '')) from " + table);
+            parts.add(
+                    table.startsWith("act_hi_") || table.startsWith("flyway")
+                            ? "select '" + table + " (rows)', count(*)::text from " + table
+                            : "select '" + table + "', md5(coalesce(string_agg(" + row + ", E'\\n' order by " + row
+                                    + "), '')) from " + table);
         });
         this.checksums = String.join(" union all ", parts);
         this.tasks = "select id_, " + String.join(" || '|' || ", columns.get(ROWS_SHOWN)) + " from " + ROWS_SHOWN;

@@ -90,8 +90,9 @@ public final class Http {
 
     /** A GET with HTTP Basic and this password (not the demo one). */
     public Response get(String user, String password, String path) {
-        return send(null, HttpRequest.newBuilder(URI.create(base + path)).GET()
-                .header("Authorization", basic(user, password)));
+        return send(
+                null,
+                HttpRequest.newBuilder(URI.create(base + path)).GET().header("Authorization", basic(user, password)));
     }
 
     private static String basic(String user, String password) {
@@ -135,8 +136,8 @@ public final class Http {
             request.header("Authorization", basic(user, user));
         }
         try {
-            HttpResponse<String> response = client.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response);
         } catch (IOException e) {
             throw new AssertionError(e);

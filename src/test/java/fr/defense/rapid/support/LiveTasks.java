@@ -2,9 +2,9 @@ package fr.defense.rapid.support;
 
 import static org.awaitility.Awaitility.await;
 
-import fr.defense.rapid.security.Groups;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.demo.SampleMediations;
+import fr.defense.rapid.security.Groups;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
@@ -29,8 +29,10 @@ public final class LiveTasks {
 
     /** A new dossier waiting at {@code CheckCompleteness}, {@code TechnicalEvaluation} or {@code CommitteeDecision}. */
     public Task dossierAt(String taskKey) {
-        ProcessInstance dossier = as("pme-demo", () -> engine.getRuntimeService()
-                .startProcessInstanceByKey(RapidProcess.KEY, SampleDossiers.smallCompany()));
+        ProcessInstance dossier = as(
+                "pme-demo",
+                () -> engine.getRuntimeService()
+                        .startProcessInstanceByKey(RapidProcess.KEY, SampleDossiers.smallCompany()));
         Task task = awaitTask(dossier, "CheckCompleteness");
         if (!taskKey.equals(task.getTaskDefinitionKey())) {
             complete("secretariat", task, SampleDossiers.completeness(true));
@@ -45,12 +47,17 @@ public final class LiveTasks {
 
     /** A new mediation case waiting at {@code QualifyRequest}, or, its level 1 failed, at {@code ConductMediation}. */
     public Task caseAt(String taskKey) {
-        ProcessInstance mediation = as("pme-demo", () -> engine.getRuntimeService()
-                .startProcessInstanceByKey(RapidProcess.MEDIATION_KEY, SampleMediations.contractDispute()));
+        ProcessInstance mediation = as(
+                "pme-demo",
+                () -> engine.getRuntimeService()
+                        .startProcessInstanceByKey(RapidProcess.MEDIATION_KEY, SampleMediations.contractDispute()));
         Task task = awaitTask(mediation, "QualifyRequest");
         if (!taskKey.equals(task.getTaskDefinitionKey())) {
             complete("correspondent", task, SampleMediations.admissible());
-            complete("correspondent", awaitTask(mediation, "ContactSme"), SampleMediations.firstContact(LocalDate.now()));
+            complete(
+                    "correspondent",
+                    awaitTask(mediation, "ContactSme"),
+                    SampleMediations.firstContact(LocalDate.now()));
             complete("correspondent", awaitTask(mediation, "ConductMediation"), SampleMediations.failure());
             task = awaitTask(mediation, "ConductMediation");
         }
@@ -67,8 +74,12 @@ public final class LiveTasks {
 
     /** Waits until no asynchronous step (notification) remains to run. */
     public void awaitQuiet() {
-        await().atMost(Duration.ofSeconds(60)).until(
-                () -> engine.getManagementService().createJobQuery().executable().count() == 0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> engine.getManagementService()
+                                .createJobQuery()
+                                .executable()
+                                .count()
+                        == 0);
     }
 
     private void complete(String user, Task task, Map<String, Object> variables) {
@@ -80,10 +91,14 @@ public final class LiveTasks {
     }
 
     private Task awaitTask(ProcessInstance instance, String taskKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                        .taskDefinitionKey(taskKey).singleResult(),
-                Objects::nonNull);
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> engine.getTaskService()
+                                .createTaskQuery()
+                                .processInstanceId(instance.getId())
+                                .taskDefinitionKey(taskKey)
+                                .singleResult(),
+                        Objects::nonNull);
     }
 
     private <T> T as(String user, Supplier<T> action) {

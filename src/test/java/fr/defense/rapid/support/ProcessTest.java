@@ -1,10 +1,10 @@
 package fr.defense.rapid.support;
 
-import org.junit.jupiter.api.Tag;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -16,12 +16,14 @@ import org.springframework.test.context.ActiveProfiles;
 @Tag("process")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {
-        "camunda.bpm.job-execution.enabled=false",
-        // Its own engine name (no hyphen: the starter ignores such names): the engine REST API and the webapps of the running application
-        // (AppTest) look up the engine named "default" in a registry shared by the whole JVM.
-        "camunda.bpm.process-engine-name=processTests",
-        "spring.datasource.url=jdbc:postgresql://${TEST_DB_HOST:127.0.0.1}:${TEST_DB_PORT:5432}/${rapid.test.process-db}"})
+@SpringBootTest(
+        properties = {
+            "camunda.bpm.job-execution.enabled=false",
+            // Its own engine name (no hyphen: the starter ignores such names): the engine REST API and the webapps of
+            // the running application
+            // (AppTest) look up the engine named "default" in a registry shared by the whole JVM.
+            "camunda.bpm.process-engine-name=processTests",
+            "spring.datasource.url=jdbc:postgresql://${TEST_DB_HOST:127.0.0.1}:${TEST_DB_PORT:5432}/${rapid.test.process-db}"
+        })
 @ActiveProfiles("test")
-public @interface ProcessTest {
-}
+public @interface ProcessTest {}

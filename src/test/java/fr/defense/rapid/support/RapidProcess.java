@@ -1,8 +1,8 @@
 package fr.defense.rapid.support;
 
-import fr.defense.rapid.security.Groups;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.demo.SampleMediations;
+import fr.defense.rapid.security.Groups;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
@@ -86,8 +86,11 @@ public final class RapidProcess {
     public void runDueJobs(ProcessInstance instance) {
         for (int round = 0; round < 20; round++) {
             // executable(): retries left and due on the engine clock (async steps have no due date)
-            List<Job> due = engine.getManagementService().createJobQuery()
-                    .processInstanceId(instance.getId()).executable().list();
+            List<Job> due = engine.getManagementService()
+                    .createJobQuery()
+                    .processInstanceId(instance.getId())
+                    .executable()
+                    .list();
             if (due.isEmpty()) {
                 return;
             }
@@ -114,8 +117,11 @@ public final class RapidProcess {
     }
 
     public Task task(ProcessInstance instance, String taskKey) {
-        Task task = engine.getTaskService().createTaskQuery()
-                .processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
+        Task task = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(taskKey)
+                .singleResult();
         if (task == null) {
             throw new AssertionError("No open task " + taskKey + " in " + instance.getId());
         }

@@ -7,8 +7,7 @@ import org.camunda.bpm.engine.identity.User;
 /** Staff users of a test's own, with a password the password policy accepts: no test locks out a demo user. */
 public final class StaffUsers {
 
-    private StaffUsers() {
-    }
+    private StaffUsers() {}
 
     /** A DGA expert (Tasklist access) named {@code firstName Essai}. */
     public static String newExpert(IdentityService identity, String id, String firstName, String password) {

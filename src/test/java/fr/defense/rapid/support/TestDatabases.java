@@ -2,10 +2,10 @@ package fr.defense.rapid.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -82,12 +82,15 @@ public class TestDatabases implements LauncherSessionListener {
         try {
             embedded = EmbeddedPostgres.builder().start();
         } catch (IOException e) {
-            throw new IllegalStateException("No PostgreSQL on 127.0.0.1:5432 and the embedded one did not start"
-                    + " (see README, Tests): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "No PostgreSQL on 127.0.0.1:5432 and the embedded one did not start" + " (see README, Tests): "
+                            + e.getMessage(),
+                    e);
         }
         System.setProperty("TEST_DB_HOST", "127.0.0.1");
         System.setProperty("TEST_DB_PORT", String.valueOf(embedded.getPort()));
-        System.out.println("No PostgreSQL on 127.0.0.1:5432: the tests run on an embedded one, port " + embedded.getPort());
+        System.out.println(
+                "No PostgreSQL on 127.0.0.1:5432: the tests run on an embedded one, port " + embedded.getPort());
     }
 
     private static boolean answers(String host, int port) {
@@ -102,7 +105,8 @@ public class TestDatabases implements LauncherSessionListener {
     /** Test databases whose run is over: no live process has their pid. */
     private static List<String> leftovers(Statement sql) throws SQLException {
         List<String> result = new ArrayList<>();
-        try (ResultSet rs = sql.executeQuery("select datname from pg_database where datname like 'rapid\\_%test\\_%'")) {
+        try (ResultSet rs =
+                sql.executeQuery("select datname from pg_database where datname like 'rapid\\_%test\\_%'")) {
             while (rs.next()) {
                 String name = rs.getString(1);
                 String pid = name.substring(name.lastIndexOf('_') + 1);
@@ -119,15 +123,15 @@ public class TestDatabases implements LauncherSessionListener {
     }
 
     private static void run(SqlWork work) {
-        String url = "jdbc:postgresql://%s:%s/postgres".formatted(
-                env("TEST_DB_HOST", "127.0.0.1"), env("TEST_DB_PORT", "5432"));
-        try (Connection connection = DriverManager.getConnection(url, env("TEST_DB_USER", "postgres"),
-                env("TEST_DB_PASSWORD", ""));
-             Statement sql = connection.createStatement()) {
+        String url = "jdbc:postgresql://%s:%s/postgres"
+                .formatted(env("TEST_DB_HOST", "127.0.0.1"), env("TEST_DB_PORT", "5432"));
+        try (Connection connection =
+                        DriverManager.getConnection(url, env("TEST_DB_USER", "postgres"), env("TEST_DB_PASSWORD", ""));
+                Statement sql = connection.createStatement()) {
             work.run(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("The tests need PostgreSQL at " + url
-                    + " (see README, Tests): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The tests need PostgreSQL at " + url + " (see README, Tests): " + e.getMessage(), e);
         }
     }
 

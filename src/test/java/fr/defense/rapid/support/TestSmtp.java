@@ -1,10 +1,10 @@
 package fr.defense.rapid.support;
 
-import jakarta.mail.Part;
-import jakarta.mail.Multipart;
-import jakarta.mail.MessagingException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -21,7 +21,8 @@ public final class WebappSession {
     public static final String ENGINE_API = "/camunda/api/engine/engine/default";
 
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().cookieHandler(cookies).build();
     private final String base;
     private int loginStatus;
     private String loginBody;
@@ -34,10 +35,13 @@ public final class WebappSession {
     public static WebappSession login(int port, String user, String password, String app) {
         WebappSession session = new WebappSession(port);
         session.request("GET", "/camunda/app/" + app + "/default/", null, null);
-        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        Http.Response login = session.request("POST", "/camunda/api/admin/auth/user/default/login/" + app,
-                "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        Http.Response login = session.request(
+                "POST",
+                "/camunda/api/admin/auth/user/default/login/" + app,
+                "application/x-www-form-urlencoded",
+                form.getBytes(StandardCharsets.UTF_8));
         session.loginStatus = login.status();
         session.loginBody = login.body();
         // The login opens a new session, whose CSRF token the next read hands out, as the page's next call does.
