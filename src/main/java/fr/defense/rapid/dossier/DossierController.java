@@ -1,12 +1,14 @@
 package fr.defense.rapid.dossier;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import fr.defense.rapid.form.FormBody;
 import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.procedure.CaseApi;
 import fr.defense.rapid.procedure.IdempotentRequests;
 import fr.defense.rapid.security.CurrentUser;
 import fr.defense.rapid.system.ConflictException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -71,13 +73,17 @@ class DossierController {
             List<CaseApi.TimelineLine> timeline) {}
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Dossier créé (en-tête Location : son adresse).")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Même Idempotency-Key et mêmes valeurs qu'un envoi précédent : le dossier qu'il a créé.")
     @Operation(
             summary = "Déposer un dossier",
             description =
                     "Champs du dictionnaire de données (docs/data-dictionary.md). Avec un en-tête Idempotency-Key, "
                             + "un même envoi répété rend le même dossier (200) au lieu d'en créer un second (201).")
     ResponseEntity<DossierSummary> submit(
-            @RequestBody Map<String, Object> body,
+            @RequestBody @FormBody(DossierSubmissions.START_FORM) Map<String, Object> body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             Authentication authentication) {
         IdempotentRequests.requireValidKey(DossierSubmissions.START_FORM, key);

@@ -3,11 +3,13 @@ package fr.defense.rapid.mediation;
 import static fr.defense.rapid.system.EngineClock.utc;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import fr.defense.rapid.form.FormBody;
 import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.procedure.CaseApi;
 import fr.defense.rapid.procedure.IdempotentRequests;
 import fr.defense.rapid.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -96,6 +98,10 @@ class MediationController {
             List<CaseApi.TimelineLine> timeline) {}
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Demande enregistrée (en-tête Location : son adresse).")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Même Idempotency-Key et mêmes valeurs qu'un envoi précédent : la demande qu'il a créée.")
     @Operation(
             summary = "Saisir la médiation",
             description =
@@ -104,7 +110,7 @@ class MediationController {
                             + "deux mois par défaut). Avec un en-tête Idempotency-Key, un même "
                             + "envoi répété rend la même demande (200) au lieu d'en créer une seconde (201).")
     ResponseEntity<CaseSummary> file(
-            @RequestBody Map<String, Object> body,
+            @RequestBody @FormBody(MediationRequests.START_FORM) Map<String, Object> body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             Authentication authentication) {
         IdempotentRequests.requireValidKey(MediationRequests.START_FORM, key);

@@ -3,6 +3,7 @@ package fr.defense.rapid.task;
 import static fr.defense.rapid.system.EngineClock.utc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.defense.rapid.form.FormBody;
 import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.form.FormDefinition;
 import fr.defense.rapid.form.FormField;
@@ -11,6 +12,7 @@ import fr.defense.rapid.security.ActingUser;
 import fr.defense.rapid.security.CurrentUser;
 import fr.defense.rapid.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -109,11 +111,14 @@ class TaskController {
     }
 
     @PostMapping("/{taskId}/complete")
+    @ApiResponse(responseCode = "204", description = "Tâche accomplie.")
     @Operation(
             summary = "Terminer la tâche avec les valeurs du formulaire",
             description = "Mêmes règles que le formulaire ; une saisie refusée ne change rien.")
     ResponseEntity<Void> complete(
-            @PathVariable String taskId, @RequestBody Map<String, Object> body, Authentication authentication) {
+            @PathVariable String taskId,
+            @RequestBody @FormBody Map<String, Object> body,
+            Authentication authentication) {
         Task task = own(taskId, authentication);
         FormDefinition form = formOf(task);
         // The engine applies the form's rules on completion (FormValidationPlugin) and refuses
