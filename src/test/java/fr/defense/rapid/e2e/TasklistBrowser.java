@@ -41,7 +41,7 @@ final class TasklistBrowser implements BeforeEachCallback, AfterTestExecutionCal
      * Without Chromium the browser tests are skipped, saying what to install; in CI (environment
      * variable {@code CI} set, as {@code .ci/run} does) its absence fails them instead.
      */
-    private static void requireBrowser() {
+    static void requireBrowser() {
         boolean present = Files.isExecutable(Path.of(HeadlessChromium.CHROMIUM))
                 && Files.isExecutable(Path.of(HeadlessChromium.CHROMEDRIVER));
         if (present) {
