@@ -2,15 +2,12 @@ package fr.defense.rapid.dossier;
 
 import static fr.defense.rapid.system.EngineClock.now;
 
-import fr.defense.rapid.procedure.OwnedCases;
+import fr.defense.rapid.procedure.CaseTable;
 import fr.defense.rapid.procedure.Timeline;
-import fr.defense.rapid.procedure.TimelineEntry;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,14 +16,13 @@ import org.springframework.stereotype.Repository;
  * engine's transaction: a step that rolls back leaves no trace here either.
  */
 @Repository
-public class DossierRepository implements OwnedCases<Dossier> {
+public class DossierRepository extends CaseTable<Dossier> {
 
     private final JdbcClient jdbc;
-    private final Timeline timeline;
 
     DossierRepository(JdbcClient jdbc, Timeline timeline) {
+        super(jdbc, timeline, "dossier", "dossier_number", "submitted_at", DossierRepository::toDossier);
         this.jdbc = jdbc;
-        this.timeline = timeline;
     }
 
     public void insert(String number, String ownerId, String processInstanceId, DossierSubmission s) {
@@ -137,43 +133,6 @@ public class DossierRepository implements OwnedCases<Dossier> {
                 .param("number", number)
                 .update();
         addEvent(number, "CONTESTED", "Décision contestée : dossier de médiation " + caseNumber + " ouvert.");
-    }
-
-    public void addEvent(String number, String type, String description) {
-        timeline.record(number, type, description);
-    }
-
-    @Override
-    public Optional<Dossier> find(String number) {
-        return jdbc.sql("select * from dossier where dossier_number = :number")
-                .param("number", number)
-                .query(DossierRepository::toDossier)
-                .optional();
-    }
-
-    @Override
-    public List<Dossier> findByOwner(String ownerId, int page, int size) {
-        return jdbc.sql("""
-                select * from dossier where owner_id = :owner
-                order by submitted_at desc, dossier_number desc limit :size offset :offset
-                """)
-                .param("owner", ownerId)
-                .param("size", size)
-                .param("offset", (long) page * size)
-                .query(DossierRepository::toDossier)
-                .list();
-    }
-
-    @Override
-    public long countByOwner(String ownerId) {
-        return jdbc.sql("select count(*) from dossier where owner_id = :owner")
-                .param("owner", ownerId)
-                .query(Long.class)
-                .single();
-    }
-
-    public List<TimelineEntry> timeline(String number) {
-        return timeline.of(number);
     }
 
     private static Dossier toDossier(ResultSet rs, int row) throws SQLException {

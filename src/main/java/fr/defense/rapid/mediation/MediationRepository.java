@@ -2,9 +2,8 @@ package fr.defense.rapid.mediation;
 
 import static fr.defense.rapid.system.EngineClock.now;
 
-import fr.defense.rapid.procedure.OwnedCases;
+import fr.defense.rapid.procedure.CaseTable;
 import fr.defense.rapid.procedure.Timeline;
-import fr.defense.rapid.procedure.TimelineEntry;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,17 +19,16 @@ import org.springframework.stereotype.Repository;
  * delegates, it joins the engine's transaction: a step that rolls back leaves no trace here.
  */
 @Repository
-public class MediationRepository implements OwnedCases<MediationCase> {
+public class MediationRepository extends CaseTable<MediationCase> {
 
     /** A mediator's action: the date, who was contacted, what came of it. */
     public record Action(int level, LocalDate actionDate, String counterpart, String summary) {}
 
     private final JdbcClient jdbc;
-    private final Timeline timeline;
 
     MediationRepository(JdbcClient jdbc, Timeline timeline) {
+        super(jdbc, timeline, "mediation_case", "case_number", "filed_at", MediationRepository::toCase);
         this.jdbc = jdbc;
-        this.timeline = timeline;
     }
 
     public void insert(
@@ -132,46 +130,12 @@ public class MediationRepository implements OwnedCases<MediationCase> {
                 .update();
     }
 
-    /** An entry of the case's timeline; a text longer than an entry holds is cut (see {@link Timeline}). */
-    public void addEvent(String caseNumber, String type, String description) {
-        timeline.record(caseNumber, type, description);
-    }
-
-    @Override
-    public Optional<MediationCase> find(String caseNumber) {
-        return jdbc.sql("select * from mediation_case where case_number = :number")
-                .param("number", caseNumber)
-                .query(MediationRepository::toCase)
-                .optional();
-    }
-
     /** The case opened to contest a RAPID dossier's rejection, if any. */
     public Optional<MediationCase> findByDossier(String dossierNumber) {
         return jdbc.sql("select * from mediation_case where dossier_number = :dossier and subject = 'RAPID_DECISION'")
                 .param("dossier", dossierNumber)
                 .query(MediationRepository::toCase)
                 .optional();
-    }
-
-    @Override
-    public List<MediationCase> findByOwner(String ownerId, int page, int size) {
-        return jdbc.sql("""
-                select * from mediation_case where owner_id = :owner
-                order by filed_at desc, case_number desc limit :size offset :offset
-                """)
-                .param("owner", ownerId)
-                .param("size", size)
-                .param("offset", (long) page * size)
-                .query(MediationRepository::toCase)
-                .list();
-    }
-
-    @Override
-    public long countByOwner(String ownerId) {
-        return jdbc.sql("select count(*) from mediation_case where owner_id = :owner")
-                .param("owner", ownerId)
-                .query(Long.class)
-                .single();
     }
 
     public List<Action> actions(String caseNumber) {
@@ -186,10 +150,6 @@ public class MediationRepository implements OwnedCases<MediationCase> {
                         rs.getString("counterpart"),
                         rs.getString("summary")))
                 .list();
-    }
-
-    public List<TimelineEntry> timeline(String caseNumber) {
-        return timeline.of(caseNumber);
     }
 
     private static MediationCase toCase(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,100 @@
+package fr.defense.rapid.procedure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.defense.rapid.system.ConflictException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * What both procedures share, on PostgreSQL and our Flyway schema only (a data slice: no engine,
+ * no web server; each test rolls back): numbering, idempotent requests, the timeline.
+ */
+@Tag("data")
+@JdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@ActiveProfiles("test")
+@Import({CaseNumbers.class, IdempotentRequests.class, Timeline.class})
+class ProcedureCoreDataTest {
+
+    @Autowired
+    CaseNumbers numbers;
+
+    @Autowired
+    IdempotentRequests requests;
+
+    @Autowired
+    Timeline timeline;
+
+    @Test
+    void eachProcedureNumbersItsCasesInItsOwnSequence() {
+        String first = numbers.next(Procedure.RAPID);
+        String second = numbers.next(Procedure.RAPID);
+        String mediation = numbers.next(Procedure.MEDIATION);
+
+        assertThat(first).matches("RAPID-\\d{4}-\\d{5}");
+        assertThat(sequence(second)).isEqualTo(sequence(first) + 1);
+        assertThat(mediation).matches("MED-\\d{4}-\\d{5}");
+        assertThat(CaseReference.of(mediation))
+                .get()
+                .extracting(CaseReference::procedure)
+                .isEqualTo(Procedure.MEDIATION);
+        assertThat(CaseReference.of("autre-clé")).isEmpty();
+    }
+
+    @Test
+    void aKeyServesOnceAndIsRefusedWithOtherValues() {
+        AtomicInteger created = new AtomicInteger();
+        Map<String, Object> values = Map.of("projectTitle", "Caméra infrarouge");
+
+        IdempotentRequests.Outcome firstTime = requests.once(
+                Procedure.RAPID, "pme-demo", "clé-1", values, () -> "RAPID-2026-0000" + created.incrementAndGet());
+        IdempotentRequests.Outcome again = requests.once(
+                Procedure.RAPID, "pme-demo", "clé-1", values, () -> "RAPID-2026-0000" + created.incrementAndGet());
+
+        assertThat(firstTime.created()).isTrue();
+        assertThat(again.created()).isFalse();
+        assertThat(again.reference()).isEqualTo(firstTime.reference());
+        assertThat(created).hasValue(1);
+        assertThatThrownBy(() -> requests.once(
+                        Procedure.RAPID,
+                        "pme-demo",
+                        "clé-1",
+                        Map.of("projectTitle", "Autre"),
+                        () -> "RAPID-2026-09999"))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("a déjà servi au dossier " + firstTime.reference());
+        // Another procedure, or another SME, has keys of its own.
+        assertThat(requests.once(Procedure.MEDIATION, "pme-demo", "clé-1", values, () -> "MED-2026-00001")
+                        .created())
+                .isTrue();
+        assertThat(requests.once(Procedure.RAPID, "pme-other", "clé-1", values, () -> "RAPID-2026-00002")
+                        .created())
+                .isTrue();
+    }
+
+    @Test
+    void theTimelineKeepsItsOrderAndCutsWhatItCannotHold() {
+        timeline.record("MED-2026-00042", "FILED", "Demande enregistrée.");
+        timeline.record("MED-2026-00042", "ACTION", "x".repeat(Timeline.DESCRIPTION_LENGTH + 10));
+        timeline.record("RAPID-2026-00042", "SUBMITTED", "Dossier déposé.");
+
+        assertThat(timeline.of("MED-2026-00042"))
+                .extracting(TimelineEntry::eventType)
+                .containsExactly("FILED", "ACTION");
+        String cut = timeline.of("MED-2026-00042").get(1).description();
+        assertThat(cut).hasSize(Timeline.DESCRIPTION_LENGTH).endsWith("…");
+    }
+
+    private static int sequence(String number) {
+        return Integer.parseInt(number.substring(number.lastIndexOf('-') + 1));
+    }
+}
