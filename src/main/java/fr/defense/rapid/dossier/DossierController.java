@@ -4,8 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.defense.rapid.form.FormBody;
 import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.procedure.CaseApi;
-import fr.defense.rapid.procedure.IdempotentRequests;
-import fr.defense.rapid.security.CurrentUser;
+import fr.defense.rapid.procedure.SmeCases;
 import fr.defense.rapid.system.ConflictException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -36,9 +35,8 @@ class DossierController {
 
     private static final int WITHDRAWAL_ATTEMPTS = 3;
 
-    private final DossierSubmissions submissions;
+    private final SmeCases<Dossier> smeCases;
     private final DossierRepository dossiers;
-    private final FormCatalog forms;
     private final TaskService tasks;
     private final RuntimeService runtime;
 
@@ -48,9 +46,13 @@ class DossierController {
             FormCatalog forms,
             TaskService tasks,
             RuntimeService runtime) {
-        this.submissions = submissions;
+        this.smeCases = new SmeCases<>(
+                forms.get(DossierSubmissions.START_FORM),
+                submissions::submit,
+                dossiers,
+                "/api/dossiers",
+                number -> "Aucun dossier " + number + " parmi les vôtres.");
         this.dossiers = dossiers;
-        this.forms = forms;
         this.tasks = tasks;
         this.runtime = runtime;
     }
@@ -86,12 +88,7 @@ class DossierController {
             @RequestBody @FormBody(DossierSubmissions.START_FORM) Map<String, Object> body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             Authentication authentication) {
-        IdempotentRequests.requireValidKey(DossierSubmissions.START_FORM, key);
-        CurrentUser user = CurrentUser.of(authentication);
-        Map<String, Object> values = forms.get(DossierSubmissions.START_FORM).accept(body);
-        IdempotentRequests.Outcome submitted = submissions.submit(user.id(), user.groups(), key, values);
-        Dossier dossier = own(submitted.reference(), user);
-        return CaseApi.submitted(submitted, "/api/dossiers/" + dossier.dossierNumber(), DossierSummary.of(dossier));
+        return smeCases.submit(body, key, authentication, DossierSummary::of);
     }
 
     @GetMapping
@@ -100,13 +97,13 @@ class DossierController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             Authentication authentication) {
-        return CaseApi.page(dossiers, authentication.getName(), page, size, DossierSummary::of);
+        return smeCases.page(page, size, authentication, DossierSummary::of);
     }
 
     @GetMapping("/{dossierNumber}")
     @Operation(summary = "Un de mes dossiers : champs, statut, échéances en cours et historique")
     DossierDetails get(@PathVariable String dossierNumber, Authentication authentication) {
-        Dossier dossier = own(dossierNumber, CurrentUser.of(authentication));
+        Dossier dossier = smeCases.own(dossierNumber, authentication);
         return new DossierDetails(
                 dossier,
                 CaseApi.currentSteps(tasks.createTaskQuery()
@@ -118,7 +115,7 @@ class DossierController {
     @PostMapping("/{dossierNumber}/withdraw")
     @Operation(summary = "Retirer un de mes dossiers (possible jusqu'à la décision du comité)")
     DossierSummary withdraw(@PathVariable String dossierNumber, Authentication authentication) {
-        if (own(dossierNumber, CurrentUser.of(authentication)).status().closing()) {
+        if (smeCases.own(dossierNumber, authentication).status().closing()) {
             // Closed but still sending its last notification: the instance is not over yet.
             throw notWithdrawable(dossierNumber);
         }
@@ -127,7 +124,7 @@ class DossierController {
                 runtime.createMessageCorrelation("RapidWithdrawalRequested")
                         .processInstanceBusinessKey(dossierNumber)
                         .correlateWithResult();
-                return DossierSummary.of(own(dossierNumber, CurrentUser.of(authentication)));
+                return DossierSummary.of(smeCases.own(dossierNumber, authentication));
             } catch (MismatchingMessageCorrelationException notBeforeTheDecisionAnyMore) {
                 throw notWithdrawable(dossierNumber);
             } catch (OptimisticLockingException movedOnMeanwhile) {
@@ -142,9 +139,5 @@ class DossierController {
     private static ConflictException notWithdrawable(String dossierNumber) {
         return new ConflictException("Le dossier " + dossierNumber
                 + " ne peut plus être retiré : la décision du comité est prise ou le dossier est clos.");
-    }
-
-    private Dossier own(String dossierNumber, CurrentUser user) {
-        return CaseApi.own(dossiers, dossierNumber, user.id(), "Aucun dossier " + dossierNumber + " parmi les vôtres.");
     }
 }

@@ -6,8 +6,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.defense.rapid.form.FormBody;
 import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.procedure.CaseApi;
-import fr.defense.rapid.procedure.IdempotentRequests;
-import fr.defense.rapid.security.CurrentUser;
+import fr.defense.rapid.procedure.SmeCases;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,9 +43,8 @@ class MediationController {
     private static final List<String> DEADLINES =
             List.of("answerDueDate", "firstContactDueDate", "mediationDueDate", "surveyDueDate");
 
-    private final MediationRequests requests;
+    private final SmeCases<MediationCase> smeCases;
     private final MediationRepository cases;
-    private final FormCatalog forms;
     private final TaskService tasks;
     private final RuntimeService runtime;
 
@@ -56,9 +54,13 @@ class MediationController {
             FormCatalog forms,
             TaskService tasks,
             RuntimeService runtime) {
-        this.requests = requests;
+        this.smeCases = new SmeCases<>(
+                forms.get(MediationRequests.START_FORM),
+                requests::file,
+                cases,
+                "/api/mediations",
+                number -> "Aucun dossier de médiation " + number + " parmi les vôtres.");
         this.cases = cases;
-        this.forms = forms;
         this.tasks = tasks;
         this.runtime = runtime;
     }
@@ -113,12 +115,7 @@ class MediationController {
             @RequestBody @FormBody(MediationRequests.START_FORM) Map<String, Object> body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             Authentication authentication) {
-        IdempotentRequests.requireValidKey(MediationRequests.START_FORM, key);
-        CurrentUser user = CurrentUser.of(authentication);
-        Map<String, Object> values = forms.get(MediationRequests.START_FORM).accept(body);
-        IdempotentRequests.Outcome filed = requests.file(user.id(), user.groups(), key, values);
-        MediationCase found = own(filed.reference(), user);
-        return CaseApi.submitted(filed, "/api/mediations/" + found.caseNumber(), CaseSummary.of(found));
+        return smeCases.submit(body, key, authentication, CaseSummary::of);
     }
 
     @GetMapping
@@ -127,7 +124,7 @@ class MediationController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             Authentication authentication) {
-        return CaseApi.page(cases, authentication.getName(), page, size, CaseSummary::of);
+        return smeCases.page(page, size, authentication, CaseSummary::of);
     }
 
     @GetMapping("/{caseNumber}")
@@ -135,7 +132,7 @@ class MediationController {
             summary =
                     "Un de mes dossiers de médiation : demande, niveau, échéances, actions possibles, issue et historique")
     CaseDetails get(@PathVariable String caseNumber, Authentication authentication) {
-        MediationCase found = own(caseNumber, CurrentUser.of(authentication));
+        MediationCase found = smeCases.own(caseNumber, authentication);
         List<Task> open = tasks.createTaskQuery()
                 .processInstanceBusinessKey(caseNumber)
                 .initializeFormKeys()
@@ -175,10 +172,5 @@ class MediationController {
                 .filter(entry -> entry.getValue() instanceof Date)
                 .collect(Collectors.toMap(
                         Map.Entry::getKey, entry -> utc((Date) entry.getValue()), (a, b) -> a, TreeMap::new));
-    }
-
-    private MediationCase own(String caseNumber, CurrentUser user) {
-        return CaseApi.own(
-                cases, caseNumber, user.id(), "Aucun dossier de médiation " + caseNumber + " parmi les vôtres.");
     }
 }

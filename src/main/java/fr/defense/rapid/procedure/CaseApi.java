@@ -29,13 +29,13 @@ public final class CaseApi {
     public record TimelineLine(OffsetDateTime at, String description) {}
 
     /** 201 with the new case, or 200 with the case an earlier request with the same key created. */
-    public static <T> ResponseEntity<T> submitted(IdempotentRequests.Outcome outcome, String location, T body) {
+    static <T> ResponseEntity<T> submitted(IdempotentRequests.Outcome outcome, String location, T body) {
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create(location))
                 .body(body);
     }
 
-    public static <C extends OwnedCases.OwnedCase, T> Page<T> page(
+    static <C extends OwnedCases.OwnedCase, T> Page<T> page(
             OwnedCases<C> cases, String owner, int page, int size, Function<C, T> summary) {
         Pages.requireValid(page, size);
         List<T> items =
@@ -44,7 +44,7 @@ public final class CaseApi {
     }
 
     /** The case, if this user filed it; anybody else's reads as unknown (404, never 403: no oracle). */
-    public static <C extends OwnedCases.OwnedCase> C own(
+    static <C extends OwnedCases.OwnedCase> C own(
             OwnedCases<C> cases, String reference, String user, String notFoundMessage) {
         return cases.find(reference)
                 .filter(found -> found.ownerId().equals(user))
