@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +42,9 @@ class SmeApiIntegrationTest {
 
     @Autowired
     TaskService tasks;
+
+    @Autowired
+    ManagementService management;
 
     Http http;
 
@@ -187,19 +191,23 @@ class SmeApiIntegrationTest {
     void dossierIsClosedWhenTheSmeLetsTheComplementsDeadlinePass() {
         String number = submitted("pme-demo");
         walkToComplements(number);
-        try {
-            // The job executor fires the 30-day timer once the engine clock has moved past it.
-            ClockUtil.setCurrentTime(
-                    new Date(System.currentTimeMillis() + Duration.ofDays(31).toMillis()));
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> http.get("pme-demo", "/api/dossiers/" + number)
-                            .json()
-                            .path("status")
-                            .asText()
-                            .equals("CLOSED_WITHOUT_FOLLOW_UP"));
-        } finally {
-            ClockUtil.reset();
-        }
+        // 30 days pass for this dossier only: its timers fall due now and the running job executor
+        // fires them. (Moving the engine's clock, which is JVM-wide, would fire every other test's
+        // timers too, and the clock of the process tests' engine with them.)
+        String instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(number)
+                .singleResult()
+                .getId();
+        List<Job> timers =
+                management.createJobQuery().processInstanceId(instance).timers().list();
+        assertThat(timers).isNotEmpty();
+        timers.forEach(timer -> management.setJobDuedate(timer.getId(), new Date()));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> http.get("pme-demo", "/api/dossiers/" + number)
+                        .json()
+                        .path("status")
+                        .asText()
+                        .equals("CLOSED_WITHOUT_FOLLOW_UP"));
         assertThat(http.get("pme-demo", "/api/tasks").okJson().findValuesAsText("dossierNumber"))
                 .doesNotContain(number);
     }

@@ -5,15 +5,18 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A process test: the whole application context on PostgreSQL ({@code rapid_process_test_<pid>}, see TestDatabases),
  * without web server and without job executor, so that the test executes jobs and moves the
- * engine clock itself (see {@link RapidProcess}).
+ * engine clock itself (see {@link RapidProcess}); the running application's job executor, if a
+ * cached context has one, is paused meanwhile (see {@link OtherJobExecutorsPaused}).
  */
 @Tag("process")
+@ExtendWith(OtherJobExecutorsPaused.class)
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
