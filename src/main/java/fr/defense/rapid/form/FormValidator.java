@@ -2,6 +2,7 @@ package fr.defense.rapid.form;
 
 import fr.defense.rapid.system.FieldViolation;
 import fr.defense.rapid.system.FormValidationException;
+import fr.defense.rapid.system.Messages;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -93,7 +94,7 @@ public class FormValidator {
         String key = field.key();
         if (isBlank(value)) {
             if (field.required()) {
-                violations.add(key, "le champ « " + field.displayName() + " » est obligatoire.");
+                violations.add(key, Messages.get("validation.required", field.displayName()));
             }
             return;
         }
@@ -101,15 +102,18 @@ public class FormValidator {
             case "number" -> checkNumber(field, value, violations);
             case "checkbox" -> {
                 if (!(value instanceof Boolean)) {
-                    violations.add(key, "« " + field.displayName() + " » doit valoir vrai ou faux.");
+                    violations.add(key, Messages.get("validation.boolean", field.displayName()));
                 }
             }
             case "select", "radio" -> {
                 if (field.allowedValues() != null && !field.allowedValues().contains(String.valueOf(value))) {
                     violations.add(
                             key,
-                            "« " + field.displayName() + " » : valeur « " + value + " » inconnue ; valeurs possibles : "
-                                    + String.join(", ", field.allowedValues()) + ".");
+                            Messages.get(
+                                    "validation.option",
+                                    field.displayName(),
+                                    value,
+                                    String.join(", ", field.allowedValues())));
                 }
             }
             case "datetime" -> checkDate(field, value, violations);
@@ -120,7 +124,7 @@ public class FormValidator {
     private static void checkNumber(FormField field, Object value, Violations violations) {
         String key = field.key();
         if (!(value instanceof Number number) || !isFinite(number)) {
-            violations.add(key, "« " + field.displayName() + " » doit être un nombre.");
+            violations.add(key, Messages.get("validation.number", field.displayName()));
             return;
         }
         BigDecimal decimal = new BigDecimal(number.toString());
@@ -128,46 +132,44 @@ public class FormValidator {
             violations.add(
                     key,
                     field.decimalDigits() == 0
-                            ? "« " + field.displayName() + " » doit être un nombre entier."
-                            : "« " + field.displayName() + " » : " + field.decimalDigits() + " décimales au plus.");
+                            ? Messages.get("validation.integer", field.displayName())
+                            : Messages.get("validation.decimals", field.displayName(), field.decimalDigits()));
         }
         if (field.min() != null && decimal.compareTo(field.min()) < 0) {
             violations.add(
                     key,
-                    "« " + field.displayName() + " » doit être supérieur ou égal à "
-                            + field.min().toPlainString() + ".");
+                    Messages.get(
+                            "validation.min", field.displayName(), field.min().toPlainString()));
         }
         if (field.max() != null && decimal.compareTo(field.max()) > 0) {
             violations.add(
                     key,
-                    "« " + field.displayName() + " » doit être inférieur ou égal à "
-                            + field.max().toPlainString() + ".");
+                    Messages.get(
+                            "validation.max", field.displayName(), field.max().toPlainString()));
         }
     }
 
     private static void checkText(FormField field, Object value, Violations violations) {
         String key = field.key();
         if (!(value instanceof String text)) {
-            violations.add(key, "« " + field.displayName() + " » doit être un texte.");
+            violations.add(key, Messages.get("validation.text", field.displayName()));
             return;
         }
         String unsafe = UnsafeCharacters.find(text, "textarea".equals(field.type()));
         if (unsafe != null) {
-            violations.add(key, "« " + field.displayName() + " » contient un caractère interdit (" + unsafe + ").");
+            violations.add(key, Messages.get("validation.unsafe", field.displayName(), unsafe));
             return;
         }
         if (field.minLength() != null && text.strip().length() < field.minLength()) {
-            violations.add(
-                    key, "« " + field.displayName() + " » doit compter au moins " + field.minLength() + " caractères.");
+            violations.add(key, Messages.get("validation.minLength", field.displayName(), field.minLength()));
         }
         if (field.maxLength() != null && text.length() > field.maxLength()) {
-            violations.add(
-                    key, "« " + field.displayName() + " » ne doit pas dépasser " + field.maxLength() + " caractères.");
+            violations.add(key, Messages.get("validation.maxLength", field.displayName(), field.maxLength()));
         }
         // form-js tests the pattern with RegExp.test (a search): our patterns are anchored.
         if (field.pattern() != null
                 && !Pattern.compile(field.pattern()).matcher(text).find()) {
-            violations.add(key, "« " + field.displayName() + " » n'a pas le format attendu.");
+            violations.add(key, Messages.get("validation.pattern", field.displayName()));
         }
     }
 
@@ -176,7 +178,7 @@ public class FormValidator {
             LocalDate.parse(String.valueOf(value)
                     .substring(0, Math.min(10, String.valueOf(value).length())));
         } catch (DateTimeParseException e) {
-            violations.add(field.key(), "« " + field.displayName() + " » doit être une date (AAAA-MM-JJ).");
+            violations.add(field.key(), Messages.get("validation.date", field.displayName()));
         }
     }
 

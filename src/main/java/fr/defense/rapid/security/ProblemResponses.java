@@ -1,6 +1,7 @@
 package fr.defense.rapid.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.defense.rapid.system.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
@@ -33,11 +34,7 @@ class ProblemResponses {
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"rapid-bpm\"");
-            write(
-                    response,
-                    HttpStatus.UNAUTHORIZED,
-                    "Authentification requise",
-                    "Identifiez-vous (session ou HTTP Basic) pour utiliser ce service.");
+            write(response, HttpStatus.UNAUTHORIZED, Messages.forStatus(401)[0], Messages.forStatus(401)[1]);
         };
     }
 
@@ -51,9 +48,8 @@ class ProblemResponses {
                 write(
                         response,
                         HttpStatus.FORBIDDEN,
-                        "Jeton CSRF manquant ou invalide",
-                        "Une écriture avec une session doit porter la valeur du cookie XSRF-TOKEN dans l'en-tête X-XSRF-TOKEN ; "
-                                + "avec HTTP Basic, elle doit envoyer un corps JSON (Content-Type: application/json).");
+                        Messages.get("problem.csrf.title"),
+                        Messages.get("problem.csrf.detail"));
                 return;
             }
             Authentication caller = SecurityContextHolder.getContext().getAuthentication();
@@ -61,7 +57,7 @@ class ProblemResponses {
                 unauthenticated.commence(request, response, new InsufficientAuthenticationException(e.getMessage()));
                 return;
             }
-            write(response, HttpStatus.FORBIDDEN, "Accès refusé", "Votre profil ne donne pas accès à ce service.");
+            write(response, HttpStatus.FORBIDDEN, Messages.forStatus(403)[0], Messages.forStatus(403)[1]);
         };
     }
 
@@ -72,7 +68,7 @@ class ProblemResponses {
         write(
                 response,
                 HttpStatus.TOO_MANY_REQUESTS,
-                "Trop de tentatives de connexion",
+                Messages.get("problem.throttled.title"),
                 LoginThrottledException.message(wait),
                 LoginThrottledException.message(wait));
     }

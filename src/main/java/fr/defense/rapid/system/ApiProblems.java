@@ -39,12 +39,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         int more = Math.max(0, violations.size() - FormValidationException.MAX_LISTED);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST,
-                "Saisie refusée, rien n'a été enregistré : corrigez les champs indiqués."
+                Messages.get("problem.invalid.detail")
                         + (more > 0
-                                ? " Seules les " + FormValidationException.MAX_LISTED
-                                        + " premières erreurs sont listées ; " + more + " autres ne le sont pas."
+                                ? Messages.get("problem.invalid.more", FormValidationException.MAX_LISTED, more)
                                 : ""));
-        problem.setTitle("Saisie invalide");
+        problem.setTitle(Messages.get("problem.invalid.title"));
         problem.setProperty("errors", violations.subList(0, violations.size() - more));
         if (more > 0) {
             problem.setProperty("moreErrors", more);
@@ -55,39 +54,38 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Introuvable");
+        problem.setTitle(Messages.get("problem.notFound.title"));
         return problem;
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Action impossible à ce stade");
+        problem.setTitle(Messages.get("problem.conflict.title"));
         return problem;
     }
 
     /** The same case moved on at the same moment (a deadline, a staff step): nothing was saved, try again. */
     @ExceptionHandler(OptimisticLockingException.class)
     ProblemDetail movedOnMeanwhile(OptimisticLockingException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.CONFLICT,
-                "Le dossier a évolué au même moment ; rien n'a été enregistré. Rechargez-le et réessayez.");
-        problem.setTitle("Modification concurrente");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, Messages.get("problem.concurrent.detail"));
+        problem.setTitle(Messages.get("problem.concurrent.title"));
         return problem;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail wrongParameter(MethodArgumentTypeMismatchException e) {
-        return invalid(List.of(new FieldViolation(e.getName(), "valeur « " + e.getValue() + " » invalide.")));
+        return invalid(
+                List.of(new FieldViolation(e.getName(), Messages.get("problem.invalid.parameter", e.getValue()))));
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error in the API", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "Une erreur inattendue est survenue ; rien n'a été enregistré. Réessayez plus tard.");
-        problem.setTitle("Erreur interne");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, Messages.get("problem.500.detail"));
+        problem.setTitle(Messages.get("problem.500.title"));
         return problem;
     }
 
@@ -101,20 +99,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof StreamConstraintsException) {
                 return ResponseEntity.badRequest()
-                        .body(invalid(List.of(new FieldViolation("(corps)", "valeur trop longue ou trop imbriquée."))));
+                        .body(invalid(List.of(new FieldViolation("(corps)", Messages.get("problem.invalid.tooDeep")))));
             }
             if (cause instanceof JsonParseException parse
                     && parse.getOriginalMessage().startsWith("Duplicate field")) {
                 String field = parse.getOriginalMessage().replaceAll("^Duplicate field '(.*)'$", "$1");
                 return ResponseEntity.badRequest()
-                        .body(invalid(List.of(new FieldViolation(
-                                field, "champ présent deux fois dans la requête : envoyez-le une seule fois."))));
+                        .body(invalid(List.of(new FieldViolation(field, Messages.get("problem.invalid.duplicate")))));
             }
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST,
-                "Le corps de la requête n'est pas un objet JSON valide (syntaxe ou type de valeur).");
-        problem.setTitle("Requête illisible");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, Messages.get("problem.unreadable.detail"));
+        problem.setTitle(Messages.get("problem.unreadable.title"));
         return ResponseEntity.badRequest().body(problem);
     }
 

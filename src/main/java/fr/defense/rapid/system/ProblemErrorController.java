@@ -29,25 +29,7 @@ class ProblemErrorController implements ErrorController {
 
     static ProblemDetail problem(int status) {
         HttpStatus known = HttpStatus.resolve(status);
-        String[] words = switch (status) {
-            case 400 -> new String[] {"Requête refusée", "La requête est mal formée : rien n'a été lu ni enregistré."};
-            case 401 -> new String[] {"Authentification requise", "Identifiez-vous pour utiliser ce service."};
-            case 403 -> new String[] {"Accès refusé", "Votre profil ne donne pas accès à ce service."};
-            case 404 -> new String[] {"Introuvable", "Aucune ressource à cette adresse."};
-            case 405 -> new String[] {"Méthode non permise", "Cette adresse n'accepte pas cette méthode HTTP."};
-            case 406 -> new String[] {"Format non disponible", "Cette ressource n'existe qu'en JSON."};
-            case 413 -> new String[] {"Requête trop volumineuse", "Le corps de la requête dépasse la taille permise."};
-            case 415 ->
-                new String[] {"Format non accepté", "Envoyez le corps de la requête en JSON (application/json)."};
-            default ->
-                status >= 500
-                        ? new String[] {
-                            "Erreur interne",
-                            "Une erreur inattendue est survenue ; rien n'a été enregistré. Réessayez plus tard."
-                        }
-                        : new String[] {"Requête refusée", "La requête n'a pas pu être traitée (statut " + status + ")."
-                        };
-        };
+        String[] words = Messages.forStatus(status);
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(known != null ? known : HttpStatus.BAD_REQUEST, words[1]);
         problem.setStatus(status);
