@@ -175,11 +175,18 @@ class StartupProfilesTest {
                     .isTrue();
             assertThat(engine.getFilterService().createFilterQuery().count()).isZero();
             assertThat(dossierCount(app)).isZero();
-            // Our tables by Flyway, Camunda's by the engine, the models and forms deployed.
+            // Our tables and Camunda's by versioned Flyway migrations (Camunda's: V7, from its own
+            // scripts; the engine changes no schema in this profile), the models and forms deployed.
             assertThat(jdbc.sql("select version from flyway_schema_history where success order by installed_rank")
                             .query(String.class)
                             .list())
-                    .contains("1", "5");
+                    .containsSubsequence("1", "5", "6", "7");
+            assertThat(jdbc.sql("select version_ from act_ge_schema_log order by timestamp_ desc limit 1")
+                            .query(String.class)
+                            .single())
+                    .startsWith("7.24");
+            assertThat(app.getEnvironment().getProperty("camunda.bpm.database.schema-update"))
+                    .isEqualTo("false");
             assertThat(engine.getRepositoryService()
                             .createProcessDefinitionQuery()
                             .processDefinitionKey("rapid-subsidy")

@@ -1,0 +1,72 @@
+package fr.defense.rapid.system;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.spring.ProcessEngineFactoryBean;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDependsOnDatabaseInitializationDetector;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+/**
+ * In the {@code postgres} profile, Camunda's schema is created and upgraded by versioned Flyway
+ * migrations, from the SQL scripts Camunda ships in its engine jar, instead of by the engine at
+ * start-up ({@code camunda.bpm.database.schema-update: false} there): every change to the database
+ * is a numbered, recorded step, run once, before the engine starts. A Camunda upgrade adds the next
+ * version, running Camunda's {@code db/upgrade/postgres_engine_<from>_to_<to>.sql}.
+ */
+@Configuration
+@Profile("postgres")
+class CamundaSchemaMigrations {
+
+    @Bean
+    FlywayConfigurationCustomizer camundaSchema() {
+        return configuration -> configuration.javaMigrations(new V7__Camunda_7_24_schema());
+    }
+
+    /**
+     * Camunda 7.24's schema, as its create scripts make it. A database whose engine created its
+     * tables itself (the default before this migration) is adopted as it is.
+     */
+    static class V7__Camunda_7_24_schema extends BaseJavaMigration {
+
+        private static final List<String> PARTS = List.of(
+                "engine", "history", "identity", "case.engine", "case.history", "decision.engine", "decision.history");
+
+        @Override
+        public void migrate(Context context) throws SQLException {
+            Connection connection = context.getConnection();
+            if (exists(connection, "act_ge_property")) {
+                return;
+            }
+            for (String part : PARTS) {
+                ScriptUtils.executeSqlScript(
+                        connection,
+                        new ClassPathResource(
+                                "org/camunda/bpm/engine/db/create/activiti.postgres.create." + part + ".sql"));
+            }
+        }
+
+        private static boolean exists(Connection connection, String table) throws SQLException {
+            try (ResultSet tables = connection.getMetaData().getTables(null, null, table, new String[] {"TABLE"})) {
+                return tables.next();
+            }
+        }
+    }
+
+    /** The engine starts once the database is migrated (Flyway before the process engine). */
+    public static class EngineAfterMigrations extends AbstractBeansOfTypeDependsOnDatabaseInitializationDetector {
+        @Override
+        protected Set<Class<?>> getDependsOnDatabaseInitializationBeanTypes() {
+            return Set.of(ProcessEngineFactoryBean.class);
+        }
+    }
+}
