@@ -3,6 +3,7 @@ package fr.defense.rapid.decision;
 import fr.defense.rapid.form.FormRules;
 import fr.defense.rapid.form.FormValues;
 import fr.defense.rapid.form.Violations;
+import fr.defense.rapid.system.Messages;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +27,7 @@ class CommitteeDecisionRules implements FormRules {
         Long granted = values.longValue("grantedAidEur");
         Long proposed = values.longValue("proposedAidEur");
         if (granted != null && proposed != null && granted > proposed) {
-            violations.add(
-                    "grantedAidEur",
-                    "le montant accordé (" + granted + " €) ne peut pas dépasser le montant proposé (" + proposed
-                            + " €).");
+            violations.add("grantedAidEur", Messages.get("rules.decision.grantedAboveProposed", granted, proposed));
         }
     }
 }

@@ -3,6 +3,7 @@ package fr.defense.rapid.dossier;
 import fr.defense.rapid.form.FormValues;
 import fr.defense.rapid.form.Violations;
 import fr.defense.rapid.system.EmailAddresses;
+import fr.defense.rapid.system.Messages;
 
 /** The company and contact checks every SME form shares: a valid SIREN, a deliverable address. */
 public final class CompanyContactRules {
@@ -12,12 +13,11 @@ public final class CompanyContactRules {
     public static void check(FormValues values, Violations violations) {
         String siren = values.string("companySiren");
         if (siren != null && !Siren.isValid(siren)) {
-            violations.add(
-                    "companySiren", "le numéro SIREN " + siren + " n'est pas valide (clé de contrôle incorrecte).");
+            violations.add("companySiren", Messages.get("rules.company.siren", siren));
         }
         String email = values.string("contactEmail");
         if (email != null && !EmailAddresses.deliverable(email)) {
-            violations.add("contactEmail", "l'adresse « " + email + " » n'est pas une adresse électronique valide.");
+            violations.add("contactEmail", Messages.get("rules.company.email", email));
         }
     }
 }

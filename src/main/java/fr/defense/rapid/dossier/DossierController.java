@@ -6,6 +6,7 @@ import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.procedure.CaseApi;
 import fr.defense.rapid.procedure.SmeCases;
 import fr.defense.rapid.system.ConflictException;
+import fr.defense.rapid.system.Messages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,7 +52,7 @@ class DossierController {
                 submissions::submit,
                 dossiers,
                 "/api/dossiers",
-                number -> "Aucun dossier " + number + " parmi les vôtres.");
+                number -> Messages.get("notFound.dossier", number));
         this.dossiers = dossiers;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -137,7 +138,6 @@ class DossierController {
     }
 
     private static ConflictException notWithdrawable(String dossierNumber) {
-        return new ConflictException("Le dossier " + dossierNumber
-                + " ne peut plus être retiré : la décision du comité est prise ou le dossier est clos.");
+        return new ConflictException(Messages.get("refusal.notWithdrawable", dossierNumber));
     }
 }

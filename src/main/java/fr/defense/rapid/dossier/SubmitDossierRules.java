@@ -3,6 +3,7 @@ package fr.defense.rapid.dossier;
 import fr.defense.rapid.form.FormRules;
 import fr.defense.rapid.form.FormValues;
 import fr.defense.rapid.form.Violations;
+import fr.defense.rapid.system.Messages;
 import org.springframework.stereotype.Component;
 
 /** Rules of the submission form that its JSON cannot express. */
@@ -21,23 +22,15 @@ class SubmitDossierRules implements FormRules {
         Long requested = values.longValue("requestedAidEur");
         Long personnel = values.longValue("personnelCostEur");
         if (total != null && requested != null && requested > total) {
-            violations.add(
-                    "requestedAidEur",
-                    "l'aide demandée (" + requested + " €) ne peut pas dépasser le coût total du projet (" + total
-                            + " €).");
+            violations.add("requestedAidEur", Messages.get("rules.submit.aidAboveCost", requested, total));
         }
         if (total != null && personnel != null && personnel > total) {
-            violations.add(
-                    "personnelCostEur",
-                    "les frais de personnel (" + personnel + " €) ne peuvent pas dépasser le coût total du projet ("
-                            + total + " €).");
+            violations.add("personnelCostEur", Messages.get("rules.submit.personnelAboveCost", personnel, total));
         }
         Long trlStart = values.longValue("trlStart");
         Long trlTarget = values.longValue("trlTarget");
         if (trlStart != null && trlTarget != null && trlTarget < trlStart) {
-            violations.add(
-                    "trlTarget",
-                    "le TRL visé (" + trlTarget + ") ne peut pas être inférieur au TRL de départ (" + trlStart + ").");
+            violations.add("trlTarget", Messages.get("rules.submit.trlBackwards", trlTarget, trlStart));
         }
     }
 }

@@ -3,6 +3,7 @@ package fr.defense.rapid.evaluation;
 import fr.defense.rapid.form.FormRules;
 import fr.defense.rapid.form.FormValues;
 import fr.defense.rapid.form.Violations;
+import fr.defense.rapid.system.Messages;
 import org.springframework.stereotype.Component;
 
 /** An evaluation counts only if the expert declares having no conflict of interest. */
@@ -17,9 +18,7 @@ class TechnicalEvaluationRules implements FormRules {
     @Override
     public void check(FormValues values, Violations violations) {
         if (!Boolean.TRUE.equals(values.bool("noConflictOfInterest"))) {
-            violations.add(
-                    "noConflictOfInterest",
-                    "l'évaluation exige la déclaration d'absence de conflit d'intérêts ; sinon, libérez la tâche.");
+            violations.add("noConflictOfInterest", Messages.get("rules.evaluation.conflictOfInterest"));
         }
     }
 }

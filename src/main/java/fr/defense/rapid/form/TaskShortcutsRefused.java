@@ -1,5 +1,6 @@
 package fr.defense.rapid.form;
 
+import fr.defense.rapid.system.Messages;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
@@ -18,8 +19,7 @@ final class TaskShortcutsRefused extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
         if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
-            throw new BadUserRequestException("Une tâche se termine en complétant son formulaire : "
-                    + "les erreurs et escalades BPMN sur une tâche ne sont pas admises.");
+            throw new BadUserRequestException(Messages.get("refusal.taskShortcut"));
         }
         return next.execute(command);
     }

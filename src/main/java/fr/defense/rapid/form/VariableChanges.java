@@ -1,6 +1,7 @@
 package fr.defense.rapid.form;
 
 import fr.defense.rapid.system.FieldViolation;
+import fr.defense.rapid.system.Messages;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,8 +32,7 @@ final class VariableChanges {
     static List<FieldViolation> outsideTheForm(String processInstanceId, Set<String> formFields) {
         return changedInThisCommand(processInstanceId).stream()
                 .filter(name -> !formFields.contains(name) && !name.startsWith(INTERNAL_PREFIX))
-                .map(name -> new FieldViolation(
-                        name, "ne fait pas partie de ce formulaire : cette tâche ne peut pas le modifier."))
+                .map(name -> new FieldViolation(name, Messages.get("refusal.outsideTheForm")))
                 .toList();
     }
 

@@ -7,6 +7,7 @@ import fr.defense.rapid.form.FormBody;
 import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.procedure.CaseApi;
 import fr.defense.rapid.procedure.SmeCases;
+import fr.defense.rapid.system.Messages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,7 +60,7 @@ class MediationController {
                 requests::file,
                 cases,
                 "/api/mediations",
-                number -> "Aucun dossier de médiation " + number + " parmi les vôtres.");
+                number -> Messages.get("notFound.mediation", number));
         this.cases = cases;
         this.tasks = tasks;
         this.runtime = runtime;

@@ -6,6 +6,7 @@ import fr.defense.rapid.form.FormValues;
 import fr.defense.rapid.form.Violations;
 import fr.defense.rapid.system.EngineClock;
 import fr.defense.rapid.system.FrenchFormat;
+import fr.defense.rapid.system.Messages;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
@@ -28,13 +29,11 @@ class MediationRequestRules implements FormRules {
     public void check(FormValues values, Violations violations) {
         CompanyContactRules.check(values, violations);
         if (!Boolean.TRUE.equals(values.bool("confidentialityAccepted"))) {
-            violations.add(
-                    "confidentialityAccepted",
-                    "l'engagement de confidentialité doit être accepté pour saisir la médiation.");
+            violations.add("confidentialityAccepted", Messages.get("rules.mediation.confidentiality"));
         }
         String subject = values.string("subject");
         if ("RAPID_DECISION".equals(subject) && values.string("dossierNumber") == null) {
-            violations.add("dossierNumber", "indiquez le numéro du dossier RAPID dont vous contestez la décision.");
+            violations.add("dossierNumber", Messages.get("rules.mediation.contestedDossier"));
         }
         if ("LATE_PAYMENT".equals(subject)) {
             checkLatePayment(values, violations);
@@ -43,26 +42,26 @@ class MediationRequestRules implements FormRules {
 
     private void checkLatePayment(FormValues values, Violations violations) {
         if (values.longValue("invoiceAmountEur") == null) {
-            violations.add("invoiceAmountEur", "indiquez le montant de la facture impayée (en euros).");
+            violations.add("invoiceAmountEur", Messages.get("rules.mediation.invoiceAmount"));
         }
         LocalDate received = MediationRequest.date(values.get("invoiceReceivedDate"));
         LocalDate paid = MediationRequest.date(values.get("paymentDate"));
         LocalDate today = EngineClock.today();
         if (received == null) {
-            violations.add("invoiceReceivedDate", "indiquez la date à laquelle l'acheteur a reçu la facture.");
+            violations.add("invoiceReceivedDate", Messages.get("rules.mediation.invoiceReceived"));
         } else if (received.isAfter(today)) {
-            violations.add("invoiceReceivedDate", "la date de réception de la facture ne peut pas être dans le futur.");
+            violations.add("invoiceReceivedDate", Messages.get("rules.mediation.invoiceReceivedInTheFuture"));
         } else if (received.isBefore(latePayment.earliestInvoiceReceivedOn())) {
             violations.add(
                     "invoiceReceivedDate",
-                    "le calcul automatique couvre les factures reçues à partir du "
-                            + FrenchFormat.date(latePayment.earliestInvoiceReceivedOn())
-                            + " (table des taux de la BCE) : pour une facture plus ancienne, décrivez le retard dans la demande.");
+                    Messages.get(
+                            "rules.mediation.invoiceBeforeRates",
+                            FrenchFormat.date(latePayment.earliestInvoiceReceivedOn())));
         }
         if (paid != null && received != null && paid.isBefore(received)) {
-            violations.add("paymentDate", "la date de paiement ne peut pas précéder la réception de la facture.");
+            violations.add("paymentDate", Messages.get("rules.mediation.paymentBeforeInvoice"));
         } else if (paid != null && paid.isAfter(today)) {
-            violations.add("paymentDate", "la date de paiement ne peut pas être dans le futur.");
+            violations.add("paymentDate", Messages.get("rules.mediation.paymentInTheFuture"));
         }
     }
 }

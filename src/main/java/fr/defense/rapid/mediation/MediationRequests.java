@@ -10,6 +10,7 @@ import fr.defense.rapid.security.ActingUser;
 import fr.defense.rapid.system.ConflictException;
 import fr.defense.rapid.system.FieldViolation;
 import fr.defense.rapid.system.FormValidationException;
+import fr.defense.rapid.system.Messages;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -102,8 +103,7 @@ public class MediationRequests {
     private String contest(String dossierNumber, Map<String, Object> values) {
         validator.requireValid(START_FORM, values);
         cases.findByDossier(dossierNumber).ifPresent(existing -> {
-            throw new ConflictException("La décision sur le dossier " + dossierNumber
-                    + " est déjà contestée : dossier de médiation " + existing.caseNumber() + ".");
+            throw new ConflictException(Messages.get("refusal.alreadyContested", dossierNumber, existing.caseNumber()));
         });
         try {
             runtime.createMessageCorrelation("RapidDecisionContested")
@@ -113,9 +113,8 @@ public class MediationRequests {
                             Variables.byteArrayValue(OpenMediationCase.contestRequest(json, values)))
                     .correlateWithResult();
         } catch (MismatchingMessageCorrelationException notContestable) {
-            throw new ConflictException("La décision sur le dossier " + dossierNumber + " ne peut pas être contestée : "
-                    + "seul un rejet du comité peut l'être, dans les " + rapidDeadlines.contestPeriodInWords()
-                    + " qui suivent la décision.");
+            throw new ConflictException(
+                    Messages.get("refusal.notContestable", dossierNumber, rapidDeadlines.contestPeriodInWords()));
         }
         return cases.findByDossier(dossierNumber).orElseThrow().caseNumber();
     }
@@ -127,6 +126,6 @@ public class MediationRequests {
                 .orElseThrow(() -> new FormValidationException(
                         START_FORM,
                         List.of(new FieldViolation(
-                                "dossierNumber", "aucun dossier " + dossierNumber + " parmi les vôtres."))));
+                                "dossierNumber", Messages.get("notFound.ownDossier", dossierNumber)))));
     }
 }

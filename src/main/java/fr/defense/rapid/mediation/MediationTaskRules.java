@@ -5,6 +5,7 @@ import static fr.defense.rapid.system.EngineClock.today;
 import fr.defense.rapid.form.FormRules;
 import fr.defense.rapid.form.FormValues;
 import fr.defense.rapid.form.Violations;
+import fr.defense.rapid.system.Messages;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,7 @@ final class MediationTaskRules {
         @Override
         public void check(FormValues values, Violations violations) {
             notInTheFuture(
-                    values, violations, "firstContactDate", "le premier contact ne peut pas être daté du futur.");
+                    values, violations, "firstContactDate", Messages.get("rules.mediation.firstContactInTheFuture"));
         }
     }
 
@@ -46,23 +47,20 @@ final class MediationTaskRules {
             }
             switch (step) {
                 case "RECORD_ACTION" ->
-                    notInTheFuture(values, violations, "actionDate", "une action ne peut pas être datée du futur.");
+                    notInTheFuture(values, violations, "actionDate", Messages.get("rules.mediation.actionInTheFuture"));
                 case "PROPOSE_RENEWAL" -> {
                     if (Boolean.TRUE.equals(values.bool("renewed"))) {
-                        violations.add(
-                                "mediationStep",
-                                "la médiation a déjà été prolongée une fois : elle ne peut plus l'être.");
+                        violations.add("mediationStep", Messages.get("rules.mediation.renewedAlready"));
                     }
                     if (!Boolean.TRUE.equals(values.bool("counterpartAgreesToRenewal"))) {
                         violations.add(
-                                "counterpartAgreesToRenewal",
-                                "la prolongation suppose l'accord de la partie concernée.");
+                                "counterpartAgreesToRenewal", Messages.get("rules.mediation.renewalNeedsAgreement"));
                     }
                 }
                 case "AGREEMENT" -> {
                     LocalDate execution = MediationRequest.date(values.get("agreementExecutionDate"));
                     if (execution != null && execution.isBefore(today())) {
-                        violations.add("agreementExecutionDate", "la date d'exécution ne peut pas être passée.");
+                        violations.add("agreementExecutionDate", Messages.get("rules.mediation.executionInThePast"));
                     }
                 }
                 default -> {

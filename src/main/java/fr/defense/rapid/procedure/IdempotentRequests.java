@@ -4,6 +4,7 @@ import fr.defense.rapid.system.ConflictException;
 import fr.defense.rapid.system.EngineClock;
 import fr.defense.rapid.system.FieldViolation;
 import fr.defense.rapid.system.FormValidationException;
+import fr.defense.rapid.system.Messages;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,7 +47,8 @@ public class IdempotentRequests {
         if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
             throw new FormValidationException(
                     formId,
-                    List.of(new FieldViolation("Idempotency-Key", "de 1 à " + MAX_KEY_LENGTH + " caractères.")));
+                    List.of(new FieldViolation(
+                            "Idempotency-Key", Messages.get("refusal.idempotencyKeyLength", MAX_KEY_LENGTH))));
         }
     }
 
@@ -97,8 +99,11 @@ public class IdempotentRequests {
                 .query(Earlier.class)
                 .optional();
         if (earlier.isPresent() && !hash.equals(earlier.get().requestHash())) {
-            throw new ConflictException("La clé Idempotency-Key « " + key + " » a déjà servi " + procedure.caseWording()
-                    + " " + earlier.get().reference() + ", envoyé avec d'autres valeurs : utilisez une nouvelle clé.");
+            throw new ConflictException(Messages.get(
+                    "refusal.idempotencyKeyReused",
+                    key,
+                    procedure.caseWording(),
+                    earlier.get().reference()));
         }
         return earlier.map(Earlier::reference);
     }

@@ -1,5 +1,6 @@
 package fr.defense.rapid.security;
 
+import fr.defense.rapid.system.Messages;
 import java.time.Duration;
 import org.springframework.security.core.AuthenticationException;
 
@@ -24,7 +25,6 @@ class LoginThrottledException extends AuthenticationException {
 
     static String message(Duration wait) {
         long seconds = seconds(wait);
-        return "Trop de tentatives de connexion. Réessayez dans " + seconds
-                + (seconds > 1 ? " secondes." : " seconde.");
+        return Messages.get(seconds > 1 ? "refusal.throttled.many" : "refusal.throttled.one", seconds);
     }
 }

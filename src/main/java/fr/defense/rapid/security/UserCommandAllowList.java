@@ -1,5 +1,6 @@
 package fr.defense.rapid.security;
 
+import fr.defense.rapid.system.Messages;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,8 +67,7 @@ class UserCommandAllowList extends AbstractProcessEnginePlugin {
         }
     }
 
-    static final String REFUSAL = "Opération refusée : hors administrateurs, une variable ne change qu'en complétant "
-            + "le formulaire d'une tâche, et une tâche ne se prend que pour soi-même.";
+    static final String REFUSAL = Messages.get("refusal.engineWrite");
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

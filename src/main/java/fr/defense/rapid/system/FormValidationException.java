@@ -30,13 +30,14 @@ public class FormValidationException extends FormFieldValidationException {
     public FormValidationException(String formId, List<FieldViolation> violations, Map<String, String> labels) {
         super(
                 formId,
-                "Saisie refusée, rien n'a été enregistré. Corrigez : "
-                        + violations.stream()
+                Messages.get(
+                        "refusal.form",
+                        violations.stream()
                                 .limit(MAX_LISTED)
                                 .map(v -> described(v, labels))
-                                .collect(Collectors.joining(" ; "))
-                        + (violations.size() > MAX_LISTED
-                                ? " ; et " + (violations.size() - MAX_LISTED) + " autres erreurs."
+                                .collect(Collectors.joining(" ; ")),
+                        violations.size() > MAX_LISTED
+                                ? Messages.get("refusal.form.more", violations.size() - MAX_LISTED)
                                 : ""));
         this.formId = formId;
         this.violations = List.copyOf(violations);

@@ -13,8 +13,7 @@ public final class Pages {
         if (page < 0 || size < 1 || size > MAX_SIZE) {
             throw new FormValidationException(
                     "pagination",
-                    List.of(new FieldViolation(
-                            page < 0 ? "page" : "size", "page ≥ 0 et taille de 1 à " + MAX_SIZE + ".")));
+                    List.of(new FieldViolation(page < 0 ? "page" : "size", Messages.get("refusal.page", MAX_SIZE))));
         }
     }
 }

@@ -77,9 +77,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
     static ProblemDetail problem(DataSize limit) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.PAYLOAD_TOO_LARGE,
-                "Le corps de la requête dépasse " + limit.toKilobytes() + " Ko : rien n'a été lu ni enregistré.");
-        problem.setTitle("Requête trop volumineuse");
+                HttpStatus.PAYLOAD_TOO_LARGE, Messages.get("refusal.tooLarge", limit.toKilobytes()));
+        problem.setTitle(Messages.forStatus(413)[0]);
         return problem;
     }
 

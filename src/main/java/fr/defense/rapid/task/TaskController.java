@@ -10,6 +10,7 @@ import fr.defense.rapid.form.FormField;
 import fr.defense.rapid.procedure.CaseReference;
 import fr.defense.rapid.security.ActingUser;
 import fr.defense.rapid.security.CurrentUser;
+import fr.defense.rapid.system.Messages;
 import fr.defense.rapid.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -136,7 +137,7 @@ class TaskController {
                 .initializeFormKeys()
                 .singleResult();
         if (task == null) {
-            throw new NotFoundException("Aucune tâche " + taskId + " parmi les vôtres.");
+            throw new NotFoundException(Messages.get("notFound.task", taskId));
         }
         return task;
     }
