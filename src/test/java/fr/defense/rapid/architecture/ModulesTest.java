@@ -46,7 +46,8 @@ class ModulesTest {
     void moduleDocumentationAndReadmeDiagramMatchTheCode() throws IOException {
         Path generated = Path.of("target/modulith-docs");
         deleteTree(generated);
-        new Documenter(MODULES, generated.toString()).writeDocumentation();
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(generated.toString()))
+                .writeDocumentation();
         Files.writeString(generated.resolve("modules.mmd"), mermaid(), StandardCharsets.UTF_8);
 
         List<String> stale = new ArrayList<>();
