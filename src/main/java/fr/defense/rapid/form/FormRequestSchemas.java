@@ -92,7 +92,7 @@ class FormRequestSchemas implements OperationCustomizer {
                 property.description(
                         "Obligatoire quand le champ est affiché (il est masqué si : " + field.hide() + ").");
             } else if (field.hide() != null) {
-                property.description("Masqué, donc ignoré, si : " + field.hide() + ".");
+                property.description("Masqué si : " + field.hide() + " (une valeur envoyée reste contrôlée).");
             }
             schema.addProperty(field.key(), property);
             if (field.required() && field.hide() == null) {

@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies a form's own rules (required, ranges, lengths, patterns, options) to the fields it shows
- * (a field hidden by its {@code conditional.hide}, evaluated as in the browser, is not checked) and the feature's
- * cross-field {@link FormRules} to submitted values. The engine trusts whatever a client sends;
+ * Applies a form's own rules (required, ranges, lengths, patterns, options) and the feature's
+ * cross-field {@link FormRules} to submitted values. "Required" holds when the field is shown: its
+ * {@code conditional.hide} is evaluated as in the browser (FormConditions). The engine trusts whatever a client sends;
  * this is where the rules the browser applied are applied again.
  */
 @Component
@@ -42,9 +42,9 @@ public class FormValidator {
         FormDefinition form = catalog.get(formId);
         Violations violations = new Violations();
         for (FormField field : form.fields()) {
-            if (!FormConditions.hidden(field, values)) {
-                checkField(field, values.get(field.key()), violations);
-            }
+            // A hidden field is not required; a value it holds all the same (sent by a client, or
+            // left by an earlier step) is checked like any other: nothing unchecked is stored.
+            checkField(field, values.get(field.key()), !FormConditions.hidden(field, values), violations);
         }
         Set<String> refused = new HashSet<>();
         violations.list().forEach(v -> refused.add(v.field()));
@@ -90,10 +90,10 @@ public class FormValidator {
         return new FormValidationException(formId, violations, labels);
     }
 
-    private static void checkField(FormField field, Object value, Violations violations) {
+    private static void checkField(FormField field, Object value, boolean shown, Violations violations) {
         String key = field.key();
         if (isBlank(value)) {
-            if (field.required()) {
+            if (field.required() && shown) {
                 violations.add(key, Messages.get("validation.required", field.displayName()));
             }
             return;

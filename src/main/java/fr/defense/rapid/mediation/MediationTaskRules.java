@@ -80,7 +80,7 @@ final class MediationTaskRules {
         @Override
         public void check(FormValues values, Violations violations) {
             if (!Boolean.TRUE.equals(values.bool("withdrawalConfirmed"))) {
-                violations.add("withdrawalConfirmed", "cochez la case pour confirmer le retrait de votre demande.");
+                violations.add("withdrawalConfirmed", Messages.get("rules.mediation.withdrawalConfirmed"));
             }
         }
     }

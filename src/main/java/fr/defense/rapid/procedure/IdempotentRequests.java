@@ -85,7 +85,9 @@ public class IdempotentRequests {
                 return new Outcome(reference, true);
             });
         } catch (DuplicateKeyException sameKeyAtTheSameTime) {
-            return new Outcome(referenceOfKey(procedure, owner, key, hash).orElseThrow(), false);
+            // Only the key's own row means "the same request at the same time"; any other clash is not ours to hide.
+            return new Outcome(
+                    referenceOfKey(procedure, owner, key, hash).orElseThrow(() -> sameKeyAtTheSameTime), false);
         }
     }
 

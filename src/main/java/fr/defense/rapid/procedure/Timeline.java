@@ -31,7 +31,7 @@ public class Timeline {
     public void record(String caseReference, String eventType, String description) {
         String fitting = description.length() <= DESCRIPTION_LENGTH
                 ? description
-                : description.substring(0, DESCRIPTION_LENGTH - 1) + "…";
+                : description.substring(0, cut(description, DESCRIPTION_LENGTH - 1)) + "…";
         jdbc.sql("""
                 insert into case_event (case_reference, occurred_at, event_type, description)
                 values (:reference, :at, :type, :description)
@@ -41,6 +41,11 @@ public class Timeline {
                 .param("type", eventType)
                 .param("description", fitting)
                 .update();
+    }
+
+    /** Where to cut before {@code limit} without splitting a character written as two UTF-16 units. */
+    private static int cut(String text, int limit) {
+        return Character.isLowSurrogate(text.charAt(limit)) ? limit - 1 : limit;
     }
 
     /** The case's entries, oldest first. */

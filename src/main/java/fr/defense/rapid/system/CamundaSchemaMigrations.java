@@ -12,24 +12,28 @@ import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomiz
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDependsOnDatabaseInitializationDetector;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
- * In the {@code postgres} profile, Camunda's schema is created and upgraded by versioned Flyway
- * migrations, from the SQL scripts Camunda ships in its engine jar, instead of by the engine at
- * start-up ({@code camunda.bpm.database.schema-update: false} there): every change to the database
- * is a numbered, recorded step, run once, before the engine starts. A Camunda upgrade adds the next
- * version, running Camunda's {@code db/upgrade/postgres_engine_<from>_to_<to>.sql}.
+ * Where the engine does not manage its own schema ({@code camunda.bpm.database.schema-update:
+ * false}, the {@code postgres} profile), Camunda's schema is created and upgraded by versioned
+ * Flyway migrations, from the SQL scripts Camunda ships in its engine jar: every change to the
+ * database is a numbered, recorded step, run once, before the engine starts. A Camunda upgrade adds
+ * the next version, running Camunda's {@code db/upgrade/postgres_engine_<from>_to_<to>.sql}.
+ *
+ * <p>The migrations are registered in every profile (they do nothing where the engine manages its
+ * schema, as on the embedded H2 default and in the tests), so that their versions are taken
+ * everywhere: a {@code V7__….sql} of ours would collide in every test run, not first in production.
  */
 @Configuration
-@Profile("postgres")
 class CamundaSchemaMigrations {
 
     @Bean
-    FlywayConfigurationCustomizer camundaSchema() {
-        return configuration -> configuration.javaMigrations(new V7__Camunda_7_24_schema());
+    FlywayConfigurationCustomizer camundaSchema(Environment environment) {
+        boolean ownedByFlyway = "false".equals(environment.getProperty("camunda.bpm.database.schema-update", "true"));
+        return configuration -> configuration.javaMigrations(new V7__Camunda_7_24_schema(ownedByFlyway));
     }
 
     /**
@@ -38,13 +42,19 @@ class CamundaSchemaMigrations {
      */
     static class V7__Camunda_7_24_schema extends BaseJavaMigration {
 
+        private final boolean ownedByFlyway;
+
+        V7__Camunda_7_24_schema(boolean ownedByFlyway) {
+            this.ownedByFlyway = ownedByFlyway;
+        }
+
         private static final List<String> PARTS = List.of(
                 "engine", "history", "identity", "case.engine", "case.history", "decision.engine", "decision.history");
 
         @Override
         public void migrate(Context context) throws SQLException {
             Connection connection = context.getConnection();
-            if (exists(connection, "act_ge_property")) {
+            if (!ownedByFlyway || exists(connection, "act_ge_property")) {
                 return;
             }
             for (String part : PARTS) {
@@ -56,7 +66,8 @@ class CamundaSchemaMigrations {
         }
 
         private static boolean exists(Connection connection, String table) throws SQLException {
-            try (ResultSet tables = connection.getMetaData().getTables(null, null, table, new String[] {"TABLE"})) {
+            try (ResultSet tables =
+                    connection.getMetaData().getTables(null, connection.getSchema(), table, new String[] {"TABLE"})) {
                 return tables.next();
             }
         }

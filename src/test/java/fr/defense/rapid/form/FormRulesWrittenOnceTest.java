@@ -54,11 +54,21 @@ class FormRulesWrittenOnceTest {
         assertThat(fields(violations("conduct-mediation", Map.of("mediationStep", "AGREEMENT"))))
                 .containsExactlyInAnyOrder("agreementMeasures", "agreementExecutionDate");
         Map<String, Object> failure = new HashMap<>(Map.of("mediationStep", "FAILURE", "failureReport", "Échec."));
-        // A value left by an earlier step (a previous action) is not checked once its field is hidden.
-        failure.put("actionSummary", "x");
+        // A value left by an earlier step (a previous action) is no longer required, and was valid.
+        failure.put("actionSummary", "Appel au directeur financier de l'acheteur.");
         assertThat(violations("conduct-mediation", failure))
                 .singleElement()
                 .satisfies(violation -> assertThat(violation.field()).isEqualTo("failureReport"));
+    }
+
+    @Test
+    void aHiddenFieldIsNotRequiredButWhatItHoldsIsStillChecked() {
+        // form-js does not send a hidden field; a client that does is checked all the same.
+        Map<String, Object> decision =
+                Map.of("decision", "APPROVED", "grantedAidEur", 150_000L, "decisionMotivation", "x".repeat(4001));
+        assertThat(fields(violations("committee-decision", decision))).containsExactly("decisionMotivation");
+        Map<String, Object> contest = new HashMap<>(Map.of("subject", "CONTRACT_DISPUTE", "invoiceReceivedDate", "x"));
+        assertThat(fields(violations("request-mediation", contest))).contains("invoiceReceivedDate");
     }
 
     @Test
