@@ -1,5 +1,7 @@
 package fr.defense.rapid.dossier;
 
+import fr.defense.rapid.procedure.CaseNumbers;
+import fr.defense.rapid.procedure.Procedure;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,10 +20,10 @@ class RegisterDossier implements JavaDelegate {
     /** Long free text that no step of the flow reads: it lives in the dossier table only. */
     private static final String PROJECT_SUMMARY = "projectSummary";
 
-    private final DossierNumbers numbers;
+    private final CaseNumbers numbers;
     private final DossierRepository dossiers;
 
-    public RegisterDossier(DossierNumbers numbers, DossierRepository dossiers) {
+    public RegisterDossier(CaseNumbers numbers, DossierRepository dossiers) {
         this.numbers = numbers;
         this.dossiers = dossiers;
     }
@@ -33,7 +35,7 @@ class RegisterDossier implements JavaDelegate {
             throw new BadUserRequestException(
                     "Un dossier RAPID ne peut être déposé que par un utilisateur authentifié.");
         }
-        String number = numbers.next();
+        String number = numbers.next(Procedure.RAPID);
         dossiers.insert(
                 number,
                 owner,

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.context.VariableContext;
 
 /**
  * A field's {@code conditional.hide} expression, evaluated on the server as form-js evaluates it in
@@ -23,13 +24,16 @@ final class FormConditions {
 
     /** Whether the field is hidden for these values; a field without a condition never is. */
     static boolean hidden(FormField field, Map<String, Object> values) {
-        if (field.hide() == null) {
-            return false;
-        }
-        Map<String, Object> context = new HashMap<>(values);
-        Object result = FEEL.evaluateSimpleExpression(
-                field.hide(), Variables.fromMap(context).asVariableContext());
-        return Boolean.TRUE.equals(result);
+        return hidden(field, context(values));
+    }
+
+    /** What the conditions read, made once per submission (a case carries dozens of variables). */
+    static VariableContext context(Map<String, Object> values) {
+        return Variables.fromMap(new HashMap<>(values)).asVariableContext();
+    }
+
+    static boolean hidden(FormField field, VariableContext context) {
+        return field.hide() != null && Boolean.TRUE.equals(FEEL.evaluateSimpleExpression(field.hide(), context));
     }
 
     /** The expression of a form-js condition ("=decision != \"APPROVED\""), without its leading "=". */

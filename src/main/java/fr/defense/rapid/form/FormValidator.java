@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,10 +42,11 @@ public class FormValidator {
     public List<FieldViolation> validate(String formId, Map<String, Object> values) {
         FormDefinition form = catalog.get(formId);
         Violations violations = new Violations();
+        VariableContext conditions = FormConditions.context(values);
         for (FormField field : form.fields()) {
             // A hidden field is not required; a value it holds all the same (sent by a client, or
             // left by an earlier step) is checked like any other: nothing unchecked is stored.
-            checkField(field, values.get(field.key()), !FormConditions.hidden(field, values), violations);
+            checkField(field, values.get(field.key()), !FormConditions.hidden(field, conditions), violations);
         }
         Set<String> refused = new HashSet<>();
         violations.list().forEach(v -> refused.add(v.field()));

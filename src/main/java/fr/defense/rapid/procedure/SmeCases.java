@@ -2,9 +2,13 @@ package fr.defense.rapid.procedure;
 
 import fr.defense.rapid.form.FormDefinition;
 import fr.defense.rapid.security.CurrentUser;
+import fr.defense.rapid.system.NotFoundException;
+import fr.defense.rapid.system.Pages;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 
@@ -51,14 +55,24 @@ public final class SmeCases<C extends OwnedCases.OwnedCase> {
         Map<String, Object> values = startForm.accept(body);
         IdempotentRequests.Outcome outcome = submitter.submit(user.id(), user.groups(), key, values);
         C created = own(outcome.reference(), authentication);
-        return CaseApi.submitted(outcome, path + "/" + outcome.reference(), summary.apply(created));
+        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(URI.create(path + "/" + outcome.reference()))
+                .body(summary.apply(created));
     }
 
+    /** The SME's cases, newest first. */
     public <T> CaseApi.Page<T> page(int page, int size, Authentication authentication, Function<C, T> summary) {
-        return CaseApi.page(cases, authentication.getName(), page, size, summary);
+        Pages.requireValid(page, size);
+        String owner = authentication.getName();
+        List<T> items =
+                cases.findByOwner(owner, page, size).stream().map(summary).toList();
+        return new CaseApi.Page<>(items, page, size, cases.countByOwner(owner));
     }
 
+    /** The case, if this user filed it; anybody else's reads as unknown (404, never 403: no oracle). */
     public C own(String reference, Authentication authentication) {
-        return CaseApi.own(cases, reference, authentication.getName(), notFound.apply(reference));
+        return cases.find(reference)
+                .filter(found -> found.ownerId().equals(authentication.getName()))
+                .orElseThrow(() -> new NotFoundException(notFound.apply(reference)));
     }
 }

@@ -651,14 +651,7 @@ class MediationApiIntegrationTest {
                         .asText())
                 .isEqualTo("Qualifier la demande");
         // The rejection letter still goes out.
-        await().atMost(ASYNC_STEP)
-                .until(() -> http
-                        .get("pme-demo", "/api/dossiers/" + dossier)
-                        .json()
-                        .path("timeline")
-                        .findValuesAsText("description")
-                        .stream()
-                        .anyMatch(text -> text.contains(REJECTION_LETTER)));
+        awaitRejectionLetter(dossier);
 
         long cases = caseCount();
         Http.Response again = http.post("pme-demo", "/api/mediations", SampleMediations.rapidContest(dossier));
@@ -697,14 +690,7 @@ class MediationApiIntegrationTest {
         } finally {
             jobs.start();
         }
-        await().atMost(ASYNC_STEP)
-                .until(() -> http
-                        .get("pme-demo", "/api/dossiers/" + dossier)
-                        .json()
-                        .path("timeline")
-                        .findValuesAsText("description")
-                        .stream()
-                        .anyMatch(text -> text.contains(REJECTION_LETTER)));
+        awaitRejectionLetter(dossier);
         assertThat(http.get("pme-demo", "/api/dossiers/" + dossier)
                         .json()
                         .path("mediationCaseNumber")
@@ -1039,5 +1025,17 @@ class MediationApiIntegrationTest {
 
     private long caseCount() {
         return jdbc.sql("select count(*) from mediation_case").query(Long.class).single();
+    }
+
+    /** Waits until the dossier's timeline shows the rejection letter sent. */
+    private void awaitRejectionLetter(String dossier) {
+        await().atMost(ASYNC_STEP)
+                .until(() -> http
+                        .get("pme-demo", "/api/dossiers/" + dossier)
+                        .okJson()
+                        .path("timeline")
+                        .findValuesAsText("description")
+                        .stream()
+                        .anyMatch(text -> text.contains(REJECTION_LETTER)));
     }
 }

@@ -76,12 +76,7 @@ class SmeApiIntegrationTest {
     @Test
     void smeReadsItsDossierWithStatusCurrentStepsAndTimelineInFrench() {
         String number = submitted("pme-demo");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> http.get("pme-demo", "/api/dossiers/" + number)
-                        .json()
-                        .path("status")
-                        .asText()
-                        .equals("COMPLETENESS_CHECK"));
+        awaitStatus(number, "COMPLETENESS_CHECK", Duration.ofSeconds(30));
 
         JsonNode dossier = http.get("pme-demo", "/api/dossiers/" + number).json();
         assertThat(dossier.path("dossierNumber").asText()).isEqualTo(number);
@@ -179,12 +174,7 @@ class SmeApiIntegrationTest {
                                 Map.of("complementsResponse", "Liasse fiscale et annexe financière jointes."))
                         .status())
                 .isEqualTo(204);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> http.get("pme-demo", "/api/dossiers/" + number)
-                        .json()
-                        .path("status")
-                        .asText()
-                        .equals("COMPLETENESS_CHECK"));
+        awaitStatus(number, "COMPLETENESS_CHECK", Duration.ofSeconds(30));
     }
 
     @Test
@@ -202,12 +192,7 @@ class SmeApiIntegrationTest {
                 management.createJobQuery().processInstanceId(instance).timers().list();
         assertThat(timers).isNotEmpty();
         timers.forEach(timer -> management.setJobDuedate(timer.getId(), new Date()));
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> http.get("pme-demo", "/api/dossiers/" + number)
-                        .json()
-                        .path("status")
-                        .asText()
-                        .equals("CLOSED_WITHOUT_FOLLOW_UP"));
+        awaitStatus(number, "CLOSED_WITHOUT_FOLLOW_UP", Duration.ofSeconds(60));
         assertThat(http.get("pme-demo", "/api/tasks").okJson().findValuesAsText("dossierNumber"))
                 .doesNotContain(number);
     }
@@ -235,12 +220,7 @@ class SmeApiIntegrationTest {
     void aClosedDossierCannotBeWithdrawnEvenWhileItsLastNotificationIsPending() {
         Http.Response created = http.post("pme-demo", "/api/dossiers", SampleDossiers.largeCompany());
         String number = created.json().path("dossierNumber").asText();
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> http.get("pme-demo", "/api/dossiers/" + number)
-                        .json()
-                        .path("status")
-                        .asText()
-                        .equals("INELIGIBLE"));
+        awaitStatus(number, "INELIGIBLE", Duration.ofSeconds(30));
 
         assertThat(http.post("pme-demo", "/api/dossiers/" + number + "/withdraw", Map.of())
                         .status())
@@ -423,5 +403,15 @@ class SmeApiIntegrationTest {
 
     private long dossierCount() {
         return jdbc.sql("select count(*) from dossier").query(Long.class).single();
+    }
+
+    /** Waits until the SME reads this status on its dossier (the job executor moves it on). */
+    private void awaitStatus(String number, String status, Duration within) {
+        await().atMost(within)
+                .until(() -> http.get("pme-demo", "/api/dossiers/" + number)
+                        .okJson()
+                        .path("status")
+                        .asText()
+                        .equals(status));
     }
 }

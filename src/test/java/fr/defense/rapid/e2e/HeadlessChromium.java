@@ -88,7 +88,14 @@ final class HeadlessChromium implements AutoCloseable {
                     EVIDENCE.resolve(name + ".html"),
                     "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource(),
                     StandardCharsets.UTF_8);
-            // CI keeps the log, not target/: what the user saw, in words.
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not save the browser's evidence for " + name + ": " + e);
+        }
+    }
+
+    /** On a failure: CI keeps the log, not target/, so what the user saw and the console go there. */
+    void logWhatItShows() {
+        try {
             String shown = driver.findElement(By.tagName("body")).getText();
             System.err.println("Browser at " + driver.getCurrentUrl() + " showed: «"
                     + (shown.length() > 2000 ? shown.substring(0, 2000) + "…" : shown) + "»");
@@ -96,8 +103,8 @@ final class HeadlessChromium implements AutoCloseable {
                     .logs()
                     .get(LogType.BROWSER)
                     .forEach(entry -> System.err.println("Browser console: " + entry));
-        } catch (IOException | RuntimeException e) {
-            System.err.println("Could not save the browser's evidence for " + name + ": " + e);
+        } catch (RuntimeException e) {
+            System.err.println("Could not read what the browser shows: " + e);
         }
     }
 

@@ -59,28 +59,38 @@ class SwaggerUiTryItOutE2ETest {
         dialog.findElement(By.cssSelector("input[type=text]")).sendKeys("pme-demo");
         dialog.findElement(By.cssSelector("input[type=password]")).sendKeys("pme-demo");
         dialog.findElement(By.cssSelector("button.authorize")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(dialog.findElement(By.cssSelector("button.btn-done"))))
+        // Authorized, the dialog offers Logout and Close.
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".modal-ux button.btn-done")))
                 .click();
 
-        WebElement operation = driver.findElement(
-                By.xpath("//div[contains(@class,'opblock-post')][.//*[@data-path='/api/dossiers']]"));
-        operation.findElement(By.cssSelector(".opblock-summary")).click();
+        // Swagger UI renders the operation's details after the click: wait for each part to exist.
+        String operation = "//div[contains(@class,'opblock-post')][.//*[@data-path='/api/dossiers']]";
         wait.until(ExpectedConditions.elementToBeClickable(
-                        operation.findElement(By.cssSelector("button.try-out__btn"))))
+                        By.xpath(operation + "//*[contains(@class,'opblock-summary')]")))
                 .click();
-        WebElement body = wait.until(
-                ExpectedConditions.visibilityOf(operation.findElement(By.cssSelector("textarea.body-param__text"))));
+        wait.until(ExpectedConditions.elementToBeClickable(
+                        By.xpath(operation + "//button[contains(@class,'try-out__btn')]")))
+                .click();
+        WebElement body = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath(operation + "//textarea[contains(@class,'body-param__text')]")));
         // The example Swagger UI prefills comes from the form's schema: replace it with a real dossier.
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = '';", body);
         body.sendKeys(new ObjectMapper().writeValueAsString(SampleDossiers.smallCompany()));
-        operation.findElement(By.cssSelector("button.execute")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                        By.xpath(operation + "//button[contains(@class,'execute')]")))
+                .click();
 
-        String status = wait.until(browser ->
-                operation.findElements(By.cssSelector(".live-responses-table .response .response-col_status")).stream()
-                        .map(WebElement::getText)
-                        .filter(text -> !text.isBlank())
-                        .findFirst()
-                        .orElse(null));
+        String status = wait.until(browser -> browser
+                .findElements(
+                        By.xpath(
+                                operation
+                                        + "//table[contains(@class,'live-responses-table')]//td[contains(@class,'response-col_status')]"))
+                .stream()
+                .map(WebElement::getText)
+                // The table's header row says "Code"; the response's row, the status.
+                .filter(text -> text.matches("\\d{3}.*"))
+                .findFirst()
+                .orElse(null));
         assertThat(status).startsWith("201");
     }
 }

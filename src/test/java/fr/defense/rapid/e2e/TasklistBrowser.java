@@ -59,6 +59,7 @@ final class TasklistBrowser implements BeforeEachCallback, AfterTestExecutionCal
     public void afterTestExecution(ExtensionContext context) {
         if (context.getExecutionException().isPresent() && chromium != null) {
             chromium.saveEvidence(context.getRequiredTestMethod().getName());
+            chromium.logWhatItShows();
         }
     }
 

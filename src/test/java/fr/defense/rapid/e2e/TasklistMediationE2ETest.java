@@ -267,6 +267,7 @@ class TasklistMediationE2ETest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !tasklist.fieldErrors().isEmpty());
         assertThat(tasklist.formShown()).isTrue();
+        browser.screenshot("conduct-mediation-agreement-required-fields");
         tasklist.dismissErrorIfShown();
 
         tasklist.type(MEASURES, MEASURES_AGREED);

@@ -159,8 +159,9 @@ class TasklistRapidJourneyE2ETest {
                 .as("Complete is disabled while the form shows an error")
                 .isFalse();
         assertThat(tasklist.formShown()).isTrue();
+        browser.screenshot("committee-decision-motivation-too-short");
 
-        // Rolled back as a whole: the task is still open, nothing was decided or written.
+        // Nothing was sent: the task is still open, nothing was decided or written.
         assertThat(taskService.createTaskQuery().taskId(decision.getId()).singleResult())
                 .isNotNull()
                 .extracting(Task::getAssignee)
