@@ -140,8 +140,21 @@ final class TasklistPage {
         wait.until(ExpectedConditions.elementToBeClickable(START_PROCESS)).click();
         By process = By.xpath("//div[contains(@class,'modal-content')]//ul[contains(@class,'processes')]"
                 + "//a[normalize-space(.)=" + xpathLiteral(processName) + "]");
-        wait.until(ExpectedConditions.elementToBeClickable(process)).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(START_FORM));
+        // The dialog's list can re-render under the first click (seen once in CI: the list stayed,
+        // no form came): click again while the list is still there, three times at most.
+        WebDriverWait shortly = new WebDriverWait(driver, Duration.ofSeconds(7));
+        for (int attempt = 1; ; attempt++) {
+            wait.until(ExpectedConditions.elementToBeClickable(process)).click();
+            try {
+                shortly.until(ExpectedConditions.visibilityOfElementLocated(START_FORM));
+                return;
+            } catch (TimeoutException listStillShown) {
+                if (attempt == 3 || driver.findElements(process).isEmpty()) {
+                    wait.until(ExpectedConditions.visibilityOfElementLocated(START_FORM));
+                    return;
+                }
+            }
+        }
     }
 
     /** Clicks Start once Tasklist enables it (form-js reports no error). */
