@@ -2,22 +2,18 @@ package fr.defense.rapid.demo;
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The groups and demo users of docs/procedures.md §1 (each password equals the user id) and the task
- * filters Tasklist shows. Enabled by {@code rapid.demo.users}, which only the demo profile sets.
+ * The groups and demo users of docs/procedures.md §1 (each password equals the user id). Tasklist's
+ * filters are made in every profile (staff.TasklistFilters). Enabled by {@code rapid.demo.users}, which only the demo profile sets.
  * Idempotent: what exists already is left as it is.
  */
 @Component
@@ -51,25 +47,14 @@ public class DemoUsers {
             new DemoUser("admin", "Admin", "RAPID", "admin@defense.example", "camunda-admin"));
 
     private final IdentityService identity;
-    private final FilterService filters;
-    private final TaskService tasks;
 
-    public DemoUsers(IdentityService identity, FilterService filters, TaskService tasks) {
+    public DemoUsers(IdentityService identity) {
         this.identity = identity;
-        this.filters = filters;
-        this.tasks = tasks;
     }
 
     public void create() {
         GROUPS.forEach(this::createGroup);
         USERS.forEach(this::createUser);
-        createFilter("Mes tâches", -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        createFilter(
-                "Tâches de mes groupes",
-                -5,
-                tasks.createTaskQuery()
-                        .taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .includeAssignedTasks());
     }
 
     private void createGroup(String id, String name) {
@@ -94,15 +79,5 @@ public class DemoUsers {
         ((IdentityServiceImpl) identity).saveUser(user, true);
         identity.createMembership(demo.id(), demo.group());
         log.info("Demo user {} created in group {}", demo.id(), demo.group());
-    }
-
-    private void createFilter(String name, int priority, TaskQuery query) {
-        if (filters.createFilterQuery().filterName(name).count() > 0) {
-            return;
-        }
-        Filter filter = filters.newTaskFilter(name);
-        filter.setQuery(query);
-        filter.setProperties(Map.of("priority", priority, "description", name, "refresh", true));
-        filters.saveFilter(filter);
     }
 }

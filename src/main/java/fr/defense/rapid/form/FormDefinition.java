@@ -17,12 +17,21 @@ import java.util.regex.Pattern;
 public record FormDefinition(String id, JsonNode schema, List<FormField> fields) {
 
     private static final Pattern FEEL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+    /**
+     * A template tag of a text block: a variable or a path into one ({@code {{dossier.project.title}}}),
+     * or the opening or closing tag of a loop or a condition over one ({@code {{#loop dossier.evaluations}}}).
+     * Group 1 is the variable the path starts from.
+     */
+    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile(
+            "\\{\\{\\s*(?:#(?:loop|if)\\s+)?([A-Za-z_][A-Za-z0-9_]*)(?:\\.[A-Za-z_][A-Za-z0-9_]*)*\\s*}}"
+                    + "|\\{\\{\\s*/(?:loop|if)\\s*}}");
 
     /**
-     * Templates stay simple enough to escape what they show: only in text blocks, and only a
-     * variable's name ({@code {{companyName}}}), never an expression or a loop. Checked when the
-     * forms are read, so that a form breaking it never reaches Tasklist.
+     * Templates stay simple enough to escape what they show: only in text blocks, and only
+     * variables, paths into them, and loops and conditions over them ({@code {{companyName}}},
+     * {@code {{#loop dossier.sections}}…{{/loop}}}), never a FEEL expression. Every string shown is
+     * then a variable's value, or a value inside one, that TemplatedTextEscaping can escape. Checked
+     * when the forms are read, so that a form breaking it never reaches Tasklist.
      */
     void requireSimpleTemplates() {
         requireSimpleTemplates(schema.path("components"));
@@ -37,9 +46,9 @@ public record FormDefinition(String id, JsonNode schema, List<FormField> fields)
                 boolean simple = textBlock
                         && !TEMPLATE_VARIABLE.matcher(text).replaceAll("").contains("{{");
                 if (text.contains("{{") && !simple) {
-                    throw new IllegalStateException(
-                            "Form " + id + ": only {{variableName}} templates in text blocks, not \"" + text + "\" in "
-                                    + property.getKey());
+                    throw new IllegalStateException("Form " + id
+                            + ": only {{variable.path}}, {{#loop variable}} and {{#if variable}} templates in text blocks, not \""
+                            + text + "\" in " + property.getKey());
                 }
             });
             requireSimpleTemplates(component.path("components"));
@@ -59,7 +68,9 @@ public record FormDefinition(String id, JsonNode schema, List<FormField> fields)
                 Matcher placeholder =
                         TEMPLATE_VARIABLE.matcher(component.path("text").asText());
                 while (placeholder.find()) {
-                    names.add(placeholder.group(1));
+                    if (placeholder.group(1) != null) {
+                        names.add(placeholder.group(1));
+                    }
                 }
             }
             collectTemplated(component.path("components"), names);
@@ -82,6 +93,28 @@ public record FormDefinition(String id, JsonNode schema, List<FormField> fields)
             }
             collectCompared(component.path("components"), names);
         }
+    }
+
+    /** The label a select or radio field of this form shows for one of its values. */
+    public Optional<String> optionLabel(String key, String value) {
+        return optionLabel(schema.path("components"), key, value);
+    }
+
+    private static Optional<String> optionLabel(JsonNode components, String key, String value) {
+        for (JsonNode component : components) {
+            if (key.equals(component.path("key").asText())) {
+                for (JsonNode option : component.path("values")) {
+                    if (option.path("value").asText().equals(value)) {
+                        return Optional.of(option.path("label").asText());
+                    }
+                }
+            }
+            Optional<String> nested = optionLabel(component.path("components"), key, value);
+            if (nested.isPresent()) {
+                return nested;
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<FormField> field(String key) {

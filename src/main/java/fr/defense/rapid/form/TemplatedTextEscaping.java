@@ -2,24 +2,24 @@ package fr.defense.rapid.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
+import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Applicants' text reaches staff forms as text. A Camunda Form shows variables in its text blocks
@@ -29,9 +29,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * blocks leave the engine's form-variables call with their Markdown and HTML punctuation escaped.
  * Input fields keep their values as they are (what staff submit is what they saw typed), and so do
  * the variables the form's conditions compare ({@code =subject != "LATE_PAYMENT"}).
+ *
+ * <p>The same response also carries the case's display values ({@link FormDisplayValues}) that the
+ * form's templates name, as {@code Json} variables (Tasklist parses them into objects for form-js),
+ * with every string inside escaped the same way. They are computed from our tables at each opening
+ * and never stored in the engine.
  */
 @Component
-class TemplatedTextEscaping extends OncePerRequestFilter {
+class TemplatedTextEscaping extends ResponseRewriting {
 
     private static final Pattern FORM_VARIABLES =
             Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/form-variables$");
@@ -39,13 +44,22 @@ class TemplatedTextEscaping extends OncePerRequestFilter {
     private static final Pattern PUNCTUATION = Pattern.compile("([!-/:-@\\[-`{-~])");
 
     private final TaskService tasks;
+    private final IdentityService identity;
     private final FormCatalog catalog;
     private final ObjectMapper json;
+    private final List<FormDisplayValues> displays;
 
-    TemplatedTextEscaping(TaskService tasks, FormCatalog catalog, ObjectMapper json) {
+    TemplatedTextEscaping(
+            TaskService tasks,
+            IdentityService identity,
+            FormCatalog catalog,
+            ObjectMapper json,
+            List<FormDisplayValues> displays) {
         this.tasks = tasks;
+        this.identity = identity;
         this.catalog = catalog;
         this.json = json;
+        this.displays = displays;
     }
 
     @Override
@@ -55,35 +69,75 @@ class TemplatedTextEscaping extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, captured);
-        byte[] body = captured.getContentAsByteArray();
-        if (captured.getStatus() == 200 && body.length > 0) {
-            Matcher matcher = FORM_VARIABLES.matcher(path(request));
-            Set<String> templated = matcher.matches() ? templatedByTaskForm(matcher.group(1)) : Set.of();
-            if (!templated.isEmpty()) {
-                JsonNode variables = json.readTree(body);
-                escapeTemplated(variables, templated);
-                body = json.writeValueAsBytes(variables);
-            }
+    protected byte[] rewrite(HttpServletRequest request, int status, String contentType, byte[] body)
+            throws IOException {
+        Matcher matcher = FORM_VARIABLES.matcher(path(request));
+        Task task = status == 200 && matcher.matches() ? task(matcher.group(1)) : null;
+        FormDefinition form = task == null ? null : form(task);
+        Set<String> templated = form == null ? Set.of() : templated(form);
+        if (templated.isEmpty()) {
+            return body;
         }
-        captured.resetBuffer();
-        captured.setContentLength(body.length);
-        captured.getOutputStream().write(body);
-        captured.copyBodyToResponse();
+        JsonNode variables = json.readTree(body);
+        escapeTemplated(variables, templated);
+        addDisplayValues((ObjectNode) variables, task, form.templated());
+        return json.writeValueAsBytes(variables);
     }
 
-    /** The variables the task's form templates in its text blocks, but for its own input fields. */
-    private Set<String> templatedByTaskForm(String taskId) {
-        Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-        CamundaFormRef form = task == null ? null : task.getCamundaFormRef();
-        return form == null
-                ? Set.of()
-                : catalog.find(form.getKey())
-                        .map(TemplatedTextEscaping::templated)
-                        .orElse(Set.of());
+    private Task task(String taskId) {
+        return tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+    }
+
+    private FormDefinition form(Task task) {
+        CamundaFormRef form = task.getCamundaFormRef();
+        return form == null ? null : catalog.find(form.getKey()).orElse(null);
+    }
+
+    /**
+     * Display values the form's templates name, unless a variable of the task already has that name.
+     * The engine has just answered this user's call for the task's variables (200): the task is
+     * theirs to read, and so is its case. The lookups behind the display values (the task's process
+     * instance…) then run as the engine, outside the user's authorizations, which reach tasks but
+     * not process instances; the user's authentication is put back afterwards.
+     */
+    private void addDisplayValues(ObjectNode variables, Task task, Set<String> named) throws IOException {
+        Authentication user = identity.getCurrentAuthentication();
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        identity.clearAuthentication();
+        try {
+            displays.forEach(display -> values.putAll(display.forTask(task)));
+        } finally {
+            if (user != null) {
+                identity.setAuthentication(user);
+            }
+        }
+        for (Map.Entry<String, Object> value : values.entrySet()) {
+            if (named.contains(value.getKey()) && !variables.has(value.getKey())) {
+                JsonNode escaped = escapeStrings(json.valueToTree(value.getValue()));
+                ObjectNode variable = variables.putObject(value.getKey());
+                variable.put("type", "Json");
+                variable.put("value", json.writeValueAsString(escaped));
+                variable.putObject("valueInfo");
+            }
+        }
+    }
+
+    static JsonNode escapeStrings(JsonNode node) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(escape(node.asText()));
+        }
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            List<String> names = new java.util.ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            names.forEach(name -> object.set(name, escapeStrings(object.get(name))));
+        } else if (node.isArray()) {
+            ArrayNode array = (ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, escapeStrings(array.get(i)));
+            }
+        }
+        return node;
     }
 
     /**

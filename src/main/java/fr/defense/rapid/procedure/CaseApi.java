@@ -16,14 +16,14 @@ public final class CaseApi {
 
     public record Page<T>(List<T> items, int page, int size, long totalItems) {}
 
-    /** A step in progress and the date it is expected by. */
+    /** A step in progress (the activity's name, without the case that staff task names carry) and its due date. */
     public record CurrentStep(String name, OffsetDateTime dueDate) {}
 
     public record TimelineLine(OffsetDateTime at, String description) {}
 
     public static List<CurrentStep> currentSteps(List<Task> open) {
         return open.stream()
-                .map(task -> new CurrentStep(task.getName(), utc(task.getDueDate())))
+                .map(task -> new CurrentStep(CaseReference.stepOf(task.getName()), utc(task.getDueDate())))
                 .toList();
     }
 

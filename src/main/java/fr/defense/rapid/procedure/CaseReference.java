@@ -32,6 +32,31 @@ public record CaseReference(String value, Procedure procedure) {
                 .orElse(false);
     }
 
+    private static final String NAME_SEPARATOR = " — ";
+
+    /**
+     * A staff task's name as Tasklist lists it: the step, the case and its company
+     * (« Évaluation technique — RAPID-2026-00042 — Optronique du Lac »), so that its rows and its
+     * search (task names) find a case by number or company.
+     */
+    public static String taskName(String step, String reference, Object companyName) {
+        return step + NAME_SEPARATOR + reference + (companyName == null ? "" : NAME_SEPARATOR + companyName);
+    }
+
+    /** The step a task's name states, without the case and company that {@link #taskName} adds. */
+    public static String stepOf(String taskName) {
+        if (taskName == null) {
+            return null;
+        }
+        for (Procedure procedure : Procedure.values()) {
+            int at = taskName.indexOf(NAME_SEPARATOR + procedure.prefix() + "-");
+            if (at >= 0) {
+                return taskName.substring(0, at);
+            }
+        }
+        return taskName;
+    }
+
     @Override
     public String toString() {
         return value;

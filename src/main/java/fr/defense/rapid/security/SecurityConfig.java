@@ -123,7 +123,7 @@ class SecurityConfig {
      * (the first administrator comes from the environment instead, see InitialAdministrator).
      */
     @Bean
-    @Order(3)
+    @Order(10)
     SecurityFilterChain webapps(
             HttpSecurity http, IdentityService identity, LoginThrottle throttle, ProblemResponses problems)
             throws Exception {

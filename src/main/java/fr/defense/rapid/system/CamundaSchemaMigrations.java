@@ -28,7 +28,7 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  * everywhere: a {@code V7__….sql} of ours would collide in every test run, not first in production.
  */
 @Configuration
-class CamundaSchemaMigrations {
+public class CamundaSchemaMigrations {
 
     @Bean
     FlywayConfigurationCustomizer camundaSchema(Environment environment) {

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.Period;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
@@ -15,6 +17,8 @@ import java.util.Locale;
 public final class FrenchFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H 'h' mm", Locale.FRANCE);
 
     private FrenchFormat() {}
 
@@ -42,6 +46,31 @@ public final class FrenchFormat {
         NumberFormat format = NumberFormat.getNumberInstance(Locale.FRANCE);
         format.setMaximumFractionDigits(4);
         return plainSpaces(format.format(rate)) + " %";
+    }
+
+    /** A whole number with French grouping: 1 250. */
+    public static String number(Long value) {
+        return value == null
+                ? null
+                : plainSpaces(NumberFormat.getIntegerInstance(Locale.FRANCE).format(value));
+    }
+
+    /** A day as a page writes it: 12 mars 2027 (1er for the first of the month). */
+    public static String longDate(LocalDate day) {
+        if (day == null) {
+            return null;
+        }
+        String formatted = LONG_DATE.format(day);
+        return day.getDayOfMonth() == 1 ? "1er" + formatted.substring(1) : formatted;
+    }
+
+    /** A moment, in Paris: 12 mars 2027 à 14 h 05. */
+    public static String dateTime(OffsetDateTime at) {
+        if (at == null) {
+            return null;
+        }
+        ZonedDateTime paris = at.atZoneSameInstant(EngineClock.PARIS);
+        return longDate(paris.toLocalDate()) + " à " + TIME.format(paris);
     }
 
     public static String date(LocalDate day) {

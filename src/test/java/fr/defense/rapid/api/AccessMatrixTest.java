@@ -26,8 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Each role against each family of endpoints, with the status it must get: SMEs only on their
- * API and only their own dossiers and mediation cases; staff only on the engine REST API and the webapps, each group
- * with the least rights its work needs; nobody anonymous anywhere.
+ * API and only their own dossiers and mediation cases; staff only on the engine REST API, the webapps
+ * and the staff files of their own procedure, each group with the least rights its work needs;
+ * nobody anonymous anywhere (the staff files send them to Tasklist's login: 302).
  */
 @AppTest
 class AccessMatrixTest {
@@ -69,6 +70,11 @@ class AccessMatrixTest {
             POST /engine-rest/process-definition/key/rapid-subsidy/start 401 403    403       403         403    403       403           403      403     -
             POST /engine-rest/identity/verify                    401       403      403       403         403    403       403           403      403     403
             GET  /dev/mails                                      401       403      403       403         403    403       403           403      403     404
+            GET  /staff/dossiers/{dossier}                       302       403      403       200         200    200       403           403      200     200
+            GET  /staff/dossiers/RAPID-2000-99999                302       403      403       404         404    404       403           403      404     404
+            GET  /staff/mediations/{case}                        302       403      403       403         403    403       200           200      200     200
+            GET  /staff/mediations/MED-2000-99999                302       403      403       403         403    403       404           404      404     404
+            GET  /staff/anything-else                            302       403      403       403         403    403       403           403      403     403
             """;
 
     @Test

@@ -649,7 +649,7 @@ class MediationApiIntegrationTest {
                         .json()
                         .path("name")
                         .asText())
-                .isEqualTo("Qualifier la demande");
+                .startsWith("Qualifier la demande — " + number + " — ");
         // The rejection letter still goes out.
         awaitRejectionLetter(dossier);
 

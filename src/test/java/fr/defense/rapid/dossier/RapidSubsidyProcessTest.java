@@ -68,7 +68,9 @@ class RapidSubsidyProcessTest {
                 .containsEntry("companyCategory", "SMALL")
                 .containsEntry("eligible", true)
                 .doesNotContainKey("projectSummary");
-        assertThat(rapid.task(instance, "CheckCompleteness").getName()).isEqualTo("Vérifier la complétude du dossier");
+        // The task names its dossier, for Tasklist's rows and search (staff.TaskNames).
+        assertThat(rapid.task(instance, "CheckCompleteness").getName())
+                .isEqualTo("Vérifier la complétude du dossier — " + number + " — Optronique du Lac");
         assertThat(engine.getTaskService()
                         .getIdentityLinksForTask(
                                 rapid.task(instance, "CheckCompleteness").getId()))

@@ -3,8 +3,12 @@ package fr.defense.rapid.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.defense.rapid.demo.SampleDossiers;
+import fr.defense.rapid.demo.SampleMediations;
 import fr.defense.rapid.security.Groups;
+import fr.defense.rapid.system.EngineClock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -15,6 +19,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationContext;
 
 /** What the end-to-end tests do on the engine's side, around what a user does in the browser. */
 final class Staff {
@@ -23,6 +28,15 @@ final class Staff {
     private final TaskService tasks;
     private final IdentityService identity;
     private final HistoryService history;
+
+    /** The engine's services of the application under test. */
+    static Staff of(ApplicationContext application) {
+        return new Staff(
+                application.getBean(RuntimeService.class),
+                application.getBean(TaskService.class),
+                application.getBean(IdentityService.class),
+                application.getBean(HistoryService.class));
+    }
 
     Staff(RuntimeService runtime, TaskService tasks, IdentityService identity, HistoryService history) {
         this.runtime = runtime;
@@ -85,6 +99,24 @@ final class Staff {
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    /** A dossier of the demo SME, found complete by the secretariat: its technical evaluation is open. */
+    ProcessInstance dossierAwaitingEvaluation(Map<String, Object> submission) {
+        ProcessInstance dossier = startAs("pme-demo", "rapid-subsidy", submission);
+        completeAs("secretariat", awaitTask(dossier, "CheckCompleteness"), SampleDossiers.completeness(true));
+        return dossier;
+    }
+
+    /** A mediation case of the demo SME, qualified admissible and first contacted: level 1 is under way. */
+    ProcessInstance caseAtLevelOne(Map<String, Object> request) {
+        ProcessInstance instance = startAs("pme-demo", "mediation-escalation", request);
+        completeAs("correspondent", awaitTask(instance, "QualifyRequest"), SampleMediations.admissible());
+        completeAs(
+                "correspondent",
+                awaitTask(instance, "ContactSme"),
+                SampleMediations.firstContact(LocalDate.now(EngineClock.PARIS)));
+        return instance;
     }
 
     /** The name Tasklist's user menu shows. */

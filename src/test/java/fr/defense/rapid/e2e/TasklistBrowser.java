@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
@@ -17,6 +18,7 @@ final class TasklistBrowser implements BeforeEachCallback, AfterTestExecutionCal
 
     private HeadlessChromium chromium;
     private TasklistPage page;
+    private Staff staff;
 
     /** A screenshot of what the user sees now, as {@code target/e2e/<name>.png}, to be looked at. */
     void screenshot(String name) {
@@ -27,12 +29,17 @@ final class TasklistBrowser implements BeforeEachCallback, AfterTestExecutionCal
         return page;
     }
 
+    /** What the test does on the engine's side, around what the user does in this browser. */
+    Staff staff() {
+        return staff;
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         requireBrowser();
-        int port = Integer.parseInt(SpringExtension.getApplicationContext(context)
-                .getEnvironment()
-                .getRequiredProperty("local.server.port"));
+        ApplicationContext application = SpringExtension.getApplicationContext(context);
+        int port = Integer.parseInt(application.getEnvironment().getRequiredProperty("local.server.port"));
+        staff = Staff.of(application);
         chromium = new HeadlessChromium();
         page = new TasklistPage(chromium.driver(), port);
     }

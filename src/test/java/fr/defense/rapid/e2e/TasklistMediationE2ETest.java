@@ -126,7 +126,7 @@ class TasklistMediationE2ETest {
                         "Objet : Litige contractuel",
                         "Optronique du Lac",
                         "Naval Systems SA (maître d'œuvre)",
-                        "Montant en jeu : 85000 €",
+                        "montant en jeu : 85 000 €",
                         "refuse la réception des lots 3 et 4");
         assertThat(tasklist.formText()).doesNotContain("CONTRACT_DISPUTE", "Retard de paiement", "{{");
         assertThat(tasklist.showsField(MEDIATOR_NAME)).isFalse();
@@ -176,11 +176,11 @@ class TasklistMediationE2ETest {
         assertThat(tasklist.taskTitle()).contains("Conduire la médiation (niveau 1)");
         assertThat(tasklist.formText())
                 .contains(
-                        "Conduite de la médiation — niveau 1",
+                        "Conduite de la médiation — correspondant PME (niveau 1)",
                         "Dossier " + number,
                         "Litige contractuel",
-                        "Médiateur : " + MEDIATOR_IN_CHARGE,
-                        "échéance de la médiation : ");
+                        "Médiateur désigné à la qualification : " + MEDIATOR_IN_CHARGE,
+                        "échéance de ce niveau : ");
         assertThat(tasklist.formText()).doesNotContain("Retard de paiement", "{{");
         assertNoStepGroupShown();
         tasklist.claim();
@@ -328,10 +328,11 @@ class TasklistMediationE2ETest {
                 .contains(
                         "Dossier " + fresh.getBusinessKey(),
                         "Objet : Retard de paiement",
-                        "Retard de paiement : 29 jours de retard",
-                        "136.77 €",
+                        "Jours de retard : 29 jours",
+                        "Intérêts et indemnité dus de plein droit : 136,77 €",
                         "Intérêts moratoires : 12 000 € × 10,15 % × 29 / 365 = 96,77 €.",
-                        "Total dû de plein droit : 136,77 €.");
+                        "Total dû de plein droit : 136,77 €.")
+                .doesNotContain("136.77");
 
         logInAs(MEDIATOR);
         assertThat(tasklist.tasksOfFilter(groupTasks))
@@ -341,7 +342,7 @@ class TasklistMediationE2ETest {
         assertThat(tasklist.taskTitle()).contains("Conduire la médiation (niveau 2)");
         assertThat(tasklist.formText())
                 .contains(
-                        "Conduite de la médiation — niveau 2",
+                        "Conduite de la médiation — médiateur du ministère (niveau 2)",
                         "Dossier " + escalated.getBusinessKey(),
                         "Litige contractuel");
         assertThat(tasklist.chosen(STEP))

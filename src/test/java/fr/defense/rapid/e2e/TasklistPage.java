@@ -191,6 +191,57 @@ final class TasklistPage {
         });
     }
 
+    /** The filters of the sidebar, in the order Tasklist shows them (the first is the one it opens). */
+    List<String> filterNames() {
+        By names = By.cssSelector(".task-filter h4.name");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(names));
+        return driver.findElements(names).stream().map(TasklistPage::filterName).toList();
+    }
+
+    /** The filter Tasklist shows now. */
+    String activeFilter() {
+        return filterName(wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter.active h4.name"))));
+    }
+
+    /** A filter's name, without the count Tasklist shows beside the current one. */
+    private static String filterName(WebElement name) {
+        return name.findElement(By.tagName("a"))
+                .getDomProperty("textContent")
+                .replaceAll("\\s*\\d+\\s*$", "")
+                .strip();
+    }
+
+    /**
+     * Types into Tasklist's search box and presses Enter, as a user looking for a dossier does;
+     * waits until every task listed matches, and answers their ids.
+     */
+    List<String> search(String text) {
+        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input.main-field")));
+        box.click();
+        box.sendKeys(text, Keys.ENTER);
+        By rows = By.cssSelector(".tasks-list .task");
+        return wait.until(browser -> {
+            List<WebElement> shown = browser.findElements(rows);
+            if (shown.isEmpty() || !shown.stream().allMatch(row -> row.getText().contains(text))) {
+                return null;
+            }
+            return shown.stream()
+                    .map(row -> row.findElement(By.cssSelector("a[href*='task=']"))
+                            .getDomAttribute("href")
+                            .replaceAll(".*[?&]task=([^&]+).*", "$1"))
+                    .distinct()
+                    .toList();
+        });
+    }
+
+    /** What the task list's row of this task says (name, process, variables, deadline). */
+    String rowText(String taskId) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                        "//*[contains(@class,'tasks-list')]//li[.//a[contains(@href,'task=" + taskId + "')]]")))
+                .getText();
+    }
+
     /** The text of the rendered form (labels, text components). */
     String formText() {
         return driver.findElement(FORM).getText();
@@ -205,6 +256,33 @@ final class TasklistPage {
     String taskTitle() {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details h2.task")))
                 .getText();
+    }
+
+    /** What the Claim button says, once the task is shown. */
+    String claimLabel() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(CLAIM)).getText();
+    }
+
+    /** What the whole page says now (navigation, task list, form), as the user reads it. */
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Whether Camunda's "migrate to Camunda 8" banner is on screen. */
+    boolean migrationBannerShown() {
+        return driver.findElements(By.cssSelector(".ce-eol-banner")).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /** The address of the form's link with this text (the staff file). */
+    String linkInForm(String text) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                        By.xpath("//*[contains(@class,'fjs-container')]//a[contains(normalize-space(.), "
+                                + xpathLiteral(text) + ")]")))
+                .getDomProperty("href");
+    }
+
+    WebDriver driver() {
+        return driver;
     }
 
     /** Claims the task; Tasklist keeps Complete disabled until the user is the assignee. */
@@ -283,6 +361,48 @@ final class TasklistPage {
         WebElement field = hiddenInput.findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field-select')]"));
         By display = By.id(hiddenInput.getDomAttribute("id") + "-display");
         By options = By.cssSelector(".fjs-select-anchor .fjs-dropdownlist-item");
+        WebElement option = option(label, optionLabel);
+        // A long list scrolls inside its own box, which clips the options below its fold: scroll
+        // the list (only as far as needed) before clicking, as a user does with the wheel.
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'});", option);
+        try {
+            option.click();
+        } catch (ElementClickInterceptedException coveredByTheFieldBelow) {
+            // The list sometimes opens under the next field, which then takes the click. form-js
+            // selects an option on mousedown: give the option that event itself.
+            ((JavascriptExecutor) driver)
+                    .executeScript(
+                            "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}));",
+                            option);
+        }
+        wait.until(browser -> field.findElements(options).isEmpty());
+        wait.until(ExpectedConditions.textToBe(display, optionLabel));
+    }
+
+    /**
+     * Whether a user can reach this option of a select: once the page and the list are scrolled as
+     * far as they go, nothing (Tasklist's footer…) lies over it. Leaves the list open.
+     */
+    boolean optionReachable(String label, String optionLabel) {
+        WebElement option = option(label, optionLabel);
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript(
+                "for (let e = arguments[0].parentElement; e; e = e.parentElement) { e.scrollTop = e.scrollHeight; }"
+                        + "window.scrollTo(0, document.documentElement.scrollHeight);",
+                option);
+        return Boolean.TRUE.equals(js.executeScript(
+                "const r = arguments[0].getBoundingClientRect();"
+                        + "const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                        + "return r.bottom <= window.innerHeight && top !== null && arguments[0].contains(top);",
+                option));
+    }
+
+    /** Opens the options of a select and answers the one with this label. */
+    private WebElement option(String label, String optionLabel) {
+        WebElement hiddenInput = input(label);
+        WebElement field = hiddenInput.findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field-select')]"));
+        By display = By.id(hiddenInput.getDomAttribute("id") + "-display");
+        By options = By.cssSelector(".fjs-select-anchor .fjs-dropdownlist-item");
         WebDriverWait listOpens = new WebDriverWait(driver, Duration.ofSeconds(2));
         List<WebElement> shown = null;
         for (int attempt = 1; shown == null; attempt++) {
@@ -305,28 +425,13 @@ final class TasklistPage {
             }
         }
         List<WebElement> listed = shown;
-        WebElement option = listed.stream()
+        return listed.stream()
                 .filter(item -> item.getDomProperty("textContent").strip().equals(optionLabel))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("No option '" + optionLabel + "' in " + label + ": "
                         + listed.stream()
                                 .map(item -> item.getDomProperty("textContent"))
                                 .toList()));
-        // A long list scrolls inside its own box, which clips the options below its fold: scroll
-        // the list (only as far as needed) before clicking, as a user does with the wheel.
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'});", option);
-        try {
-            option.click();
-        } catch (ElementClickInterceptedException coveredByTheFieldBelow) {
-            // The list sometimes opens under the next field, which then takes the click. form-js
-            // selects an option on mousedown: give the option that event itself.
-            ((JavascriptExecutor) driver)
-                    .executeScript(
-                            "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}));",
-                            option);
-        }
-        wait.until(browser -> field.findElements(options).isEmpty());
-        wait.until(ExpectedConditions.textToBe(display, optionLabel));
     }
 
     /** What a select shows as chosen (empty, or a placeholder, when nothing is). */

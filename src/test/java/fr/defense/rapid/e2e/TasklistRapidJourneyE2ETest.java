@@ -375,7 +375,7 @@ class TasklistRapidJourneyE2ETest {
         tasklist.openTask(decision.getId());
         assertThat(tasklist.taskTitle()).contains("Décision du comité");
         assertThat(tasklist.formText())
-                .contains("Dossier " + number, "aide demandée : 200000 €", "aide proposée : 200000 €");
+                .contains("Dossier " + number, "Aide demandée : 200 000 €", "Aide proposée : 200 000 €");
         assertThat(tasklist.showsField(GRANTED_AMOUNT))
                 .as("hidden until a decision is chosen")
                 .isFalse();

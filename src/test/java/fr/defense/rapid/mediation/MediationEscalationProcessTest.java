@@ -719,7 +719,8 @@ class MediationEscalationProcessTest {
         ProcessInstance instance = atLevelOne();
         process.complete(instance, "ConductMediation", "correspondent", failure());
         Task conduct = process.task(instance, "ConductMediation");
-        assertThat(conduct.getName()).isEqualTo("Conduire la médiation (niveau 2)");
+        assertThat(conduct.getName())
+                .startsWith("Conduire la médiation (niveau 2) — " + instance.getBusinessKey() + " — ");
         assertThat(engine.getTaskService().getIdentityLinksForTask(conduct.getId()))
                 .extracting(IdentityLink::getGroupId)
                 .containsExactly("ministry-mediators");

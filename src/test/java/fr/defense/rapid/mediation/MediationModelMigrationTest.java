@@ -157,7 +157,8 @@ class MediationModelMigrationTest {
                 .hasPassed("LevelFailureEscalated", "EscalateAfterFailure", "NextLevel", "NotifyEscalation")
                 .isWaitingAt("ConductMediation", "WithdrawCase");
         Task levelTwoTask = process.task(levelOne, "ConductMediation");
-        assertThat(levelTwoTask.getName()).isEqualTo("Conduire la médiation (niveau 2)");
+        assertThat(levelTwoTask.getName())
+                .startsWith("Conduire la médiation (niveau 2) — " + levelOne.getBusinessKey());
         assertThat(groups(levelTwoTask)).containsExactly("ministry-mediators");
 
         ProcessInstance levelTwo = waiting.get("ConductMediationLevelTwo");
@@ -173,7 +174,8 @@ class MediationModelMigrationTest {
         ProcessInstance qualified = waiting.get("QualifyRequest");
         process.complete(qualified, "QualifyRequest", "correspondent", SampleMediations.admissible());
         process.complete(qualified, "ContactSme", "correspondent", SampleMediations.firstContact(CONTACTED));
-        assertThat(process.task(qualified, "ConductMediation").getName()).isEqualTo("Conduire la médiation (niveau 1)");
+        assertThat(process.task(qualified, "ConductMediation").getName())
+                .startsWith("Conduire la médiation (niveau 1) — " + qualified.getBusinessKey());
     }
 
     private ProcessInstance atLevelTwoOfVersion1() {

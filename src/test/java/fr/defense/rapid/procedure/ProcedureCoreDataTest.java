@@ -3,6 +3,7 @@ package fr.defense.rapid.procedure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.defense.rapid.system.CamundaSchemaMigrations;
 import fr.defense.rapid.system.ConflictException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ActiveProfiles("test")
-@Import({CaseNumbers.class, IdempotentRequests.class, Timeline.class})
+// Camunda's schema migration (V7) too: Flyway must know every version the database has taken.
+@Import({CaseNumbers.class, IdempotentRequests.class, Timeline.class, CamundaSchemaMigrations.class})
 class ProcedureCoreDataTest {
 
     @Autowired

@@ -1,0 +1,46 @@
+package fr.defense.rapid.notification;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The mails of a dossier or a case, as recorded before sending: what staff see in a case file. */
+@Component
+public class SentMails {
+
+    /** One mail: when it was created and sent (null while pending), to whom, and how it stands, in French. */
+    public record SentMail(
+            OffsetDateTime createdAt, OffsetDateTime sentAt, String subject, String recipients, String status) {}
+
+    private final JdbcClient jdbc;
+
+    SentMails(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The mails of a dossier ({@code RAPID-…}) or a mediation case ({@code MED-…}), oldest first. */
+    public List<SentMail> of(String caseReference) {
+        return jdbc.sql("""
+                select created_at, sent_at, subject, recipients, status, attempts from notification
+                where dossier_number = :reference or case_number = :reference
+                order by created_at, id
+                """)
+                .param("reference", caseReference)
+                .query((rs, row) -> new SentMail(
+                        rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("sent_at", OffsetDateTime.class),
+                        rs.getString("subject"),
+                        rs.getString("recipients"),
+                        status(NotificationStatus.valueOf(rs.getString("status")), rs.getInt("attempts"))))
+                .list();
+    }
+
+    private static String status(NotificationStatus status, int attempts) {
+        return switch (status) {
+            case SENT -> "envoyé";
+            case RECORDED -> "enregistré (aucun serveur de messagerie configuré)";
+            case PENDING -> attempts == 0 ? "en cours d'envoi" : "en attente : " + attempts + " tentative(s) en échec";
+        };
+    }
+}

@@ -1,0 +1,56 @@
+package fr.defense.rapid.staff;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A case as staff read it, every value already written in French (« 200 000 € », « 12 mars 2027 »,
+ * « Petite entreprise »): the same object renders the staff file page and feeds the forms'
+ * templates ({@code {{dossier.facts.requestedAid}}}, {@code {{#loop dossier.sections}}}).
+ */
+public record StaffFile(
+        String reference,
+        String title,
+        String status,
+        String link,
+        Map<String, String> facts,
+        List<Section> sections,
+        List<EvaluationView> evaluations,
+        List<ActionView> actions,
+        List<Line> timeline,
+        List<Mail> mails) {
+
+    /** A titled group of labelled values; {@code rule} says what the procedure requires of the value, if anything. */
+    public record Section(String heading, List<Field> fields) {
+        /** A value the case does not have (yet) is left out rather than shown empty. */
+        public Section {
+            fields = fields.stream().filter(field -> field.value() != null).toList();
+        }
+    }
+
+    public record Field(String label, String value, String rule) {
+        static Field of(String label, String value) {
+            return new Field(label, value, null);
+        }
+    }
+
+    public record EvaluationView(
+            String expert, String date, List<Field> scores, String total, String recommendation, String opinion) {}
+
+    public record ActionView(String level, String date, String counterpart, String summary, String recordedBy) {}
+
+    public record Line(String date, String text) {}
+
+    public record Mail(String date, String subject, String recipients, String status) {}
+
+    @JsonProperty("hasEvaluations")
+    public boolean hasEvaluations() {
+        return !evaluations.isEmpty();
+    }
+
+    @JsonProperty("hasActions")
+    public boolean hasActions() {
+        return !actions.isEmpty();
+    }
+}

@@ -1,0 +1,105 @@
+package fr.defense.rapid.staff;
+
+import fr.defense.rapid.security.Groups;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Who may open a staff file: the staff of its procedure (RAPID: secretariat, experts, committee;
+ * mediation: correspondents, mediators), managers and administrators. Staff arrive from Tasklist
+ * with the webapps' session, which this chain reads; HTTP Basic serves scripts. An SME (signed in
+ * to the portal) or another procedure's staff gets a French 403 page; nobody signed in is sent to
+ * Tasklist's login. Read-only pages: GET only, so no CSRF token is needed.
+ */
+@Configuration(proxyBeanMethods = false)
+class StaffFileSecurity {
+
+    static final List<String> RAPID_STAFF =
+            List.of(Groups.SECRETARIAT, Groups.EXPERTS, Groups.COMMITTEE, Groups.MANAGERS, Groups.ADMINS);
+    static final List<String> MEDIATION_STAFF =
+            List.of(Groups.CORRESPONDENTS, Groups.MEDIATORS, Groups.MANAGERS, Groups.ADMINS);
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain staffFiles(HttpSecurity http, List<AuthenticationProvider> providers, StaffFileController pages)
+            throws Exception {
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/staff/**"));
+        providers.forEach(http::authenticationProvider);
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                PathPatternRequestMatcher.withDefaults().matcher("/staff/dossiers/**"))
+                        .hasAnyAuthority(authorities(RAPID_STAFF))
+                        .requestMatchers(
+                                PathPatternRequestMatcher.withDefaults().matcher("/staff/mediations/**"))
+                        .hasAnyAuthority(authorities(MEDIATION_STAFF))
+                        .anyRequest()
+                        .denyAll())
+                .addFilterBefore(new WebappSession(), AnonymousAuthenticationFilter.class)
+                .httpBasic(basic -> {})
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> "GET".equals(request.getMethod())))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                (request, response, e) -> response.sendRedirect("/camunda/app/tasklist/"))
+                        .accessDeniedHandler((request, response, e) -> {
+                            response.setStatus(HttpStatus.FORBIDDEN.value());
+                            response.setContentType("text/html;charset=UTF-8");
+                            response.getOutputStream()
+                                    .write(pages.messagePage(
+                                                    "Accès refusé",
+                                                    fr.defense.rapid.system.Messages.get("staff.forbidden"))
+                                            .getBytes(StandardCharsets.UTF_8));
+                        }))
+                .build();
+    }
+
+    private static String[] authorities(List<String> groups) {
+        return groups.stream().map(Groups::authority).toArray(String[]::new);
+    }
+
+    /** The user signed in to the Camunda webapps (Tasklist, Cockpit, Admin) in this browser session. */
+    static final class WebappSession extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            HttpSession session = request.getSession(false);
+            if (session != null && SecurityContextHolder.getContext().getAuthentication() == null) {
+                Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+                if (authentications != null
+                        && authentications.getAuthenticationForProcessEngine("default")
+                                instanceof UserAuthentication user) {
+                    List<SimpleGrantedAuthority> groups = Stream.ofNullable(user.getGroupIds())
+                            .flatMap(List::stream)
+                            .map(group -> new SimpleGrantedAuthority(Groups.authority(group)))
+                            .toList();
+                    var context = SecurityContextHolder.createEmptyContext();
+                    context.setAuthentication(
+                            UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, groups));
+                    SecurityContextHolder.setContext(context);
+                }
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}
