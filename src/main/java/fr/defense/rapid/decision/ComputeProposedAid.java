@@ -40,9 +40,13 @@ public class ComputeProposedAid implements JavaDelegate {
     }
 
     static long proposedAid(BigDecimal rate, long totalCostEur, long requestedAidEur) {
-        long byRate = rate.multiply(BigDecimal.valueOf(totalCostEur))
+        return Math.min(requestedAidEur, byRate(rate, totalCostEur));
+    }
+
+    /** The aid the rate alone gives: rate × total eligible cost, rounded down to the euro. */
+    public static long byRate(BigDecimal rate, long totalCostEur) {
+        return rate.multiply(BigDecimal.valueOf(totalCostEur))
                 .setScale(0, RoundingMode.FLOOR)
                 .longValueExact();
-        return Math.min(requestedAidEur, byRate);
     }
 }

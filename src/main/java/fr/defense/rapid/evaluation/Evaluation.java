@@ -1,6 +1,7 @@
 package fr.defense.rapid.evaluation;
 
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,14 +19,10 @@ public record Evaluation(
         String opinion) {
 
     public Evaluation {
-        scores = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+        scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
     }
 
     public int total() {
         return scores.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    public int maximum() {
-        return scores.size() * Evaluations.MAX_SCORE;
     }
 }

@@ -3,6 +3,7 @@ package fr.defense.rapid.evaluation;
 import static fr.defense.rapid.system.EngineClock.now;
 
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Evaluations {
 
-    static final int MAX_SCORE = 5;
-
     /** Form field key → column, in the order of the evaluation form. */
     static final Map<String, String> SCORE_COLUMNS = scoreColumns();
 
@@ -24,7 +23,8 @@ public class Evaluations {
         this.jdbc = jdbc;
     }
 
-    void record(Evaluation evaluation) {
+    void record(
+            String dossierNumber, String expertId, Map<String, Integer> scores, String recommendation, String opinion) {
         jdbc.sql("""
                 insert into evaluation (dossier_number, expert_id, evaluated_at, score_technical_quality,
                     score_defence_priority, score_dual_prospects, score_economic_impact, score_partnership,
@@ -32,12 +32,12 @@ public class Evaluations {
                 values (:dossier, :expert, :at, :scoreTechnicalQuality, :scoreDefencePriority, :scoreDualProspects,
                     :scoreEconomicImpact, :scorePartnership, :scoreCoherence, :recommendation, :opinion)
                 """)
-                .param("dossier", evaluation.dossierNumber())
-                .param("expert", evaluation.expertId())
-                .param("at", evaluation.evaluatedAt() == null ? now() : evaluation.evaluatedAt())
-                .params(new LinkedHashMap<String, Object>(evaluation.scores()))
-                .param("recommendation", evaluation.recommendation())
-                .param("opinion", evaluation.opinion())
+                .param("dossier", dossierNumber)
+                .param("expert", expertId)
+                .param("at", now())
+                .params(new LinkedHashMap<String, Object>(scores))
+                .param("recommendation", recommendation)
+                .param("opinion", opinion)
                 .update();
     }
 
@@ -69,6 +69,6 @@ public class Evaluations {
         columns.put("scoreEconomicImpact", "score_economic_impact");
         columns.put("scorePartnership", "score_partnership");
         columns.put("scoreCoherence", "score_coherence");
-        return java.util.Collections.unmodifiableMap(columns);
+        return Collections.unmodifiableMap(columns);
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 class SubmitFormErrors extends ResponseRewriting {
 
     private static final Pattern ENGINE_PREFIX =
-            Pattern.compile("^(?:Cannot submit task form|Cannot instantiate process definition) [^:\\s]+: ");
+            Pattern.compile("^(?:Cannot submit task form|Cannot instantiate process definition) \\S+: ");
 
     private final ObjectMapper json;
 

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +43,8 @@ class TemplatedTextEscaping extends ResponseRewriting {
     private static final Pattern FORM_VARIABLES =
             Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/form-variables$");
     /** CommonMark lets a backslash escape any ASCII punctuation: the character is then shown as is. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final Pattern PUNCTUATION = Pattern.compile("([!-/:-@\\[-`{-~])");
 
     private final TaskService tasks;
@@ -102,7 +106,7 @@ class TemplatedTextEscaping extends ResponseRewriting {
      */
     private void addDisplayValues(ObjectNode variables, Task task, Set<String> named) throws IOException {
         Authentication user = identity.getCurrentAuthentication();
-        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>();
         identity.clearAuthentication();
         try {
             displays.forEach(display -> values.putAll(display.forTask(task)));
@@ -128,7 +132,7 @@ class TemplatedTextEscaping extends ResponseRewriting {
         }
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
-            List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             object.fieldNames().forEachRemaining(names::add);
             names.forEach(name -> object.set(name, escapeStrings(object.get(name))));
         } else if (node.isArray()) {
@@ -152,17 +156,30 @@ class TemplatedTextEscaping extends ResponseRewriting {
         return names;
     }
 
-    static void escapeTemplated(JsonNode variables, Set<String> templated) {
+    /**
+     * Escapes the templated variables: a string, and every string inside a JSON value (a {@code Json}
+     * variable, or an object serialised as JSON), which templates may reach by path or loop.
+     */
+    static void escapeTemplated(JsonNode variables, Set<String> templated) throws IOException {
         Iterator<Map.Entry<String, JsonNode>> entries = variables.fields();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             JsonNode variable = entry.getValue();
-            if (templated.contains(entry.getKey())
-                    && variable.isObject()
-                    && "String".equals(variable.path("type").asText())
-                    && variable.path("value").isTextual()) {
-                ((ObjectNode) variable)
-                        .put("value", escape(variable.path("value").asText()));
+            if (!templated.contains(entry.getKey())
+                    || !variable.isObject()
+                    || !variable.path("value").isTextual()) {
+                continue;
+            }
+            String type = variable.path("type").asText();
+            String text = variable.path("value").asText();
+            if ("String".equals(type)) {
+                ((ObjectNode) variable).put("value", escape(text));
+            } else if ("Json".equals(type)
+                    || "application/json"
+                            .equals(variable.path("valueInfo")
+                                    .path("serializationDataFormat")
+                                    .asText())) {
+                ((ObjectNode) variable).put("value", JSON.writeValueAsString(escapeStrings(JSON.readTree(text))));
             }
         }
     }

@@ -40,7 +40,12 @@ public class SentMails {
         return switch (status) {
             case SENT -> "envoyé";
             case RECORDED -> "enregistré (aucun serveur de messagerie configuré)";
-            case PENDING -> attempts == 0 ? "en cours d'envoi" : "en attente : " + attempts + " tentative(s) en échec";
+            case PENDING ->
+                switch (attempts) {
+                    case 0 -> "en cours d'envoi";
+                    case 1 -> "en attente : une tentative échouée";
+                    default -> "en attente : " + attempts + " tentatives échouées";
+                };
         };
     }
 }

@@ -4,6 +4,7 @@ import static fr.defense.rapid.system.FrenchFormat.dateTime;
 import static fr.defense.rapid.system.FrenchFormat.euros;
 import static fr.defense.rapid.system.FrenchFormat.percent;
 
+import fr.defense.rapid.decision.ComputeProposedAid;
 import fr.defense.rapid.dossier.Dossier;
 import fr.defense.rapid.dossier.DossierRepository;
 import fr.defense.rapid.dossier.DossierSubmission;
@@ -11,6 +12,7 @@ import fr.defense.rapid.evaluation.Evaluation;
 import fr.defense.rapid.evaluation.Evaluations;
 import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.form.FormDefinition;
+import fr.defense.rapid.form.FormField;
 import fr.defense.rapid.notification.SentMails;
 import fr.defense.rapid.procedure.Timeline;
 import fr.defense.rapid.staff.StaffFile.EvaluationView;
@@ -42,18 +44,21 @@ class DossierFiles {
     private final FormCatalog forms;
     private final Timeline timeline;
     private final SentMails mails;
+    private final StaffNames people;
 
     DossierFiles(
             DossierRepository dossiers,
             Evaluations evaluations,
             FormCatalog forms,
             Timeline timeline,
-            SentMails mails) {
+            SentMails mails,
+            StaffNames people) {
         this.dossiers = dossiers;
         this.evaluations = evaluations;
         this.forms = forms;
         this.timeline = timeline;
         this.mails = mails;
+        this.people = people;
     }
 
     Optional<StaffFile> of(String dossierNumber) {
@@ -155,22 +160,30 @@ class DossierFiles {
         FormDefinition form = forms.get(EVALUATION_FORM);
         return evaluations.of(dossierNumber).stream()
                 .map(e -> new EvaluationView(
-                        e.expertId() == null ? "expert" : e.expertId(),
+                        people.name(e.expertId()),
                         dateTime(e.evaluatedAt()),
                         scores(form, e),
-                        e.total() + " / " + e.maximum(),
+                        e.total() + " / "
+                                + e.scores().keySet().stream()
+                                        .mapToInt(key -> maximum(form, key))
+                                        .sum(),
                         form.optionLabel("evaluationRecommendation", e.recommendation())
                                 .orElse(e.recommendation()),
                         e.opinion()))
                 .toList();
     }
 
+    /** Each score out of the maximum the evaluation form sets for it. */
     private static List<Field> scores(FormDefinition form, Evaluation evaluation) {
         return evaluation.scores().entrySet().stream()
                 .map(score -> Field.of(
-                        form.field(score.getKey()).map(f -> f.displayName()).orElse(score.getKey()),
-                        score.getValue() + " / 5"))
+                        form.field(score.getKey()).map(FormField::displayName).orElse(score.getKey()),
+                        score.getValue() + " / " + maximum(form, score.getKey())))
                 .toList();
+    }
+
+    private static int maximum(FormDefinition form, String scoreKey) {
+        return form.field(scoreKey).orElseThrow().max().intValue();
     }
 
     static String category(String category) {
@@ -192,9 +205,7 @@ class DossierFiles {
             return "calculée après l'évaluation technique : taux × coût total, au plus l'aide demandée";
         }
         DossierSubmission s = dossier.submission();
-        long byRate = dossier.fundingRate()
-                .multiply(BigDecimal.valueOf(s.totalCostEur()))
-                .longValue();
+        long byRate = ComputeProposedAid.byRate(dossier.fundingRate(), s.totalCostEur());
         return rate(dossier.fundingRate()) + " × " + euros(s.totalCostEur()) + " (coût total) = " + euros(byRate)
                 + " ; aide demandée : " + euros(s.requestedAidEur()) + " ; aide proposée : la plus petite des deux";
     }

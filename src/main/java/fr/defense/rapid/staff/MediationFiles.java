@@ -59,7 +59,9 @@ class MediationFiles {
                         Field.of("Montant en jeu", euros(r.amountAtStakeEur())),
                         Field.of("Description", r.description()),
                         Field.of("Pièces déclarées", r.documentList()),
-                        Field.of("Engagement de confidentialité", r.confidentialityAccepted() ? "accepté" : "non"))));
+                        Field.of(
+                                "Engagement de confidentialité",
+                                r.confidentialityAccepted() ? "accepté" : "non accepté"))));
         sections.add(new Section(
                 "Entreprise",
                 List.of(
@@ -73,7 +75,7 @@ class MediationFiles {
                             Field.of("Montant de la facture", euros(r.invoiceAmountEur())),
                             Field.of("Facture reçue le", longDate(r.invoiceReceivedDate())),
                             Field.of("Payée le", r.paymentDate() == null ? "non payée" : longDate(r.paymentDate())),
-                            Field.of("Jours de retard", found.lateDays() == null ? null : found.lateDays() + " jours"),
+                            Field.of("Retard", found.lateDays() == null ? null : found.lateDays() + " jours"),
                             Field.of("Intérêts et indemnité dus de plein droit", euros(found.lateInterestEur())),
                             Field.of("Calcul", found.lateInterestComputation()))));
         }
@@ -89,8 +91,7 @@ class MediationFiles {
                         MediationCase.levelLabel(a.level()) + " (niveau " + a.level() + ")",
                         longDate(a.actionDate()),
                         a.counterpart(),
-                        a.summary(),
-                        null))
+                        a.summary()))
                 .toList();
         return new StaffFile(
                 found.caseNumber(),

@@ -38,15 +38,21 @@ public record StaffFile(
     public record EvaluationView(
             String expert, String date, List<Field> scores, String total, String recommendation, String opinion) {}
 
-    public record ActionView(String level, String date, String counterpart, String summary, String recordedBy) {}
+    public record ActionView(String level, String date, String counterpart, String summary) {}
 
     public record Line(String date, String text) {}
 
     public record Mail(String date, String subject, String recipients, String status) {}
 
+    /** For the forms' conditions ({@code {{#if dossier.hasEvaluations}}}): templates take no FEEL expression. */
     @JsonProperty("hasEvaluations")
     public boolean hasEvaluations() {
         return !evaluations.isEmpty();
+    }
+
+    @JsonProperty("noEvaluation")
+    public boolean noEvaluation() {
+        return evaluations.isEmpty();
     }
 
     @JsonProperty("hasActions")

@@ -47,7 +47,7 @@ class StaffFileController {
     @GetMapping(value = DOSSIERS + "{dossierNumber}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> dossier(@PathVariable String dossierNumber) {
         return dossiers.of(dossierNumber)
-                .map(file -> page(file, "Dossier RAPID"))
+                .map(file -> page(file, "Dossier", true))
                 .orElseGet(() -> message(
                         HttpStatus.NOT_FOUND,
                         "Dossier introuvable",
@@ -58,15 +58,15 @@ class StaffFileController {
     ResponseEntity<String> mediation(@PathVariable String caseNumber) {
         return mediations
                 .of(caseNumber)
-                .map(file -> page(file, "Dossier de médiation"))
+                .map(file -> page(file, "Dossier de médiation", false))
                 .orElseGet(() -> message(
                         HttpStatus.NOT_FOUND,
                         "Dossier introuvable",
                         Messages.get("staff.notFound.mediation", caseNumber)));
     }
 
-    private ResponseEntity<String> page(StaffFile file, String kind) {
-        return html(HttpStatus.OK, "staff-file", Map.of("file", file, "kind", kind));
+    private ResponseEntity<String> page(StaffFile file, String kind, boolean rapid) {
+        return html(HttpStatus.OK, "staff-file", Map.of("file", file, "kind", kind, "rapid", rapid));
     }
 
     ResponseEntity<String> message(HttpStatus status, String title, String message) {

@@ -1,6 +1,7 @@
 package fr.defense.rapid.staff;
 
 import fr.defense.rapid.security.Groups;
+import fr.defense.rapid.system.Messages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +10,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -32,7 +33,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * mediation: correspondents, mediators), managers and administrators. Staff arrive from Tasklist
  * with the webapps' session, which this chain reads; HTTP Basic serves scripts. An SME (signed in
  * to the portal) or another procedure's staff gets a French 403 page; nobody signed in is sent to
- * Tasklist's login. Read-only pages: GET only, so no CSRF token is needed.
+ * Tasklist's login. Read-only pages: GET changes nothing, and Spring's CSRF protection leaves it alone.
  */
 @Configuration(proxyBeanMethods = false)
 class StaffFileSecurity {
@@ -44,7 +45,11 @@ class StaffFileSecurity {
 
     @Bean
     @Order(3)
-    SecurityFilterChain staffFiles(HttpSecurity http, List<AuthenticationProvider> providers, StaffFileController pages)
+    SecurityFilterChain staffFiles(
+            HttpSecurity http,
+            List<AuthenticationProvider> providers,
+            IdentityService identity,
+            StaffFileController pages)
             throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/staff/**"));
         providers.forEach(http::authenticationProvider);
@@ -56,18 +61,15 @@ class StaffFileSecurity {
                         .hasAnyAuthority(authorities(MEDIATION_STAFF))
                         .anyRequest()
                         .denyAll())
-                .addFilterBefore(new WebappSession(), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new WebappSession(identity), AnonymousAuthenticationFilter.class)
                 .httpBasic(basic -> {})
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> "GET".equals(request.getMethod())))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
                                 (request, response, e) -> response.sendRedirect("/camunda/app/tasklist/"))
                         .accessDeniedHandler((request, response, e) -> {
                             response.setStatus(HttpStatus.FORBIDDEN.value());
                             response.setContentType("text/html;charset=UTF-8");
                             response.getOutputStream()
-                                    .write(pages.messagePage(
-                                                    "Accès refusé",
-                                                    fr.defense.rapid.system.Messages.get("staff.forbidden"))
+                                    .write(pages.messagePage("Accès refusé", Messages.get("staff.forbidden"))
                                             .getBytes(StandardCharsets.UTF_8));
                         }))
                 .build();
@@ -77,8 +79,18 @@ class StaffFileSecurity {
         return groups.stream().map(Groups::authority).toArray(String[]::new);
     }
 
-    /** The user signed in to the Camunda webapps (Tasklist, Cockpit, Admin) in this browser session. */
+    /**
+     * The user signed in to the Camunda webapps (Tasklist, Cockpit, Admin) in this browser session,
+     * with the groups the identity service gives now: the session's copy is from the login, and a
+     * user taken out of a group (or removed) since must not keep its files.
+     */
     static final class WebappSession extends OncePerRequestFilter {
+
+        private final IdentityService identity;
+
+        WebappSession(IdentityService identity) {
+            this.identity = identity;
+        }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -89,8 +101,7 @@ class StaffFileSecurity {
                 if (authentications != null
                         && authentications.getAuthenticationForProcessEngine("default")
                                 instanceof UserAuthentication user) {
-                    List<SimpleGrantedAuthority> groups = Stream.ofNullable(user.getGroupIds())
-                            .flatMap(List::stream)
+                    List<SimpleGrantedAuthority> groups = Groups.of(identity, user.getName()).stream()
                             .map(group -> new SimpleGrantedAuthority(Groups.authority(group)))
                             .toList();
                     var context = SecurityContextHolder.createEmptyContext();

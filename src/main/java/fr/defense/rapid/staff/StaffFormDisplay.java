@@ -4,6 +4,7 @@ import fr.defense.rapid.form.FormDisplayValues;
 import fr.defense.rapid.procedure.CaseReference;
 import fr.defense.rapid.system.EngineClock;
 import fr.defense.rapid.system.FrenchFormat;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -33,7 +34,7 @@ class StaffFormDisplay implements FormDisplayValues {
         if (task.getDueDate() == null) {
             return values;
         }
-        Map<String, Object> with = new java.util.HashMap<>(values);
+        Map<String, Object> with = new HashMap<>(values);
         with.put(
                 "taskDueDay",
                 FrenchFormat.longDate(

@@ -21,6 +21,10 @@ import java.util.Map;
 final class SubmittedFields {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Bounds at or above this are the form's safeguards against a typing slip (an amount under a
+     * thousand billion), not a rule of the procedure worth showing beside the value (TRL 1 to 9).
+     */
     private static final BigDecimal LARGE = BigDecimal.valueOf(1_000_000);
 
     private SubmittedFields() {}

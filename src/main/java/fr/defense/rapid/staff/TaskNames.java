@@ -46,6 +46,12 @@ class TaskNames extends AbstractProcessEnginePlugin {
         }
         String name = CaseReference.taskName(task.getName(), businessKey, task.getVariable("companyName"));
         // The engine's column holds 255 characters; a long company name is cut, not refused.
-        task.setName(name.length() > 255 ? name.substring(0, 254) + "…" : name);
+        task.setName(name.length() > 255 ? cut(name, 254) + "…" : name);
+    }
+
+    /** At most this many characters, never half of a surrogate pair. */
+    private static String cut(String text, int length) {
+        int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
+        return text.substring(0, end);
     }
 }

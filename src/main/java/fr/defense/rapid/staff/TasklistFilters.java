@@ -1,33 +1,36 @@
 package fr.defense.rapid.staff;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Tasklist's filters, in every profile, in this order: « Tâches de mes groupes » first (where the
  * work arrives, so it is what Tasklist opens on), « Mes tâches », « En retard ». A row shows the
  * task's name, which carries the case number and the company (see TaskNames), and its deadline.
- * Rows also name the project or the subject (filter variables) for those who may read process
- * instances (managers, administrators): task workers may not, by least rights, and Tasklist reads
- * row variables through the process instances. Created or brought up to date at each start.
+ *
+ * <p>Made or brought up to date at each start. Nodes of a cluster start together: a filter
+ * another node saved meanwhile is left to it (optimistic locking), and should two have created the
+ * same filter, the oldest is kept and the others deleted.
  */
 @Component
 class TasklistFilters extends AbstractProcessEnginePlugin {
 
+    private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
+
     static final String GROUP_TASKS = "Tâches de mes groupes";
     static final String MY_TASKS = "Mes tâches";
     static final String OVERDUE = "En retard";
-
-    /** What a row shows under the task's name: the first variable the task has. */
-    private static final List<Map<String, String>> ROW_VARIABLES = List.of(
-            Map.of("name", "projectTitle", "label", "Projet"), Map.of("name", "subjectLabel", "label", "Objet"));
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
@@ -59,17 +62,21 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
     }
 
     private static void save(FilterService filters, String name, int priority, String description, TaskQuery query) {
-        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-        if (filter == null) {
-            filter = filters.newTaskFilter(name);
-        }
+        List<Filter> same = filters.createFilterQuery().filterName(name).list().stream()
+                .sorted(Comparator.comparing(Filter::getId))
+                .toList();
+        same.stream().skip(1).forEach(duplicate -> filters.deleteFilter(duplicate.getId()));
+        Filter filter = same.isEmpty() ? filters.newTaskFilter(name) : same.get(0);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("priority", priority);
         properties.put("description", description);
         properties.put("refresh", true);
-        properties.put("variables", ROW_VARIABLES);
         filter.setQuery(query);
         filter.setProperties(properties);
-        filters.saveFilter(filter);
+        try {
+            filters.saveFilter(filter);
+        } catch (OptimisticLockingException savedByAnotherNode) {
+            log.info("Filter « {} » was saved by another node meanwhile", name);
+        }
     }
 }

@@ -103,7 +103,7 @@ class StaffSeeTheWholeFileE2ETest {
         tasklist.openTask(task.getId());
         assertThat(tasklist.formText())
                 .contains(
-                        "expert, le ",
+                        "Marc Dubois, le ",
                         "Favorable (total 24 / 30)",
                         "Qualité technique et degré d'innovation : 4 / 5",
                         "Avis motivé : " + SampleDossiers.favourableEvaluation().get("evaluationComment"),
@@ -117,7 +117,7 @@ class StaffSeeTheWholeFileE2ETest {
         // The form links to the staff file, which shows the same evaluation and passes axe-core.
         tasklist.driver().get(tasklist.linkInForm(FILE_LINK));
         assertThat(tasklist.driver().findElement(By.tagName("h1")).getText())
-                .isEqualTo("Dossier RAPID " + dossier.getBusinessKey());
+                .isEqualTo("Dossier " + dossier.getBusinessKey());
         assertThat(tasklist.pageText())
                 .contains("Évaluations techniques", "Recommandation", "Favorable", "Historique", "Courriels");
         assertAccessible("staff-file-dossier");

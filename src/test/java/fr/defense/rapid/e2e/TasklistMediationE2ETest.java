@@ -328,7 +328,7 @@ class TasklistMediationE2ETest {
                 .contains(
                         "Dossier " + fresh.getBusinessKey(),
                         "Objet : Retard de paiement",
-                        "Jours de retard : 29 jours",
+                        "Retard : 29 jours",
                         "Intérêts et indemnité dus de plein droit : 136,77 €",
                         "Intérêts moratoires : 12 000 € × 10,15 % × 29 / 365 = 96,77 €.",
                         "Total dû de plein droit : 136,77 €.")

@@ -31,12 +31,15 @@ function translate(text) {
   return null;
 }
 
+// The text nodes are changed in place: form-js (Preact) keeps hold of them and updates them when
+// a field's error changes, which the observer below then translates again.
 function translateIn(root) {
-  root.querySelectorAll?.('.fjs-form-field-error, .fjs-form-field-error li, .fjs-form-field-error span').forEach((el) => {
-    if (el.children.length === 0) {
-      const french = translate(el.textContent);
+  root.querySelectorAll?.('.fjs-form-field-error').forEach((error) => {
+    const walker = document.createTreeWalker(error, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const french = translate(text.nodeValue);
       if (french) {
-        el.textContent = french;
+        text.nodeValue = french;
       }
     }
   });
@@ -50,8 +53,10 @@ function translateIn(root) {
 
 new MutationObserver((mutations) => {
   for (const mutation of mutations) {
-    if (mutation.target.closest?.('.fjs-container')) {
-      translateIn(mutation.target);
+    const element = mutation.target.nodeType === Node.TEXT_NODE ? mutation.target.parentElement : mutation.target;
+    const form = element?.closest?.('.fjs-container');
+    if (form) {
+      translateIn(form);
     }
   }
 }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
