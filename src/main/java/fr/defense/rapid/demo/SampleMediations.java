@@ -83,6 +83,11 @@ public final class SampleMediations {
     }
 
     public static Map<String, Object> action(LocalDate on, String counterpart) {
+        return action(
+                on, counterpart, "Appel au service payeur : le dossier de paiement est retrouvé et mis en priorité.");
+    }
+
+    public static Map<String, Object> action(LocalDate on, String counterpart, String summary) {
         return Map.of(
                 "mediationStep",
                 "RECORD_ACTION",
@@ -91,7 +96,7 @@ public final class SampleMediations {
                 "actionCounterpart",
                 counterpart,
                 "actionSummary",
-                "Appel au service payeur : le dossier de paiement est retrouvé et mis en priorité.");
+                summary);
     }
 
     public static Map<String, Object> agreement(LocalDate executionDate) {

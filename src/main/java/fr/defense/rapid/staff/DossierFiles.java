@@ -98,9 +98,7 @@ class DossierFiles {
         DossierSubmission s = dossier.submission();
         FormDefinition form = forms.get(SUBMISSION_FORM);
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("number", dossier.dossierNumber());
         facts.put("company", s.companyName());
-        facts.put("siren", SubmittedFields.siren(s.companySiren()));
         facts.put("category", category(dossier.companyCategory()));
         facts.put("region", s.companyRegion());
         facts.put("title", s.projectTitle());

@@ -109,13 +109,11 @@ class MediationFiles {
     private static Map<String, String> facts(MediationCase found) {
         MediationRequest r = found.request();
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("number", found.caseNumber());
         facts.put("company", r.companyName());
         facts.put("subject", r.subject().label());
         facts.put("counterpart", r.counterpartName());
         facts.put("amountAtStake", euros(r.amountAtStakeEur()));
         facts.put("level", MediationCase.levelLabel(found.level()) + " (niveau " + found.level() + ")");
-        facts.put("lateInterest", found.lateInterestEur() == null ? null : euros(found.lateInterestEur()));
         return facts;
     }
 }

@@ -336,7 +336,7 @@ class MediationNotificationsTest {
                 instance,
                 "ConductMediation",
                 "correspondent",
-                action(
+                SampleMediations.action(
                         LocalDate.of(2026, 5, 20),
                         "Naval Systems SA — direction des achats",
                         "Le maître d'œuvre promet une réponse écrite sur les lots 3 et 4."));
@@ -346,7 +346,7 @@ class MediationNotificationsTest {
                 instance,
                 "ConductMediation",
                 "mediator",
-                action(
+                SampleMediations.action(
                         LocalDate.of(2026, 6, 2),
                         "Naval Systems SA — direction générale",
                         "Réunion tripartite : aucune concession sur la réception des lots."));
@@ -570,18 +570,6 @@ class MediationNotificationsTest {
                         .query(Long.class)
                         .single())
                 .isZero();
-    }
-
-    private static Map<String, Object> action(LocalDate on, String counterpart, String summary) {
-        return Map.of(
-                "mediationStep",
-                "RECORD_ACTION",
-                "actionDate",
-                on.toString(),
-                "actionCounterpart",
-                counterpart,
-                "actionSummary",
-                summary);
     }
 
     /** The PDF's text as PDFBox extracts it, without page footers, line breaks put back as spaces. */
