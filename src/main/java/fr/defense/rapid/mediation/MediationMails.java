@@ -137,7 +137,7 @@ class MediationMails implements MailSource {
                 notificationSettings.getPortalUrl()
                         + (deadline != null
                                 ? "/camunda/app/tasklist/default/"
-                                : "/api/mediations/" + found.caseNumber()));
+                                : "/portail/mediations/" + found.caseNumber()));
         return model;
     }
 

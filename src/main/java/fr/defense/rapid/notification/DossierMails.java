@@ -77,7 +77,7 @@ class DossierMails implements MailSource {
                 "link",
                 notification.recipient() == RapidNotification.Recipient.MANAGERS
                         ? settings.getPortalUrl() + "/camunda/app/cockpit/default/"
-                        : settings.getPortalUrl() + "/api/dossiers/" + dossier.dossierNumber());
+                        : settings.getPortalUrl() + "/portail/dossiers/" + dossier.dossierNumber());
         return model;
     }
 }

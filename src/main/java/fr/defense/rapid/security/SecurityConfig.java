@@ -11,16 +11,20 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may reach what. SMEs use only the SME API ({@code /api}), with a session (login form,
- * CSRF-protected) or HTTP Basic; staff use the Camunda webapps (their own login, CSRF and
+ * Who may reach what. SMEs use only the SME portal ({@code /portail}) and the SME API ({@code /api}),
+ * with a session (login form, CSRF-protected) or, for the API, HTTP Basic; staff use the Camunda webapps (their own login, CSRF and
  * cookies) and {@code /engine-rest} (HTTP Basic), where Camunda's authorizations then apply.
  * SMEs never reach the engine REST API; staff do not use the SME API.
  */
@@ -65,16 +69,24 @@ class SecurityConfig {
             HttpSecurity http, CamundaIdentityAuthenticationProvider identity, ProblemResponses problems)
             throws Exception {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
-        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/login"), path("/logout")))
+        // The portal's pages send a visitor without a session to the login page, and back afterwards;
+        // the API answers such calls with a problem document instead.
+        RequestMatcher portal = path("/portail/**");
+        HttpSessionRequestCache portalPages = new HttpSessionRequestCache();
+        portalPages.setRequestMatcher(portal);
+        AccessDeniedHandlerImpl portalRefusal = new AccessDeniedHandlerImpl();
+        portalRefusal.setErrorPage(PORTAL_REFUSAL);
+        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), portal, path("/login"), path("/logout")))
                 .securityContext(
                         context -> context.securityContextRepository(new BasicIgnoresSession(WITH_BASIC_CREDENTIALS)))
                 .authenticationProvider(identity)
-                .authorizeHttpRequests(requests -> requests.requestMatchers(path("/login"))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(path("/login"), path(PORTAL_REFUSAL))
                         .permitAll()
                         .anyRequest()
                         .hasAuthority(Groups.authority(Groups.SME)))
+                .requestCache(cache -> cache.requestCache(portalPages))
                 .formLogin(login -> login.loginPage("/login")
-                        .defaultSuccessUrl("/api/dossiers", false)
+                        .defaultSuccessUrl("/portail", false)
                         .failureHandler((request, response, e) -> response.sendRedirect(
                                 e instanceof LoginThrottledException throttled
                                         ? "/login?retry=" + LoginThrottledException.seconds(throttled.retryAfter())
@@ -83,10 +95,17 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler)
                         .ignoringRequestMatchers(CSRF_EXEMPT))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthenticated())
-                        .accessDeniedHandler(problems.forbidden()))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), portal)
+                        .defaultAuthenticationEntryPointFor(problems.unauthenticated(), AnyRequestMatcher.INSTANCE)
+                        .defaultAccessDeniedHandlerFor(portalRefusal, portal)
+                        .defaultAccessDeniedHandlerFor(problems.forbidden(), AnyRequestMatcher.INSTANCE))
                 .build();
     }
+
+    /** The portal's « accès refusé » page (a staff member, an expired form): rendered by the portal module. */
+    static final String PORTAL_REFUSAL = "/portail/acces-refuse";
 
     @Bean
     @Order(2)

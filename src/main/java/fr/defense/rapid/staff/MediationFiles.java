@@ -4,14 +4,15 @@ import static fr.defense.rapid.system.FrenchFormat.dateTime;
 import static fr.defense.rapid.system.FrenchFormat.euros;
 import static fr.defense.rapid.system.FrenchFormat.longDate;
 
+import fr.defense.rapid.form.SubmittedFields;
+import fr.defense.rapid.form.SubmittedFields.Field;
+import fr.defense.rapid.form.SubmittedFields.Section;
 import fr.defense.rapid.mediation.MediationCase;
 import fr.defense.rapid.mediation.MediationRepository;
 import fr.defense.rapid.mediation.MediationRequest;
 import fr.defense.rapid.notification.SentMails;
 import fr.defense.rapid.procedure.Timeline;
 import fr.defense.rapid.staff.StaffFile.ActionView;
-import fr.defense.rapid.staff.StaffFile.Field;
-import fr.defense.rapid.staff.StaffFile.Section;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

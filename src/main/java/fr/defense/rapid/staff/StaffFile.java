@@ -1,6 +1,8 @@
 package fr.defense.rapid.staff;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.defense.rapid.form.SubmittedFields.Field;
+import fr.defense.rapid.form.SubmittedFields.Section;
 import java.util.List;
 import java.util.Map;
 
@@ -20,20 +22,6 @@ public record StaffFile(
         List<ActionView> actions,
         List<Line> timeline,
         List<Mail> mails) {
-
-    /** A titled group of labelled values; {@code rule} says what the procedure requires of the value, if anything. */
-    public record Section(String heading, List<Field> fields) {
-        /** A value the case does not have (yet) is left out rather than shown empty. */
-        public Section {
-            fields = fields.stream().filter(field -> field.value() != null).toList();
-        }
-    }
-
-    public record Field(String label, String value, String rule) {
-        static Field of(String label, String value) {
-            return new Field(label, value, null);
-        }
-    }
 
     public record EvaluationView(
             String expert, String date, List<Field> scores, String total, String recommendation, String opinion) {}

@@ -136,7 +136,7 @@ class MediationNotificationsTest {
                             "au plus tard le 05/06/2026",
                             "15 jours ouvrés",
                             "Un premier contact sera pris avec vous au plus tard le 20/05/2026",
-                            "/api/mediations/" + number);
+                            "/portail/mediations/" + number);
             assertThat(part).doesNotContain("Retard de paiement", "dispositif RAPID");
         }
         assertThat(ack.text())
@@ -520,7 +520,7 @@ class MediationNotificationsTest {
                             "est désormais clos",
                             "de 1 (pas du tout satisfait) à 5 (très satisfait)",
                             "Le questionnaire est ouvert jusqu'au 12/06/2026",
-                            "/api/mediations/" + instance.getBusinessKey());
+                            "/portail/mediations/" + instance.getBusinessKey());
         }
     }
 

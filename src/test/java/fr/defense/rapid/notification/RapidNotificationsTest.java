@@ -88,7 +88,7 @@ class RapidNotificationsTest {
         assertThat(ack.subject()).isEqualTo("[" + number + "] Accusé de réception de votre dossier");
         assertThat(ack.text()).contains(number).contains(title).contains("Bonjour Claire Martin");
         assertThat(ack.html()).contains(number).contains("<html");
-        assertThat(ack.text()).contains("/api/dossiers/" + number);
+        assertThat(ack.text()).contains("/portail/dossiers/" + number).doesNotContain("/api/");
         assertThat(status(number, "ACKNOWLEDGMENT")).isEqualTo("SENT");
     }
 
@@ -161,14 +161,15 @@ class RapidNotificationsTest {
                         .plusMonths(2));
         assertThat(rejected.text())
                 .contains("soit jusqu'au " + deadline + ", en saisissant le correspondant PME")
-                .contains("POST /api/mediations")
-                .contains("« Contestation d'une décision RAPID » (RAPID_DECISION)")
-                .contains("le numéro de votre dossier, " + dossier.getBusinessKey() + ".");
+                .contains("sur la page de votre dossier n° " + dossier.getBusinessKey()
+                        + ", cliquez sur « Contester la décision ».")
+                .contains("/portail/dossiers/" + dossier.getBusinessKey())
+                .doesNotContain("/api/");
         assertThat(rejected.html())
                 .contains("soit jusqu'au <strong>" + deadline + "</strong>")
-                .contains("<strong>POST /api/mediations</strong>")
-                .contains("(RAPID_DECISION)")
-                .contains("<strong>" + dossier.getBusinessKey() + "</strong>.</p>");
+                .contains(
+                        "<strong>" + dossier.getBusinessKey() + "</strong>, cliquez sur « Contester la décision ».</p>")
+                .doesNotContain("/api/");
     }
 
     @Test

@@ -1,14 +1,10 @@
-package fr.defense.rapid.staff;
+package fr.defense.rapid.form;
 
 import static fr.defense.rapid.system.FrenchFormat.euros;
 import static fr.defense.rapid.system.FrenchFormat.number;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.defense.rapid.form.FormDefinition;
-import fr.defense.rapid.form.FormField;
-import fr.defense.rapid.staff.StaffFile.Field;
-import fr.defense.rapid.staff.StaffFile.Section;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +14,7 @@ import java.util.Map;
  * The fields an SME submitted, labelled, grouped and ordered as the submission form shows them to
  * the SME, so that staff and applicant read the same words; beside each, what the form requires.
  */
-final class SubmittedFields {
+public final class SubmittedFields {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
@@ -29,8 +25,22 @@ final class SubmittedFields {
 
     private SubmittedFields() {}
 
+    /** A titled group of labelled values; {@code rule} says what the procedure requires of the value, if anything. */
+    public record Section(String heading, List<Field> fields) {
+        /** A value the case does not have (yet) is left out rather than shown empty. */
+        public Section {
+            fields = fields.stream().filter(field -> field.value() != null).toList();
+        }
+    }
+
+    public record Field(String label, String value, String rule) {
+        public static Field of(String label, String value) {
+            return new Field(label, value, null);
+        }
+    }
+
     /** One section per group of the form, in its order. */
-    static List<Section> sections(FormDefinition form, Object submission) {
+    public static List<Section> sections(FormDefinition form, Object submission) {
         @SuppressWarnings("unchecked")
         Map<String, Object> values = JSON.convertValue(submission, Map.class);
         List<Section> sections = new ArrayList<>();
@@ -54,7 +64,7 @@ final class SubmittedFields {
         return field.displayName().replace(" (€)", "");
     }
 
-    static String value(FormDefinition form, FormField field, Object value) {
+    public static String value(FormDefinition form, FormField field, Object value) {
         if (value == null || "".equals(value)) {
             return "non renseigné";
         }
@@ -85,7 +95,7 @@ final class SubmittedFields {
         return null;
     }
 
-    static String siren(String siren) {
+    public static String siren(String siren) {
         return siren != null && siren.matches("\\d{9}")
                 ? siren.substring(0, 3) + " " + siren.substring(3, 6) + " " + siren.substring(6)
                 : siren;

@@ -1,0 +1,387 @@
+// The SME portal's scripts: Camunda Forms rendered with form-js from the very .form files the
+// server validates with, drafts saved as the applicant types, attachments, and the calls to the
+// SME API (same session, CSRF token from the page). Pages work server side; this adds the forms.
+import { Form } from '@bpmn-io/form-js-viewer';
+import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+
+const csrfHeader = document.querySelector('meta[name="_csrf_header"]')?.content;
+const csrfToken = document.querySelector('meta[name="_csrf"]')?.content;
+
+/** A refusal of the API, with its French message and, for a form, the fields it names. */
+class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `Erreur ${status} : réessayez dans un instant.`);
+    this.status = status;
+    this.problem = problem || {};
+  }
+}
+
+async function api(method, url, body, headers = {}) {
+  const init = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'same-origin' };
+  if (csrfHeader && method !== 'GET') {
+    init.headers[csrfHeader] = csrfToken;
+  }
+  if (body instanceof FormData) {
+    init.body = body;
+  } else if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(url, init);
+  } catch (e) {
+    throw new ApiError(0, { detail: 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.' });
+  }
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch (e) {
+    json = null;
+  }
+  if (response.status === 401) {
+    window.location.assign('/login?expired');
+    throw new ApiError(401, { detail: 'Votre session a expiré : reconnectez-vous.' });
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, json);
+  }
+  return { status: response.status, json, location: response.headers.get('Location') };
+}
+
+function data(id) {
+  const element = document.getElementById(id);
+  return element ? JSON.parse(element.textContent) : null;
+}
+
+/** Shows a message in a page's alert zone (read out by screen readers) and brings it into view. */
+function say(zone, message, kind = 'error') {
+  if (!zone) {
+    return;
+  }
+  zone.hidden = false;
+  zone.className = `notice notice--${kind}`;
+  zone.replaceChildren();
+  const lines = Array.isArray(message) ? message : [message];
+  const first = document.createElement('p');
+  first.textContent = lines[0];
+  zone.append(first);
+  if (lines.length > 1) {
+    const list = document.createElement('ul');
+    lines.slice(1).forEach((line) => {
+      const item = document.createElement('li');
+      item.textContent = line;
+      list.append(item);
+    });
+    zone.append(list);
+  }
+  if (kind === 'error') {
+    zone.setAttribute('tabindex', '-1');
+    zone.focus();
+  }
+}
+
+/** The lines of a refusal: its message, then each field's, labelled as the form labels it. */
+function refusalLines(error, schema) {
+  const lines = [error.message];
+  const labels = {};
+  (function walk(components) {
+    (components || []).forEach((c) => {
+      if (c.key) labels[c.key] = c.label;
+      walk(c.components);
+    });
+  })(schema?.components);
+  (error.problem.errors || error.problem.violations || []).forEach((v) => {
+    const field = v.field || v.name || v.key;
+    lines.push(field && labels[field] ? `${labels[field]} : ${v.message}` : v.message);
+  });
+  return lines;
+}
+
+async function renderForm(container, schema, values) {
+  const form = new Form({ container });
+  await form.importSchema(schema, values || {});
+  return form;
+}
+
+/** form-js checks its own rules on submit; the first field in error gets the focus. */
+function checkInBrowser(form, container) {
+  const { data: values, errors } = form.submit();
+  if (Object.keys(errors).length) {
+    const invalid = container.querySelector('[aria-invalid="true"], .fjs-has-errors input, .fjs-has-errors select, .fjs-has-errors textarea');
+    invalid?.focus();
+    return null;
+  }
+  return values;
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// ---- Attachments: one block per kind of piece, for a draft or for a dossier -------------------
+
+function attachmentRow(attachment, deleteUrl, onChange, zone) {
+  const item = document.createElement('li');
+  const link = document.createElement(attachment.downloadUrl ? 'a' : 'span');
+  if (attachment.downloadUrl) link.href = attachment.downloadUrl;
+  link.textContent = attachment.fileName;
+  item.append(link, ` (${attachment.sizeLabel})`);
+  if (deleteUrl) {
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'button button--tertiary';
+    remove.textContent = 'Retirer';
+    remove.setAttribute('aria-label', `Retirer ${attachment.fileName}`);
+    remove.addEventListener('click', async () => {
+      try {
+        await api('DELETE', `${deleteUrl}/${attachment.id}`);
+        say(zone, `${attachment.fileName} a été retiré.`, 'info');
+        onChange();
+      } catch (e) {
+        say(zone, e.message);
+      }
+    });
+    item.append(' ', remove);
+  }
+  return item;
+}
+
+function initAttachments(root, { listUrl, uploadUrl, deleteUrl, initial }) {
+  const zone = root.querySelector('[data-attachments-alert]');
+  let current = initial || [];
+
+  function render() {
+    root.querySelectorAll('[data-kind]').forEach((block) => {
+      const kind = block.dataset.kind;
+      const list = block.querySelector('ul');
+      list.replaceChildren(
+        ...current.filter((a) => a.kind === kind).map((a) => attachmentRow(a, deleteUrl, refresh, zone))
+      );
+      const count = current.filter((a) => a.kind === kind).length;
+      const status = block.querySelector('[data-count]');
+      if (status) {
+        const expected = Number(block.dataset.required || 0);
+        status.textContent = expected
+          ? `${Math.min(count, expected)} sur ${expected} fourni${expected > 1 ? 's' : ''}`
+          : `${count} fourni${count > 1 ? 's' : ''}`;
+        status.className = count >= expected ? 'badge badge--success' : 'badge badge--warning';
+      }
+    });
+  }
+
+  async function refresh() {
+    try {
+      const { json } = await api('GET', listUrl);
+      current = Array.isArray(json) ? json : json.attachments || [];
+      render();
+    } catch (e) {
+      say(zone, e.message);
+    }
+  }
+
+  root.querySelectorAll('[data-kind] input[type=file]').forEach((input) => {
+    input.addEventListener('change', async () => {
+      const kind = input.closest('[data-kind]').dataset.kind;
+      for (const file of Array.from(input.files)) {
+        const body = new FormData();
+        body.append('kind', kind);
+        body.append('file', file);
+        say(zone, `Envoi de ${file.name}…`, 'info');
+        try {
+          await api('POST', uploadUrl, body);
+          say(zone, `${file.name} a été joint au dossier.`, 'success');
+        } catch (e) {
+          say(zone, `${file.name} n'a pas été joint : ${e.message}`);
+        }
+      }
+      input.value = '';
+      await refresh();
+    });
+  });
+  render();
+  return { refresh, current: () => current };
+}
+
+// ---- Pages ----------------------------------------------------------------------------------
+
+/** Submission of a RAPID dossier: the start form, its draft saved as one types, the pieces. */
+async function newDossierPage(page) {
+  const schema = data('form-schema');
+  const zone = page.querySelector('[data-form-alert]');
+  const saved = page.querySelector('[data-draft-status]');
+  const container = page.querySelector('[data-form]');
+  let draft;
+  try {
+    draft = (await api('GET', '/api/drafts/dossier')).json;
+  } catch (e) {
+    say(zone, e.message);
+    return;
+  }
+  const form = await renderForm(container, schema, draft.values);
+  initAttachments(page.querySelector('[data-attachments]'), {
+    listUrl: '/api/drafts/dossier',
+    uploadUrl: '/api/drafts/dossier/attachments',
+    deleteUrl: '/api/drafts/dossier/attachments',
+    initial: draft.attachments,
+  });
+
+  let pending = null;
+  let saving = Promise.resolve();
+  let values = draft.values || {};
+  const save = () => {
+    pending = null;
+    saving = api('PUT', '/api/drafts/dossier', values)
+      .then(() => {
+        const time = new Date().toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' });
+        saved.textContent = `Brouillon enregistré à ${time}.`;
+      })
+      .catch((e) => {
+        saved.textContent = `Brouillon non enregistré : ${e.message}`;
+      });
+    return saving;
+  };
+  form.on('changed', (event) => {
+    values = event.data;
+    clearTimeout(pending);
+    pending = setTimeout(save, 600);
+  });
+
+  page.querySelector('[data-submit]').addEventListener('click', async (event) => {
+    const button = event.currentTarget;
+    const checked = checkInBrowser(form, container);
+    if (!checked) {
+      say(zone, 'Le formulaire contient des erreurs : corrigez les champs signalés en rouge.');
+      return;
+    }
+    values = checked;
+    button.disabled = true;
+    try {
+      clearTimeout(pending);
+      await save();
+      await saving;
+      // One key per attempt at this draft: a retry after a lost answer finds the same dossier.
+      const key = sessionStorage.getItem('rapid-submission-key') || crypto.randomUUID();
+      sessionStorage.setItem('rapid-submission-key', key);
+      const { json } = await api('POST', '/api/drafts/dossier/submit', undefined, { 'Idempotency-Key': key });
+      sessionStorage.removeItem('rapid-submission-key');
+      window.location.assign(`/portail/dossiers/${encodeURIComponent(json.dossierNumber)}?depose`);
+    } catch (e) {
+      say(zone, refusalLines(e, schema));
+      button.disabled = false;
+    }
+  });
+}
+
+/** A start form that needs no draft: the mediation request (also the contest of a rejection). */
+async function newMediationPage(page) {
+  const schema = data('form-schema');
+  const zone = page.querySelector('[data-form-alert]');
+  const container = page.querySelector('[data-form]');
+  const form = await renderForm(container, schema, data('form-values'));
+  page.querySelector('[data-submit]').addEventListener('click', async (event) => {
+    const button = event.currentTarget;
+    const values = checkInBrowser(form, container);
+    if (!values) {
+      say(zone, 'Le formulaire contient des erreurs : corrigez les champs signalés en rouge.');
+      return;
+    }
+    button.disabled = true;
+    try {
+      const key = sessionStorage.getItem('rapid-mediation-key') || crypto.randomUUID();
+      sessionStorage.setItem('rapid-mediation-key', key);
+      const { json } = await api('POST', '/api/mediations', values, { 'Idempotency-Key': key });
+      sessionStorage.removeItem('rapid-mediation-key');
+      window.location.assign(`/portail/mediations/${encodeURIComponent(json.caseNumber)}?depose`);
+    } catch (e) {
+      say(zone, refusalLines(e, schema));
+      button.disabled = false;
+    }
+  });
+}
+
+/** The open tasks of a dossier or case page: each task's own form, completed through the API. */
+async function taskForms(page) {
+  for (const block of page.querySelectorAll('[data-task-id]')) {
+    const id = block.dataset.taskId;
+    const zone = block.querySelector('[data-form-alert]');
+    const container = block.querySelector('[data-form]');
+    let task;
+    try {
+      task = (await api('GET', `/api/tasks/${encodeURIComponent(id)}/form`)).json;
+    } catch (e) {
+      say(zone, e.message);
+      continue;
+    }
+    const form = await renderForm(container, task.schema, task.values);
+    block.querySelector('[data-submit]').addEventListener('click', async (event) => {
+      const button = event.currentTarget;
+      const values = checkInBrowser(form, container);
+      if (!values) {
+        say(zone, 'Le formulaire contient des erreurs : corrigez les champs signalés en rouge.');
+        return;
+      }
+      button.disabled = true;
+      try {
+        await api('POST', `/api/tasks/${encodeURIComponent(id)}/complete`, values);
+        const url = new URL(window.location.href);
+        url.search = '?reponse';
+        window.location.assign(url.toString());
+      } catch (e) {
+        say(zone, refusalLines(e, task.schema));
+        button.disabled = false;
+      }
+    });
+  }
+}
+
+/** A confirmed action (withdrawal): a plain form whose POST goes to the API. */
+function apiActions(page) {
+  page.querySelectorAll('form[data-api-action]').forEach((action) => {
+    action.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const zone = action.querySelector('[data-form-alert]') || page.querySelector('[data-form-alert]');
+      const button = action.querySelector('button[type=submit]');
+      button.disabled = true;
+      try {
+        await api('POST', action.dataset.apiAction);
+        window.location.assign(action.dataset.then);
+      } catch (e) {
+        say(zone, e.message);
+        button.disabled = false;
+      }
+    });
+  });
+}
+
+async function start() {
+  const page = document.querySelector('main');
+  if (!page) return;
+  apiActions(page);
+  switch (page.dataset.page) {
+    case 'new-dossier':
+      await newDossierPage(page);
+      break;
+    case 'new-mediation':
+      await newMediationPage(page);
+      break;
+    default:
+      break;
+  }
+  const attachments = page.querySelector('[data-attachments][data-dossier]');
+  if (attachments) {
+    const number = encodeURIComponent(attachments.dataset.dossier);
+    initAttachments(attachments, {
+      listUrl: `/api/dossiers/${number}/attachments`,
+      uploadUrl: `/api/dossiers/${number}/attachments`,
+      deleteUrl: null,
+      initial: data('attachments-data'),
+    });
+  }
+  await taskForms(page);
+  await sleep(0);
+  document.body.dataset.ready = 'true';
+}
+
+start();
