@@ -75,13 +75,8 @@ public class Attachments {
             if (dossier.status().closing() || dossier.decision() != null) {
                 throw new ConflictException(Messages.get("attachment.closed", dossierNumber));
             }
-            Attachment added = store(
+            return store(
                     dossier.ownerId(), null, dossierNumber, kind, fileName, content, files.ofDossier(dossierNumber));
-            dossiers.addEvent(
-                    dossierNumber,
-                    "ATTACHMENT_ADDED",
-                    "Pièce jointe ajoutée : " + kind.label() + " (" + added.fileName() + ").");
-            return added;
         });
     }
 

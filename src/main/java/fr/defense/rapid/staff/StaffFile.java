@@ -8,6 +8,8 @@ import java.util.Map;
  * A case as staff read it, every value already written in French (« 200 000 € », « 12 mars 2027 »,
  * « Petite entreprise »): the same object renders the staff file page and feeds the forms'
  * templates ({@code {{dossier.facts.requestedAid}}}, {@code {{#loop dossier.sections}}}).
+ * {@code missingAttachments} names the required pieces a dossier lacks (null when none, or for a
+ * mediation case).
  */
 public record StaffFile(
         String reference,
@@ -18,6 +20,8 @@ public record StaffFile(
         List<Section> sections,
         List<EvaluationView> evaluations,
         List<ActionView> actions,
+        List<AttachmentView> attachments,
+        String missingAttachments,
         List<Line> timeline,
         List<Mail> mails) {
 
@@ -40,6 +44,9 @@ public record StaffFile(
 
     public record ActionView(String level, String date, String counterpart, String summary) {}
 
+    /** A file of the dossier: its piece, its name, its size (« 1,2 Mo ») and the staff's download link. */
+    public record AttachmentView(String label, String fileName, String size, String date, String link) {}
+
     public record Line(String date, String text) {}
 
     public record Mail(String date, String subject, String recipients, String status) {}
@@ -53,6 +60,16 @@ public record StaffFile(
     @JsonProperty("noEvaluation")
     public boolean noEvaluation() {
         return evaluations.isEmpty();
+    }
+
+    @JsonProperty("hasAttachments")
+    public boolean hasAttachments() {
+        return !attachments.isEmpty();
+    }
+
+    @JsonProperty("noAttachment")
+    public boolean noAttachment() {
+        return attachments.isEmpty();
     }
 
     @JsonProperty("hasActions")

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.demo.SampleMediations;
+import fr.defense.rapid.demo.SamplePieces;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.Http;
 import fr.defense.rapid.support.WebappSession;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -39,6 +42,9 @@ class AccessMatrixTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Attachments attachments;
 
     Http http;
 
@@ -131,6 +137,7 @@ class AccessMatrixTest {
                 .path("dossierNumber")
                 .asText();
         String completenessTask = awaitTask("secretariat", number, "CheckCompleteness");
+        SamplePieces.attachAll(attachments, number);
         assertThat(http.post(
                                 "secretariat",
                                 "/engine-rest/task/" + completenessTask + "/claim",
