@@ -138,7 +138,6 @@ public class Attachments {
             throw new AttachmentRefusedException(Messages.get(
                     "attachment.tooLarge",
                     kind.label(),
-                    name,
                     FrenchFormat.size(content.length),
                     FrenchFormat.size(maxFile)));
         }

@@ -1,5 +1,6 @@
 package fr.defense.rapid.attachment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +24,10 @@ import org.springframework.stereotype.Component;
 class Drafts {
 
     /** A draft as the API shows it. */
-    record DraftView(Map<String, Object> values, List<Attachment> attachments, OffsetDateTime updatedAt) {}
+    record DraftView(
+            Map<String, Object> values,
+            List<Attachment> attachments,
+            @JsonInclude(JsonInclude.Include.ALWAYS) OffsetDateTime updatedAt) {}
 
     private final DraftRepository drafts;
     private final Attachments attachments;

@@ -15,7 +15,7 @@ public final class SampleFiles {
 
     private SampleFiles() {}
 
-    /** A minimal PDF of one empty page, padded with a comment to {@code size} bytes (at least ~400). */
+    /** A minimal PDF of one empty page, padded with a comment to exactly {@code size} bytes (at least 250). */
     public static byte[] pdf(int size) {
         String body = "%PDF-1.4\n"
                 + "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
@@ -23,10 +23,9 @@ public final class SampleFiles {
                 + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n"
                 + "trailer << /Root 1 0 R >>\n";
         StringBuilder pdf = new StringBuilder(body);
-        while (pdf.length() < size - 6) {
-            pdf.append("% ")
-                    .append("x".repeat(Math.min(70, Math.max(0, size - 6 - pdf.length() - 3))))
-                    .append('\n');
+        int padding = size - body.length() - "%%EOF\n".length();
+        if (padding >= 2) {
+            pdf.append('%').append("x".repeat(padding - 2)).append('\n');
         }
         pdf.append("%%EOF\n");
         return pdf.toString().getBytes(StandardCharsets.US_ASCII);
