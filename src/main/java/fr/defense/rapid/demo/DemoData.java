@@ -4,6 +4,7 @@ import static fr.defense.rapid.demo.SampleDossiers.approval;
 import static fr.defense.rapid.demo.SampleDossiers.completeness;
 import static fr.defense.rapid.demo.SampleDossiers.favourableEvaluation;
 
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.mediation.MediationRequests;
 import fr.defense.rapid.security.ActingUser;
 import fr.defense.rapid.security.Groups;
@@ -42,6 +43,7 @@ class DemoData {
     private final TaskService tasks;
     private final IdentityService identity;
     private final MediationRequests mediations;
+    private final Attachments attachments;
 
     DemoData(
             Optional<DemoUsers> users,
@@ -49,13 +51,15 @@ class DemoData {
             RuntimeService runtime,
             TaskService tasks,
             IdentityService identity,
-            MediationRequests mediations) {
+            MediationRequests mediations,
+            Attachments attachments) {
         this.users = users;
         this.dossiers = settings.dossiers();
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
         this.mediations = mediations;
+        this.attachments = attachments;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -82,13 +86,16 @@ class DemoData {
         complete(incomplete, "CheckCompleteness", "secretariat", completeness(false));
 
         String evaluation = submit("pme-demo", medium);
+        attachPieces(evaluation);
         complete(evaluation, "CheckCompleteness", "secretariat", completeness(true));
 
         String decision = submit("pme-other", medium);
+        attachPieces(decision);
         complete(decision, "CheckCompleteness", "secretariat", completeness(true));
         complete(decision, "TechnicalEvaluation", "expert", favourableEvaluation());
 
         String agreement = submit("pme-demo", SampleDossiers.smallCompany());
+        attachPieces(agreement);
         complete(agreement, "CheckCompleteness", "secretariat", completeness(true));
         complete(agreement, "TechnicalEvaluation", "expert", favourableEvaluation());
         complete(agreement, "CommitteeDecision", "committee", approval(150_000L));
@@ -121,6 +128,7 @@ class DemoData {
         waitForTask(handedOff, "RateService");
 
         String rejected = start("rapid-subsidy", "pme-demo", SampleDossiers.mediumCompany());
+        attachPieces(rejected);
         complete(rejected, "CheckCompleteness", "secretariat", completeness(true));
         complete(rejected, "TechnicalEvaluation", "expert", favourableEvaluation());
         complete(rejected, "CommitteeDecision", "committee", SampleDossiers.rejection());
@@ -141,6 +149,16 @@ class DemoData {
 
     private static LocalDate today() {
         return LocalDate.now(EngineClock.PARIS);
+    }
+
+    /** The SME attaches its pieces, without which the secretariat cannot find the dossier complete. */
+    private void attachPieces(String instanceId) {
+        SamplePieces.attachAll(
+                attachments,
+                runtime.createProcessInstanceQuery()
+                        .processInstanceId(instanceId)
+                        .singleResult()
+                        .getBusinessKey());
     }
 
     private String submit(String user, Map<String, Object> variables) {

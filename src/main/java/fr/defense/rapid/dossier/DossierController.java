@@ -10,7 +10,6 @@ import fr.defense.rapid.system.Messages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -56,18 +55,6 @@ class DossierController {
         this.dossiers = dossiers;
         this.tasks = tasks;
         this.runtime = runtime;
-    }
-
-    record DossierSummary(
-            String dossierNumber,
-            String projectTitle,
-            DossierStatus status,
-            String statusLabel,
-            OffsetDateTime submittedAt) {
-        static DossierSummary of(Dossier d) {
-            return new DossierSummary(
-                    d.dossierNumber(), d.submission().projectTitle(), d.status(), d.statusLabel(), d.submittedAt());
-        }
     }
 
     record DossierDetails(

@@ -69,6 +69,17 @@ public class DossierRepository extends CaseTable<Dossier> {
         addEvent(number, DossierStatus.SUBMITTED.name(), DossierStatus.SUBMITTED.description());
     }
 
+    /**
+     * Locks the dossier's row until the transaction ends: what is added to a dossier (attachments)
+     * and checked against what it already has (counts, total size) is added one at a time.
+     */
+    public void lock(String number) {
+        jdbc.sql("select dossier_number from dossier where dossier_number = :number for update")
+                .param("number", number)
+                .query(String.class)
+                .optional();
+    }
+
     public void changeStatus(String number, DossierStatus status) {
         OffsetDateTime now = now();
         jdbc.sql("""

@@ -13,12 +13,14 @@ import org.springframework.stereotype.Component;
  * Submission of a dossier by an SME: starts {@code rapid-subsidy} as that user, at most once per
  * {@code Idempotency-Key}. The start form's rules are applied by the engine itself (see
  * FormValidationPlugin): a refused start throws FormValidationException and rolls everything back,
- * the key included.
+ * the key included. It joins the caller's transaction, if there is one (Camunda's Spring
+ * transaction integration): a draft's submission moves its attachments in the same transaction.
  */
 @Component
-class DossierSubmissions {
+public class DossierSubmissions {
 
-    static final String START_FORM = "submit-dossier";
+    /** The start form's id: its fields are a dossier's values. */
+    public static final String START_FORM = "submit-dossier";
 
     private final RuntimeService runtime;
     private final IdentityService identity;

@@ -91,6 +91,21 @@ public class IdempotentRequests {
         }
     }
 
+    /**
+     * The reference an earlier request of this owner with this key created, whatever its values: a
+     * repeated request whose values are gone with the first one (a draft, deleted when submitted).
+     */
+    public Optional<String> earlier(Procedure procedure, String owner, String key) {
+        return jdbc.sql("select case_reference from idempotent_request"
+                        + " where procedure_name = :procedure and owner_id = :owner and idempotency_key = :key"
+                        + " and case_reference is not null")
+                .param("procedure", procedure.name())
+                .param("owner", owner)
+                .param("key", key)
+                .query(String.class)
+                .optional();
+    }
+
     private Optional<String> referenceOfKey(Procedure procedure, String owner, String key, String hash) {
         record Earlier(String reference, String requestHash) {}
         Optional<Earlier> earlier = jdbc.sql("select case_reference as reference, request_hash from idempotent_request"

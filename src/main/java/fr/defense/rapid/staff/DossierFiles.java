@@ -4,6 +4,7 @@ import static fr.defense.rapid.system.FrenchFormat.dateTime;
 import static fr.defense.rapid.system.FrenchFormat.euros;
 import static fr.defense.rapid.system.FrenchFormat.percent;
 
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.decision.ComputeProposedAid;
 import fr.defense.rapid.dossier.Dossier;
 import fr.defense.rapid.dossier.DossierRepository;
@@ -18,6 +19,7 @@ import fr.defense.rapid.form.SubmittedFields.Field;
 import fr.defense.rapid.form.SubmittedFields.Section;
 import fr.defense.rapid.notification.SentMails;
 import fr.defense.rapid.procedure.Timeline;
+import fr.defense.rapid.staff.StaffFile.AttachmentView;
 import fr.defense.rapid.staff.StaffFile.EvaluationView;
 import fr.defense.rapid.system.Messages;
 import java.math.BigDecimal;
@@ -46,6 +48,7 @@ class DossierFiles {
     private final Timeline timeline;
     private final SentMails mails;
     private final StaffNames people;
+    private final Attachments attachments;
 
     DossierFiles(
             DossierRepository dossiers,
@@ -53,13 +56,15 @@ class DossierFiles {
             FormCatalog forms,
             Timeline timeline,
             SentMails mails,
-            StaffNames people) {
+            StaffNames people,
+            Attachments attachments) {
         this.dossiers = dossiers;
         this.evaluations = evaluations;
         this.forms = forms;
         this.timeline = timeline;
         this.mails = mails;
         this.people = people;
+        this.attachments = attachments;
     }
 
     Optional<StaffFile> of(String dossierNumber) {
@@ -90,8 +95,26 @@ class DossierFiles {
                 sections,
                 evaluationViews(dossier.dossierNumber()),
                 List.of(),
+                attachmentViews(dossier.dossierNumber()),
+                missingAttachments(dossier.dossierNumber()),
                 StaffFileTimeline.lines(timeline.of(dossier.dossierNumber())),
                 StaffFileTimeline.mails(mails.of(dossier.dossierNumber())));
+    }
+
+    private List<AttachmentView> attachmentViews(String dossierNumber) {
+        return attachments.listForDossier(dossierNumber).stream()
+                .map(a -> new AttachmentView(
+                        a.kindLabel(),
+                        a.fileName(),
+                        a.sizeLabel(),
+                        dateTime(a.uploadedAt()),
+                        StaffFileController.attachmentLink(dossierNumber, a.id())))
+                .toList();
+    }
+
+    private String missingAttachments(String dossierNumber) {
+        List<String> missing = attachments.missingRequired(dossierNumber);
+        return missing.isEmpty() ? null : String.join(" ; ", missing);
     }
 
     /** The values forms name one by one in their headings. */

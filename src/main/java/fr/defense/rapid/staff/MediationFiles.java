@@ -103,6 +103,8 @@ class MediationFiles {
                 sections,
                 List.of(),
                 actions,
+                List.of(),
+                null,
                 StaffFileTimeline.lines(timeline.of(found.caseNumber())),
                 StaffFileTimeline.mails(mails.of(found.caseNumber())));
     }

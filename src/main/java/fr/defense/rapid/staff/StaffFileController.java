@@ -1,5 +1,7 @@
 package fr.defense.rapid.staff;
 
+import fr.defense.rapid.attachment.Attachments;
+import fr.defense.rapid.attachment.Downloads;
 import fr.defense.rapid.system.Messages;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -30,11 +32,17 @@ class StaffFileController {
 
     private final DossierFiles dossiers;
     private final MediationFiles mediations;
+    private final Attachments attachments;
     private final TemplateEngine pages = pages();
 
-    StaffFileController(DossierFiles dossiers, MediationFiles mediations) {
+    StaffFileController(DossierFiles dossiers, MediationFiles mediations, Attachments attachments) {
         this.dossiers = dossiers;
         this.mediations = mediations;
+        this.attachments = attachments;
+    }
+
+    static String attachmentLink(String dossierNumber, String attachmentId) {
+        return DOSSIERS + dossierNumber + "/attachments/" + attachmentId;
     }
 
     static String dossierLink(String dossierNumber) {
@@ -53,6 +61,18 @@ class StaffFileController {
                         HttpStatus.NOT_FOUND,
                         "Dossier introuvable",
                         Messages.get("staff.notFound.dossier", dossierNumber)));
+    }
+
+    /** A file of the dossier, as a download (never shown inline), for the staff who may open the dossier's file. */
+    @GetMapping(DOSSIERS + "{dossierNumber}/attachments/{attachmentId}")
+    ResponseEntity<?> attachment(@PathVariable String dossierNumber, @PathVariable String attachmentId) {
+        return attachments
+                .fileOfDossier(dossierNumber, attachmentId)
+                .<ResponseEntity<?>>map(Downloads::of)
+                .orElseGet(() -> message(
+                        HttpStatus.NOT_FOUND,
+                        "Pièce jointe introuvable",
+                        Messages.get("staff.notFound.attachment", dossierNumber)));
     }
 
     @GetMapping(value = MEDIATIONS + "{caseNumber}", produces = MediaType.TEXT_HTML_VALUE)

@@ -1,6 +1,7 @@
 package fr.defense.rapid.system;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -46,6 +47,22 @@ public final class FrenchFormat {
         NumberFormat format = NumberFormat.getNumberInstance(Locale.FRANCE);
         format.setMaximumFractionDigits(4);
         return plainSpaces(format.format(rate)) + " %";
+    }
+
+    /**
+     * A file's size as French readers write it, in binary units: « 20 Mo », « 1,2 Mo », « 512 Ko »,
+     * « 300 octets » (at most one decimal, dropped when it is zero).
+     */
+    public static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + (bytes > 1 ? " octets" : " octet");
+        }
+        double kilo = bytes / 1024.0;
+        double value = kilo < 1024 ? kilo : kilo / 1024.0;
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.FRANCE);
+        format.setMaximumFractionDigits(1);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return plainSpaces(format.format(value)) + (kilo < 1024 ? " Ko" : " Mo");
     }
 
     /** A whole number with French grouping: 1 250. */

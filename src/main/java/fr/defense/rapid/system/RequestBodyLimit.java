@@ -69,7 +69,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
             response.setCharacterEncoding("UTF-8");
             // The body is not read: close the connection rather than drain it.
             response.setHeader("Connection", "close");
-            json.writeValue(response.getOutputStream(), problem(limit));
+            json.writeValue(response.getOutputStream(), limit == upload ? uploadProblem(limit) : problem(limit));
             return;
         }
         chain.doFilter(new Bounded(request, limit), response);
@@ -78,6 +78,15 @@ class RequestBodyLimit extends OncePerRequestFilter {
     static ProblemDetail problem(DataSize limit) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.PAYLOAD_TOO_LARGE, Messages.get("refusal.tooLarge", limit.toKilobytes()));
+        problem.setTitle(Messages.forStatus(413)[0]);
+        return problem;
+    }
+
+    /** An upload above the limit: its size said as a French reader says a file's (« 21 Mo »). */
+    static ProblemDetail uploadProblem(DataSize limit) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                Messages.get("refusal.uploadTooLarge", FrenchFormat.size(limit.toBytes())));
         problem.setTitle(Messages.forStatus(413)[0]);
         return problem;
     }

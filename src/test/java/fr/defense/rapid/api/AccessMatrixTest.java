@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.defense.rapid.attachment.AttachmentKind;
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.demo.SampleMediations;
+import fr.defense.rapid.demo.SamplePieces;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.Http;
 import fr.defense.rapid.support.WebappSession;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -39,6 +43,9 @@ class AccessMatrixTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Attachments attachments;
 
     Http http;
 
@@ -59,6 +66,9 @@ class AccessMatrixTest {
             GET  /api/dossiers/{dossier}                         401       200      404       403         403    403       403           403      403     403
             POST /api/dossiers                                   401       201      201       403         403    403       403           403      403     403
             POST /api/dossiers/{dossier}/withdraw                401       -        404       403         403    403       403           403      403     403
+            GET  /api/dossiers/{dossier}/attachments             401       200      404       403         403    403       403           403      403     403
+            GET  /api/dossiers/{dossier}/attachments/{attachment} 401      200      404       403         403    403       403           403      403     403
+            GET  /api/drafts/dossier                             401       200      200       403         403    403       403           403      403     403
             GET  /api/tasks                                      401       200      200       403         403    403       403           403      403     403
             GET  /api/mediations                                 401       200      200       403         403    403       403           403      403     403
             GET  /api/mediations/{case}                          401       200      404       403         403    403       403           403      403     403
@@ -72,6 +82,7 @@ class AccessMatrixTest {
             GET  /dev/mails                                      401       403      403       403         403    403       403           403      403     404
             GET  /staff/dossiers/{dossier}                       302       403      403       200         200    200       403           403      200     200
             GET  /staff/dossiers/RAPID-2000-99999                302       403      403       404         404    404       403           403      404     404
+            GET  /staff/dossiers/{dossier}/attachments/{attachment} 302    403      403       200         200    200       403           403      200     200
             GET  /staff/mediations/{case}                        302       403      403       403         403    403       200           200      200     200
             GET  /staff/mediations/MED-2000-99999                302       403      403       403         403    403       404           404      404     404
             GET  /staff/anything-else                            302       403      403       403         403    403       403           403      403     403
@@ -79,17 +90,25 @@ class AccessMatrixTest {
 
     @Test
     void everyCallerGetsTheStatusOfItsRowAtEveryEndpoint() {
-        Map<String, String> ids = Map.of(
-                "{dossier}",
-                        http.post("pme-demo", "/api/dossiers", SampleDossiers.smallCompany())
-                                .json()
-                                .path("dossierNumber")
-                                .asText(),
+        String dossier = http.post("pme-demo", "/api/dossiers", SampleDossiers.smallCompany())
+                .json()
+                .path("dossierNumber")
+                .asText();
+        Map<String, String> ids = new LinkedHashMap<>();
+        // Longest first: {dossier} inside {dossier}/attachments/{attachment} is replaced after it.
+        ids.put(
+                "{attachment}",
+                attachments
+                        .addToDossier(
+                                dossier, AttachmentKind.PROJECT_DESCRIPTION, "description.pdf", SamplePieces.pdf("x"))
+                        .id());
+        ids.put("{dossier}", dossier);
+        ids.put(
                 "{case}",
-                        http.post("pme-demo", "/api/mediations", SampleMediations.contractDispute())
-                                .json()
-                                .path("caseNumber")
-                                .asText());
+                http.post("pme-demo", "/api/mediations", SampleMediations.contractDispute())
+                        .json()
+                        .path("caseNumber")
+                        .asText());
         List<String> lines = MATRIX.lines().filter(line -> !line.isBlank()).toList();
         List<String> callers = List.of(lines.get(0).trim().split("\\s+")).subList(1, 11);
         Map<String, Integer> expected = new LinkedHashMap<>();
@@ -131,6 +150,7 @@ class AccessMatrixTest {
                 .path("dossierNumber")
                 .asText();
         String completenessTask = awaitTask("secretariat", number, "CheckCompleteness");
+        SamplePieces.attachAll(attachments, number);
         assertThat(http.post(
                                 "secretariat",
                                 "/engine-rest/task/" + completenessTask + "/claim",

@@ -3,6 +3,7 @@ package fr.defense.rapid.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.Http;
@@ -47,6 +48,9 @@ class HostileInputTest {
 
     @Autowired
     ProcessEngine engine;
+
+    @Autowired
+    Attachments attachments;
 
     Http http;
 
@@ -177,7 +181,7 @@ class HostileInputTest {
 
     @Test
     void staffCannotSlipDeceivingTextIntoAFormEither() {
-        Task decision = new LiveTasks(engine).dossierAt("CommitteeDecision");
+        Task decision = new LiveTasks(engine, attachments).dossierAt("CommitteeDecision");
         Map<String, Object> variables = Map.of(
                 "decision", Map.of("value", "REJECTED"),
                 "decisionMotivation", Map.of("value", "Projet \u202Eéjeter\u202C hors du périmètre de défense."));

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.demo.SampleMediations;
+import fr.defense.rapid.demo.SamplePieces;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.Http;
 import java.time.Duration;
@@ -56,6 +58,9 @@ class MediationApiIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Attachments attachments;
 
     @Autowired
     HistoryService history;
@@ -905,6 +910,7 @@ class MediationApiIntegrationTest {
                 .json()
                 .path("dossierNumber")
                 .asText();
+        SamplePieces.attachAll(attachments, dossier);
         completeAsStaff("secretariat", dossier, "CheckCompleteness", completeness(true));
         completeAsStaff("expert", dossier, "TechnicalEvaluation", SampleDossiers.favourableEvaluation());
         awaitStaffTask("committee", dossier, "CommitteeDecision");

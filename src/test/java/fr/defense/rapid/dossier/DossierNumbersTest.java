@@ -2,6 +2,7 @@ package fr.defense.rapid.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.support.ProcessTest;
 import fr.defense.rapid.support.RapidProcess;
@@ -25,9 +26,12 @@ class DossierNumbersTest {
     @Autowired
     ProcessEngine engine;
 
+    @Autowired
+    Attachments attachments;
+
     @Test
     void concurrentSubmissionsGetDistinctConsecutiveNumbers() throws Exception {
-        RapidProcess rapid = new RapidProcess(engine);
+        RapidProcess rapid = new RapidProcess(engine, attachments);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

@@ -9,7 +9,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleDossiers;
+import fr.defense.rapid.demo.SamplePieces;
 import fr.defense.rapid.procedure.TimelineEntry;
 import fr.defense.rapid.support.AppTest;
 import java.time.Duration;
@@ -41,6 +43,9 @@ class RapidLifecycleIntegrationTest {
     @Autowired
     DossierRepository dossiers;
 
+    @Autowired
+    Attachments attachments;
+
     RestClient http;
     RestClient api;
 
@@ -59,6 +64,7 @@ class RapidLifecycleIntegrationTest {
         String number = started.path("businessKey").asText();
         assertThat(number).matches("RAPID-\\d{4}-\\d{5}");
 
+        SamplePieces.attachAll(attachments, number);
         complete("secretariat", instanceId, "CheckCompleteness", completeness(true));
         complete("expert", instanceId, "TechnicalEvaluation", favourableEvaluation());
         complete("committee", instanceId, "CommitteeDecision", approval(190_000L));
@@ -114,6 +120,7 @@ class RapidLifecycleIntegrationTest {
         String instanceId = started.path("id").asText();
         String number = started.path("businessKey").asText();
 
+        SamplePieces.attachAll(attachments, number);
         complete("secretariat", instanceId, "CheckCompleteness", completeness(true));
         complete("expert", instanceId, "TechnicalEvaluation", favourableEvaluation());
         complete("committee", instanceId, "CommitteeDecision", rejection());

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.procedure.TimelineEntry;
 import fr.defense.rapid.support.ProcessTest;
@@ -37,6 +38,9 @@ class RapidSubsidyProcessTest {
     ProcessEngine engine;
 
     @Autowired
+    Attachments attachments;
+
+    @Autowired
     DossierRepository dossiers;
 
     RapidProcess rapid;
@@ -44,7 +48,7 @@ class RapidSubsidyProcessTest {
     @BeforeEach
     void setUp() {
         AbstractAssertions.init(engine);
-        rapid = new RapidProcess(engine);
+        rapid = new RapidProcess(engine, attachments);
         // A still clock: deadlines are then exact, and only timePasses() moves time.
         ClockUtil.setCurrentTime(new Date());
     }

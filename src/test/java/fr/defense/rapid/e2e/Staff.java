@@ -3,8 +3,10 @@ package fr.defense.rapid.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.demo.SampleMediations;
+import fr.defense.rapid.demo.SamplePieces;
 import fr.defense.rapid.security.Groups;
 import fr.defense.rapid.system.EngineClock;
 import java.time.Duration;
@@ -28,6 +30,7 @@ final class Staff {
     private final TaskService tasks;
     private final IdentityService identity;
     private final HistoryService history;
+    private final Attachments attachments;
 
     /** The engine's services of the application under test. */
     static Staff of(ApplicationContext application) {
@@ -35,19 +38,31 @@ final class Staff {
                 application.getBean(RuntimeService.class),
                 application.getBean(TaskService.class),
                 application.getBean(IdentityService.class),
-                application.getBean(HistoryService.class));
+                application.getBean(HistoryService.class),
+                application.getBean(Attachments.class));
     }
 
-    Staff(RuntimeService runtime, TaskService tasks, IdentityService identity, HistoryService history) {
+    Staff(
+            RuntimeService runtime,
+            TaskService tasks,
+            IdentityService identity,
+            HistoryService history,
+            Attachments attachments) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
         this.history = history;
+        this.attachments = attachments;
     }
 
     /** Starts a process as this user (an SME through the API, in reality): the engine records it as the initiator. */
     ProcessInstance startAs(String user, String processKey, Map<String, Object> variables) {
-        return as(user, () -> runtime.startProcessInstanceByKey(processKey, variables));
+        ProcessInstance instance = as(user, () -> runtime.startProcessInstanceByKey(processKey, variables));
+        if ("rapid-subsidy".equals(processKey)) {
+            // The SME's pieces, as a dossier submitted from a complete draft has them.
+            SamplePieces.attachAll(attachments, instance.getBusinessKey());
+        }
+        return instance;
     }
 
     /** The engine, not the page, says the task was completed, and by whom. */

@@ -3,6 +3,7 @@ package fr.defense.rapid.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.support.AppTest;
 import java.time.Duration;
@@ -51,6 +52,9 @@ class TasklistEvaluationE2ETest {
     RuntimeService runtimeService;
 
     @Autowired
+    Attachments attachments;
+
+    @Autowired
     TaskService taskService;
 
     @Autowired
@@ -69,7 +73,7 @@ class TasklistEvaluationE2ETest {
     @BeforeEach
     void openTasklist() {
         tasklist = browser.page();
-        staff = new Staff(runtimeService, taskService, identityService, historyService);
+        staff = new Staff(runtimeService, taskService, identityService, historyService, attachments);
     }
 
     @Test

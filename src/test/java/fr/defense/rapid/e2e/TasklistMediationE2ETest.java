@@ -3,6 +3,7 @@ package fr.defense.rapid.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleMediations;
 import fr.defense.rapid.mediation.MediationCase;
 import fr.defense.rapid.mediation.MediationOutcome;
@@ -81,6 +82,9 @@ class TasklistMediationE2ETest {
     RuntimeService runtimeService;
 
     @Autowired
+    Attachments attachments;
+
+    @Autowired
     TaskService taskService;
 
     @Autowired
@@ -104,7 +108,7 @@ class TasklistMediationE2ETest {
     @BeforeEach
     void openTasklist() {
         tasklist = browser.page();
-        staff = new Staff(runtimeService, taskService, identityService, historyService);
+        staff = new Staff(runtimeService, taskService, identityService, historyService, attachments);
     }
 
     @Test

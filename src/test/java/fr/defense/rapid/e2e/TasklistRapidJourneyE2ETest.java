@@ -3,7 +3,9 @@ package fr.defense.rapid.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleDossiers;
+import fr.defense.rapid.demo.SamplePieces;
 import fr.defense.rapid.dossier.Dossier;
 import fr.defense.rapid.dossier.DossierRepository;
 import fr.defense.rapid.dossier.DossierStatus;
@@ -77,6 +79,9 @@ class TasklistRapidJourneyE2ETest {
     RuntimeService runtimeService;
 
     @Autowired
+    Attachments attachments;
+
+    @Autowired
     TaskService taskService;
 
     @Autowired
@@ -100,7 +105,7 @@ class TasklistRapidJourneyE2ETest {
     @BeforeEach
     void openTasklist() {
         tasklist = browser.page();
-        staff = new Staff(runtimeService, taskService, identityService, historyService);
+        staff = new Staff(runtimeService, taskService, identityService, historyService, attachments);
     }
 
     @Test
@@ -323,6 +328,8 @@ class TasklistRapidJourneyE2ETest {
      */
     private void secretariatDeclaresTheDossierComplete(ProcessInstance dossier) {
         Task check = awaitTask(dossier, "CheckCompleteness");
+        // The pieces the complements brought (the applicant here has no SME API: attached directly).
+        SamplePieces.attachAll(attachments, businessKey(dossier));
         logInAs(SECRETARIAT);
         tasklist.openTask(check.getId());
         assertThat(tasklist.chosen(IS_COMPLETE)).isNotEqualTo(INCOMPLETE);
@@ -434,6 +441,14 @@ class TasklistRapidJourneyE2ETest {
         staff.assertCompletedBy(task, user);
     }
 
+    private String businessKey(ProcessInstance dossier) {
+        return runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(dossier.getId())
+                .singleResult()
+                .getBusinessKey();
+    }
+
     private Object historicVariable(ProcessInstance dossier, String name) {
         return staff.historicVariable(dossier, name);
     }
@@ -445,6 +460,7 @@ class TasklistRapidJourneyE2ETest {
                 "projectTitle",
                 "Caméra infrarouge compacte " + UUID.randomUUID().toString().substring(0, 8));
         ProcessInstance dossier = as(SME, () -> runtimeService.startProcessInstanceByKey("rapid-subsidy", submission));
+        SamplePieces.attachAll(attachments, businessKey(dossier));
         completeAs(SECRETARIAT, awaitTask(dossier, "CheckCompleteness"), SampleDossiers.completeness(true));
         completeAs(EXPERT, awaitTask(dossier, "TechnicalEvaluation"), SampleDossiers.favourableEvaluation());
         return dossier;

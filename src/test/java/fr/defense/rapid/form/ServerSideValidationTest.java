@@ -4,6 +4,7 @@ import static fr.defense.rapid.demo.SampleDossiers.favourableEvaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.support.ProcessTest;
 import fr.defense.rapid.support.RapidProcess;
@@ -34,13 +35,16 @@ class ServerSideValidationTest {
     ProcessEngine engine;
 
     @Autowired
+    Attachments attachments;
+
+    @Autowired
     JdbcClient jdbc;
 
     RapidProcess rapid;
 
     @BeforeEach
     void setUp() {
-        rapid = new RapidProcess(engine);
+        rapid = new RapidProcess(engine, attachments);
     }
 
     record InvalidSubmission(String description, Consumer<Map<String, Object>> change, String field) {

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.demo.SampleMediations;
 import fr.defense.rapid.dossier.DossierRepository;
@@ -58,6 +59,9 @@ class MediationEscalationProcessTest {
     ProcessEngine engine;
 
     @Autowired
+    Attachments attachments;
+
+    @Autowired
     MediationRepository cases;
 
     @Autowired
@@ -74,7 +78,7 @@ class MediationEscalationProcessTest {
     @BeforeEach
     void setUp() {
         AbstractAssertions.init(engine);
-        process = new RapidProcess(engine);
+        process = new RapidProcess(engine, attachments);
         ClockUtil.setCurrentTime(Date.from(FILED.toInstant()));
     }
 

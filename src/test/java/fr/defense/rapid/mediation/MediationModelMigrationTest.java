@@ -5,6 +5,7 @@ import static fr.defense.rapid.demo.SampleMediations.renewalProposal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleMediations;
 import fr.defense.rapid.support.ProcessTest;
 import fr.defense.rapid.support.RapidProcess;
@@ -51,6 +52,9 @@ class MediationModelMigrationTest {
     ProcessEngine engine;
 
     @Autowired
+    Attachments attachments;
+
+    @Autowired
     MediationModelMigration migration;
 
     RapidProcess process;
@@ -58,7 +62,7 @@ class MediationModelMigrationTest {
     @BeforeEach
     void setUp() {
         AbstractAssertions.init(engine);
-        process = new RapidProcess(engine);
+        process = new RapidProcess(engine, attachments);
         ClockUtil.setCurrentTime(Date.from(FILED.toInstant()));
     }
 

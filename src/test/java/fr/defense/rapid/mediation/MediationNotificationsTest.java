@@ -8,6 +8,7 @@ import static fr.defense.rapid.demo.SampleMediations.notAdmissible;
 import static fr.defense.rapid.demo.SampleMediations.withdrawal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.demo.SampleMediations;
 import fr.defense.rapid.procedure.TimelineEntry;
@@ -72,6 +73,9 @@ class MediationNotificationsTest {
     ProcessEngine engine;
 
     @Autowired
+    Attachments attachments;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -107,7 +111,7 @@ class MediationNotificationsTest {
 
     @BeforeEach
     void setUp() {
-        process = new RapidProcess(engine);
+        process = new RapidProcess(engine, attachments);
         ClockUtil.setCurrentTime(Date.from(FILED.toInstant()));
         String unique = UUID.randomUUID().toString().substring(0, 8);
         companyName = "Optronique du Lac " + unique;

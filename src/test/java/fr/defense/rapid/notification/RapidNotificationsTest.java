@@ -6,6 +6,7 @@ import static fr.defense.rapid.demo.SampleDossiers.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.support.ProcessTest;
 import fr.defense.rapid.support.RapidProcess;
@@ -51,6 +52,9 @@ class RapidNotificationsTest {
     ProcessEngine engine;
 
     @Autowired
+    Attachments attachments;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -67,7 +71,7 @@ class RapidNotificationsTest {
 
     @BeforeEach
     void setUp() {
-        rapid = new RapidProcess(engine);
+        rapid = new RapidProcess(engine, attachments);
         ClockUtil.setCurrentTime(new Date());
         title = "Caméra infrarouge " + UUID.randomUUID().toString().substring(0, 8);
     }

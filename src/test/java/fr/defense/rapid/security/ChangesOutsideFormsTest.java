@@ -3,6 +3,7 @@ package fr.defense.rapid.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.EngineState;
 import fr.defense.rapid.support.Http;
@@ -35,6 +36,9 @@ class ChangesOutsideFormsTest {
     ProcessEngine engine;
 
     @Autowired
+    Attachments attachments;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     Http http;
@@ -45,7 +49,7 @@ class ChangesOutsideFormsTest {
     void setUp() {
         database = new EngineState(jdbc);
         http = new Http(port);
-        live = new LiveTasks(engine);
+        live = new LiveTasks(engine, attachments);
     }
 
     @Test

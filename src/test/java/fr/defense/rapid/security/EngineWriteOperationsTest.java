@@ -2,6 +2,7 @@ package fr.defense.rapid.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.EngineRestOperations;
 import fr.defense.rapid.support.EngineRestOperations.Operation;
@@ -56,6 +57,9 @@ class EngineWriteOperationsTest {
     ProcessEngine engine;
 
     @Autowired
+    Attachments attachments;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     EngineState database;
@@ -63,7 +67,7 @@ class EngineWriteOperationsTest {
     @Test
     void noWriteOperationOfEitherEngineApiChangesAnythingForStaff() {
         database = new EngineState(jdbc);
-        LiveTasks live = new LiveTasks(engine);
+        LiveTasks live = new LiveTasks(engine, attachments);
         Map<String, Task> tasks = new LinkedHashMap<>();
         tasks.put("secretariat", live.dossierAt("CheckCompleteness"));
         tasks.put("expert", live.dossierAt("TechnicalEvaluation"));
@@ -254,7 +258,7 @@ class EngineWriteOperationsTest {
                                 .singleResult()
                                 .getAssignee()
                         == null) {
-                    new LiveTasks(engine).claim(user, task);
+                    new LiveTasks(engine, attachments).claim(user, task);
                     state = database.now();
                 }
                 return;

@@ -2,8 +2,10 @@ package fr.defense.rapid.support;
 
 import static org.awaitility.Awaitility.await;
 
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.demo.SampleMediations;
+import fr.defense.rapid.demo.SamplePieces;
 import fr.defense.rapid.security.Groups;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,9 +24,12 @@ import org.camunda.bpm.engine.task.Task;
 public final class LiveTasks {
 
     private final ProcessEngine engine;
+    private final Attachments attachments;
 
-    public LiveTasks(ProcessEngine engine) {
+    /** @param attachments where the SME's pieces go: a dossier passes the completeness check with them only */
+    public LiveTasks(ProcessEngine engine, Attachments attachments) {
         this.engine = engine;
+        this.attachments = attachments;
     }
 
     /** A new dossier waiting at {@code CheckCompleteness}, {@code TechnicalEvaluation} or {@code CommitteeDecision}. */
@@ -35,6 +40,7 @@ public final class LiveTasks {
                         .startProcessInstanceByKey(RapidProcess.KEY, SampleDossiers.smallCompany()));
         Task task = awaitTask(dossier, "CheckCompleteness");
         if (!taskKey.equals(task.getTaskDefinitionKey())) {
+            SamplePieces.attachAll(attachments, dossier.getBusinessKey());
             complete("secretariat", task, SampleDossiers.completeness(true));
             task = awaitTask(dossier, "TechnicalEvaluation");
         }

@@ -1,7 +1,9 @@
 package fr.defense.rapid.support;
 
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.demo.SampleMediations;
+import fr.defense.rapid.demo.SamplePieces;
 import fr.defense.rapid.security.Groups;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,13 +23,26 @@ public final class RapidProcess {
     public static final String MEDIATION_KEY = "mediation-escalation";
 
     private final ProcessEngine engine;
+    private final Attachments attachments;
 
-    public RapidProcess(ProcessEngine engine) {
+    /**
+     * @param attachments where the SME's pieces go: every dossier submitted here gets them, as one
+     *                    submitted from a complete draft has them (the completeness check needs them)
+     */
+    public RapidProcess(ProcessEngine engine, Attachments attachments) {
         this.engine = engine;
+        this.attachments = attachments;
     }
 
     /** Submits a dossier as the given SME user, as the start form would. */
     public ProcessInstance submit(String user, Map<String, Object> variables) {
+        ProcessInstance instance = start(KEY, user, variables);
+        SamplePieces.attachAll(attachments, instance.getBusinessKey());
+        return instance;
+    }
+
+    /** A dossier submitted without its pieces (a process started otherwise than from a draft). */
+    public ProcessInstance submitWithoutPieces(String user, Map<String, Object> variables) {
         return start(KEY, user, variables);
     }
 

@@ -19,4 +19,12 @@ class FrenchFormatTest {
         assertThat(FrenchFormat.duration(Duration.ofDays(21))).isEqualTo("21 jours");
         assertThat(FrenchFormat.duration(Duration.ofHours(36))).isEqualTo("36 heures");
     }
+
+    @Test
+    void fileSizesAreWrittenInFrenchUnits() {
+        assertThat(FrenchFormat.size(20L * 1024 * 1024)).isEqualTo("20 Mo");
+        assertThat(FrenchFormat.size(1_258_291L)).isEqualTo("1,2 Mo");
+        assertThat(FrenchFormat.size(64 * 1024)).isEqualTo("64 Ko");
+        assertThat(FrenchFormat.size(300)).isEqualTo("300 octets");
+    }
 }
