@@ -226,20 +226,14 @@ public class DecisionExplanations {
         Long byRate = appliedRate == null ? null : ComputeProposedAid.byRate(appliedRate, s.totalCostEur());
         String proposedAidComputation = byRate == null
                 ? null
-                : dossier.proposedAidEur() != null
-                        ? Messages.get(
-                                "explanation.proposedAid",
-                                rateText(appliedRate),
-                                euros(s.totalCostEur()),
-                                euros(byRate),
-                                euros(s.requestedAidEur()),
-                                euros(dossier.proposedAidEur()))
-                        : Messages.get(
-                                "explanation.proposedAidPending",
-                                rateText(appliedRate),
-                                euros(s.totalCostEur()),
-                                euros(byRate),
-                                euros(s.requestedAidEur()));
+                : Messages.get("explanation.aidByRate", rateText(appliedRate), euros(s.totalCostEur()), euros(byRate))
+                        + " "
+                        + (dossier.proposedAidEur() != null
+                                ? Messages.get(
+                                        "explanation.proposedAid",
+                                        euros(s.requestedAidEur()),
+                                        euros(dossier.proposedAidEur()))
+                                : Messages.get("explanation.proposedAidPending", euros(s.requestedAidEur())));
         return new FundingStep(
                 detailed,
                 parts,

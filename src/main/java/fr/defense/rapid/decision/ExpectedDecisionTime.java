@@ -53,10 +53,10 @@ public class ExpectedDecisionTime {
                 times.size(),
                 Messages.get(
                         "expectedTime.history",
-                        weeks,
-                        weeks > 1 ? "s" : "",
-                        times.size(),
-                        times.size() > 1 ? "s" : "",
+                        Messages.get(weeks > 1 ? "expectedTime.weeks.many" : "expectedTime.weeks.one", weeks),
+                        Messages.get(
+                                times.size() > 1 ? "expectedTime.sample.many" : "expectedTime.sample.one",
+                                FrenchFormat.number((long) times.size())),
                         FrenchFormat.period(settings.window())));
     }
 

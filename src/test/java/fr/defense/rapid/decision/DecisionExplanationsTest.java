@@ -40,8 +40,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ProcessTest
 class DecisionExplanationsTest {
 
-    private static final String MENTION_START = "Votre dossier a fait l'objet d'un traitement algorithmique"
-            + " (article L311-3-1 du code des relations entre le public et l'administration).";
+    private static final String MENTION_START =
+            "Les décisions relatives à votre dossier sont prises sur le fondement d'un traitement algorithmique"
+                    + " (article L311-3-1 du code des relations entre le public et l'administration).";
 
     @Autowired
     ProcessEngine engine;
