@@ -7,7 +7,9 @@ import fr.defense.rapid.procedure.Timeline;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -134,6 +136,23 @@ public class DossierRepository extends CaseTable<Dossier> {
                 .param("now", now)
                 .param("number", number)
                 .update();
+    }
+
+    /**
+     * How long each dossier decided by the committee between {@code from} and {@code to} waited
+     * from its submission to that decision ({@code submitted_at} to {@code decided_at}).
+     */
+    public List<Duration> decisionTimes(OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.sql("""
+                select submitted_at, decided_at from dossier
+                where decided_at >= :from and decided_at <= :to
+                """)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, row) -> Duration.between(
+                        rs.getObject("submitted_at", OffsetDateTime.class),
+                        rs.getObject("decided_at", OffsetDateTime.class)))
+                .list();
     }
 
     /** The mediation case that contests this dossier's rejection: each shows the other. */
