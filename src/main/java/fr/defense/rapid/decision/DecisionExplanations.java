@@ -18,6 +18,7 @@ import fr.defense.rapid.system.Messages;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -187,8 +189,7 @@ public class DecisionExplanations {
 
     private FundingStep fundingStep(
             HistoricDecisionInstance rateInstance, List<HistoricDecisionInstance> evaluated, Dossier dossier) {
-        DmnModelInstance model = repository.getDmnModelInstance(rateInstance.getDecisionDefinitionId());
-        Decision decision = model.getModelElementById(rateInstance.getDecisionDefinitionKey());
+        Decision decision = decision(rateInstance);
         DecisionTable table = (DecisionTable) decision.getExpression();
         HistoricDecisionOutputInstance output = firstOutput(rateInstance);
         BigDecimal rate = output == null ? null : share(output.getValue());
@@ -269,26 +270,17 @@ public class DecisionExplanations {
                 usedValues(table, instance, table.getInputs()));
     }
 
-    /** The decisions evaluated for the rate (its DRD's required decisions), by key. */
-    private Map<String, HistoricDecisionInstance> requiredDecisions(
+    /**
+     * The decisions evaluated for the rate (the required decisions of its DRD), by key: the history
+     * records them in the same process instance, under the rate's root decision instance.
+     */
+    private static Map<String, HistoricDecisionInstance> requiredDecisions(
             HistoricDecisionInstance root, List<HistoricDecisionInstance> evaluated) {
-        List<HistoricDecisionInstance> required = evaluated.stream()
+        Map<String, HistoricDecisionInstance> byKey = new LinkedHashMap<>();
+        evaluated.stream()
                 .filter(instance -> root.getId().equals(instance.getRootDecisionInstanceId()))
                 .filter(instance -> !root.getId().equals(instance.getId()))
-                .toList();
-        if (required.isEmpty()) {
-            required = history
-                    .createHistoricDecisionInstanceQuery()
-                    .rootDecisionInstanceId(root.getId())
-                    .includeInputs()
-                    .includeOutputs()
-                    .list()
-                    .stream()
-                    .filter(instance -> !root.getId().equals(instance.getId()))
-                    .toList();
-        }
-        Map<String, HistoricDecisionInstance> byKey = new LinkedHashMap<>();
-        required.forEach(instance -> byKey.put(instance.getDecisionDefinitionKey(), instance));
+                .forEach(instance -> byKey.put(instance.getDecisionDefinitionKey(), instance));
         return byKey;
     }
 
@@ -303,11 +295,14 @@ public class DecisionExplanations {
                 .max(Comparator.comparing(HistoricDecisionInstance::getEvaluationTime));
     }
 
-    /** The decision table of the version that was evaluated (the engine caches the model). */
-    private DecisionTable table(HistoricDecisionInstance instance) {
+    /** The decision of the model version that was evaluated (the engine caches the model). */
+    private Decision decision(HistoricDecisionInstance instance) {
         DmnModelInstance model = repository.getDmnModelInstance(instance.getDecisionDefinitionId());
-        Decision decision = model.getModelElementById(instance.getDecisionDefinitionKey());
-        return (DecisionTable) decision.getExpression();
+        return model.getModelElementById(instance.getDecisionDefinitionKey());
+    }
+
+    private DecisionTable table(HistoricDecisionInstance instance) {
+        return (DecisionTable) decision(instance).getExpression();
     }
 
     private static HistoricDecisionOutputInstance firstOutput(HistoricDecisionInstance instance) {
@@ -339,7 +334,7 @@ public class DecisionExplanations {
         return rule.getDescription() == null ? null : text(rule.getDescription());
     }
 
-    private static String text(org.camunda.bpm.model.xml.instance.ModelElementInstance element) {
+    private static String text(ModelElementInstance element) {
         return element == null || element.getTextContent() == null
                 ? ""
                 : element.getTextContent().trim();
@@ -347,7 +342,7 @@ public class DecisionExplanations {
 
     /** The given inputs of a table with the values this evaluation recorded, in the table's order. */
     private List<UsedValue> usedValues(
-            DecisionTable table, HistoricDecisionInstance instance, java.util.Collection<Input> inputs) {
+            DecisionTable table, HistoricDecisionInstance instance, Collection<Input> inputs) {
         Map<String, HistoricDecisionInputInstance> recorded = instance.getInputs().stream()
                 .collect(Collectors.toMap(HistoricDecisionInputInstance::getClauseId, input -> input, (a, b) -> a));
         List<UsedValue> values = new ArrayList<>();
