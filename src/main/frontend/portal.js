@@ -99,8 +99,40 @@ function refusalLines(error, schema) {
   return lines;
 }
 
+/** form-js speaks English: its messages, in French (same placeholders). */
+const FRENCH = {
+  'Field is required.': 'Ce champ est obligatoire.',
+  'Field must be a valid email.': 'Saisissez une adresse électronique valide (nom@domaine.fr).',
+  'Field must have maximum length of {value}.': '{value} caractères au plus.',
+  'Field must have minimum length of {value}.': '{value} caractères au moins.',
+  'Field must have maximum value of {value}.': 'La valeur doit être inférieure ou égale à {value}.',
+  'Field must have minimum value of {value}.': 'La valeur doit être supérieure ou égale à {value}.',
+  'Field must match pattern {value}.': 'Le format saisi n’est pas valide.',
+  'Value is expected to be an integer.': 'Saisissez un nombre entier, sans espace ni virgule.',
+  'Value is not a number.': 'Saisissez un nombre.',
+  'Value is expected to have at most 1 decimal digit.': 'Une décimale au plus.',
+  'Value is expected to have at most {value} decimal digits.': '{value} décimales au plus.',
+  'Date and time must both be entered.': 'Saisissez la date et l’heure.',
+  'Please select a valid value, the two nearest valid values are {previousValue} and {nextValue}.':
+    'Choisissez une valeur valide : les plus proches sont {previousValue} et {nextValue}.',
+  Increment: 'Augmenter',
+  Decrement: 'Diminuer',
+  Search: 'Rechercher',
+  'No results': 'Aucun résultat',
+  'All values selected': 'Toutes les valeurs sont choisies',
+  'Remove tag': 'Retirer',
+  'Skip to search': 'Aller à la recherche',
+  'No content to show.': 'Rien à afficher.',
+  'Nothing to show.': 'Rien à afficher.',
+};
+
+function translate(template, replacements = {}) {
+  const french = FRENCH[template] || template;
+  return french.replace(/{([^}]+)}/g, (all, key) => (key in replacements ? replacements[key] : all));
+}
+
 async function renderForm(container, schema, values) {
-  const form = new Form({ container });
+  const form = new Form({ container, additionalModules: [{ translate: ['value', translate] }] });
   await form.importSchema(schema, values || {});
   return form;
 }
@@ -122,10 +154,10 @@ function sleep(ms) {
 
 // ---- Attachments: one block per kind of piece, for a draft or for a dossier -------------------
 
-function attachmentRow(attachment, deleteUrl, onChange, zone) {
+function attachmentRow(attachment, downloadBase, deleteUrl, onChange, zone) {
   const item = document.createElement('li');
-  const link = document.createElement(attachment.downloadUrl ? 'a' : 'span');
-  if (attachment.downloadUrl) link.href = attachment.downloadUrl;
+  const link = document.createElement('a');
+  link.href = `${downloadBase}/${encodeURIComponent(attachment.id)}`;
   link.textContent = attachment.fileName;
   item.append(link, ` (${attachment.sizeLabel})`);
   if (deleteUrl) {
@@ -148,7 +180,7 @@ function attachmentRow(attachment, deleteUrl, onChange, zone) {
   return item;
 }
 
-function initAttachments(root, { listUrl, uploadUrl, deleteUrl, initial }) {
+function initAttachments(root, { listUrl, uploadUrl, downloadBase, deleteUrl, initial }) {
   const zone = root.querySelector('[data-attachments-alert]');
   let current = initial || [];
 
@@ -157,7 +189,7 @@ function initAttachments(root, { listUrl, uploadUrl, deleteUrl, initial }) {
       const kind = block.dataset.kind;
       const list = block.querySelector('ul');
       list.replaceChildren(
-        ...current.filter((a) => a.kind === kind).map((a) => attachmentRow(a, deleteUrl, refresh, zone))
+        ...current.filter((a) => a.kind === kind).map((a) => attachmentRow(a, downloadBase, deleteUrl, refresh, zone))
       );
       const count = current.filter((a) => a.kind === kind).length;
       const status = block.querySelector('[data-count]');
@@ -223,6 +255,7 @@ async function newDossierPage(page) {
   initAttachments(page.querySelector('[data-attachments]'), {
     listUrl: '/api/drafts/dossier',
     uploadUrl: '/api/drafts/dossier/attachments',
+    downloadBase: '/api/drafts/dossier/attachments',
     deleteUrl: '/api/drafts/dossier/attachments',
     initial: draft.attachments,
   });
@@ -375,6 +408,7 @@ async function start() {
     initAttachments(attachments, {
       listUrl: `/api/dossiers/${number}/attachments`,
       uploadUrl: `/api/dossiers/${number}/attachments`,
+      downloadBase: `/api/dossiers/${number}/attachments`,
       deleteUrl: null,
       initial: data('attachments-data'),
     });

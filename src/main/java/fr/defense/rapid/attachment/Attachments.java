@@ -49,6 +49,11 @@ public class Attachments {
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
+    /** The largest file accepted, the French way (« 20 Mo »): what the pages announce. */
+    public String maxFileSizeLabel() {
+        return FrenchFormat.size(settings.maxFileSize().toBytes());
+    }
+
     /** A dossier's files, oldest first. */
     public List<Attachment> listForDossier(String dossierNumber) {
         return files.ofDossier(dossierNumber);

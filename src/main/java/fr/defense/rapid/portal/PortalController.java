@@ -4,15 +4,17 @@ import static fr.defense.rapid.system.FrenchFormat.euros;
 import static fr.defense.rapid.system.FrenchFormat.longDate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.defense.rapid.decision.DecisionExplanations;
+import fr.defense.rapid.decision.ExpectedDecisionTime;
 import fr.defense.rapid.dossier.Dossier;
 import fr.defense.rapid.dossier.DossierRepository;
+import fr.defense.rapid.dossier.DossierStatus;
 import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.form.SubmittedFields;
 import fr.defense.rapid.form.SubmittedFields.Field;
 import fr.defense.rapid.mediation.MediationCase;
 import fr.defense.rapid.mediation.MediationRepository;
 import fr.defense.rapid.mediation.MediationRequest;
-import fr.defense.rapid.notification.SentMails;
 import fr.defense.rapid.system.EngineClock;
 import fr.defense.rapid.system.FrenchFormat;
 import fr.defense.rapid.system.NotFoundException;
@@ -49,27 +51,33 @@ class PortalController {
 
     private final DossierRepository dossiers;
     private final MediationRepository mediations;
-    private final SentMails mails;
     private final FormCatalog forms;
     private final OpenTasks openTasks;
     private final RuntimeService runtime;
     private final ObjectMapper json;
+    private final Pieces pieces;
+    private final DecisionExplanations explanations;
+    private final ExpectedDecisionTime expectedTime;
 
     PortalController(
             DossierRepository dossiers,
             MediationRepository mediations,
-            SentMails mails,
             FormCatalog forms,
             OpenTasks openTasks,
             RuntimeService runtime,
-            ObjectMapper json) {
+            ObjectMapper json,
+            Pieces pieces,
+            DecisionExplanations explanations,
+            ExpectedDecisionTime expectedTime) {
         this.dossiers = dossiers;
         this.mediations = mediations;
-        this.mails = mails;
         this.forms = forms;
         this.openTasks = openTasks;
         this.runtime = runtime;
         this.json = json;
+        this.pieces = pieces;
+        this.explanations = explanations;
+        this.expectedTime = expectedTime;
     }
 
     /** A row of the home page: a dossier or a case, where it stands and what comes next. */
@@ -130,6 +138,10 @@ class PortalController {
     String newDossier(Authentication user, Model model) throws Exception {
         model.addAttribute(
                 "schema", json.writeValueAsString(forms.get(SUBMIT_DOSSIER).schema()));
+        model.addAttribute("expectedTime", expectedTime.current().sentence());
+        model.addAttribute("attachmentKinds", pieces.kinds());
+        // The draft's files are listed by the page's script, from the draft API.
+        model.addAttribute("attachments", List.of());
         return page(model, user, "portal/dossier-new");
     }
 
@@ -154,9 +166,15 @@ class PortalController {
         model.addAttribute(
                 "timeline",
                 CaseTimeline.of(
-                        dossiers.timeline(dossierNumber),
-                        mails.of(dossierNumber),
-                        dossier.submission().contactEmail()));
+                        dossiers.timeline(dossierNumber), dossier.submission().contactEmail()));
+        model.addAttribute("expectedTime", expectedTime.current().sentence());
+        model.addAttribute("explanation", explanations.forDossier(dossierNumber).orElse(null));
+        List<Pieces.File> files = pieces.ofDossier(dossierNumber);
+        model.addAttribute("attachmentKinds", pieces.kinds());
+        model.addAttribute("attachments", files);
+        model.addAttribute("attachmentsJson", pieces.asJson(files));
+        // The secretariat asked for complements: the pieces may be completed now.
+        model.addAttribute("canAttach", dossier.status() == DossierStatus.AWAITING_COMPLEMENTS);
         model.addAttribute("withdrawable", withdrawable(dossier));
         model.addAttribute("contestUntil", contestDueDate(dossier).orElse(null));
         return page(model, user, "portal/dossier");
@@ -231,8 +249,7 @@ class PortalController {
         model.addAttribute(
                 "choices", tasks.stream().filter(OpenTasks.OpenTask::optional).toList());
         model.addAttribute("ministrySteps", openTasks.ministrySteps(user.getName(), caseNumber));
-        model.addAttribute(
-                "timeline", CaseTimeline.of(mediations.timeline(caseNumber), mails.of(caseNumber), r.contactEmail()));
+        model.addAttribute("timeline", CaseTimeline.of(mediations.timeline(caseNumber), r.contactEmail()));
         return page(model, user, "portal/mediation");
     }
 

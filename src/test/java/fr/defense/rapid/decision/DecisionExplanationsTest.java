@@ -3,6 +3,7 @@ package fr.defense.rapid.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.decision.DecisionExplanation.EligibilityRule;
 import fr.defense.rapid.decision.DecisionExplanation.FundingStep;
 import fr.defense.rapid.decision.DecisionExplanation.RatePart;
@@ -50,6 +51,9 @@ class DecisionExplanationsTest {
     @Autowired
     DecisionExplanations explanations;
 
+    @Autowired
+    Attachments attachments;
+
     RapidProcess rapid;
 
     /** The deployment of an earlier model that a test makes, removed afterwards. */
@@ -57,7 +61,7 @@ class DecisionExplanationsTest {
 
     @BeforeEach
     void setUp() {
-        rapid = new RapidProcess(engine);
+        rapid = new RapidProcess(engine, attachments);
         ClockUtil.setCurrentTime(new Date());
     }
 

@@ -2,6 +2,7 @@ package fr.defense.rapid.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.support.ProcessTest;
 import fr.defense.rapid.support.RapidProcess;
@@ -32,11 +33,14 @@ class ExpectedDecisionTimeTest {
     @Autowired
     ExpectedDecisionTime expectedTime;
 
+    @Autowired
+    Attachments attachments;
+
     RapidProcess rapid;
 
     @BeforeEach
     void setUp() {
-        rapid = new RapidProcess(engine);
+        rapid = new RapidProcess(engine, attachments);
     }
 
     @AfterEach

@@ -120,11 +120,16 @@ final class PortalPage {
         input.sendKeys(Keys.TAB);
     }
 
-    /** A form-js select: opened, then the option with this label chosen, with the keyboard only. */
+    /** A form-js select: its box opened (the input inside is hidden), then the option with this label chosen. */
     void choose(String label, String option) {
         WebElement input = field(label);
-        scrollTo(input);
-        input.click();
+        WebElement box = input.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-input-group')]"));
+        scrollTo(box);
+        // Focus opens the list, as the Tab key does; a click on an open list would close it.
+        ((JavascriptExecutor) driver).executeScript("arguments[0].focus()", input);
+        if (driver.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty()) {
+            box.click();
+        }
         WebElement item = wait.until(d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
                 .filter(i -> i.getText().trim().equals(option))
                 .findFirst()

@@ -65,6 +65,11 @@ final class Staff {
         return instance;
     }
 
+    /** A dossier submitted without its pieces (one found ineligible is closed before they could be added). */
+    ProcessInstance submitWithoutPieces(String user, Map<String, Object> submission) {
+        return as(user, () -> runtime.startProcessInstanceByKey("rapid-subsidy", submission));
+    }
+
     /** The engine, not the page, says the task was completed, and by whom. */
     void assertCompletedBy(Task task, String user) {
         HistoricTaskInstance done = await().atMost(Duration.ofSeconds(10))
@@ -132,6 +137,24 @@ final class Staff {
                 awaitTask(instance, "ContactSme"),
                 SampleMediations.firstContact(LocalDate.now(EngineClock.PARIS)));
         return instance;
+    }
+
+    /** The running instance of a dossier or case, by its number (a dossier the SME filed in the portal). */
+    ProcessInstance instance(String reference) {
+        return await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> runtime.createProcessInstanceQuery()
+                                .processInstanceBusinessKey(reference)
+                                .singleResult(),
+                        Objects::nonNull);
+    }
+
+    /** A dossier of the demo SME taken to the committee: found complete, evaluated favourably. */
+    ProcessInstance dossierAwaitingDecision(Map<String, Object> submission) {
+        ProcessInstance dossier = dossierAwaitingEvaluation(submission);
+        completeAs("expert", awaitTask(dossier, "TechnicalEvaluation"), SampleDossiers.favourableEvaluation());
+        awaitTask(dossier, "CommitteeDecision");
+        return dossier;
     }
 
     /** The name Tasklist's user menu shows. */
