@@ -131,6 +131,32 @@ function translate(template, replacements = {}) {
   return french.replace(/{([^}]+)}/g, (all, key) => (key in replacements ? replacements[key] : all));
 }
 
+/**
+ * CommonMark lets a backslash escape any ASCII punctuation: what a form only shows through its
+ * templates is escaped so that its text is shown as typed (never a link, an image or HTML), as
+ * the server does for Tasklist (form.TemplatedTextEscaping).
+ */
+function escapeForDisplay(value) {
+  if (typeof value === 'string') {
+    return value.replace(/([!-/:-@[-`{-~])/g, '\\$1');
+  }
+  if (Array.isArray(value)) {
+    return value.map(escapeForDisplay);
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeForDisplay(v)]));
+  }
+  return value;
+}
+
+function displayValues(values, displayedOnly) {
+  const shown = { ...values };
+  (displayedOnly || []).forEach((key) => {
+    if (key in shown) shown[key] = escapeForDisplay(shown[key]);
+  });
+  return shown;
+}
+
 async function renderForm(container, schema, values) {
   const form = new Form({ container, additionalModules: [{ translate: ['value', translate] }] });
   await form.importSchema(schema, values || {});
@@ -347,7 +373,7 @@ async function taskForms(page) {
       say(zone, e.message);
       continue;
     }
-    const form = await renderForm(container, task.schema, task.values);
+    const form = await renderForm(container, task.schema, displayValues(task.values, task.displayedOnly));
     block.querySelector('[data-submit]').addEventListener('click', async (event) => {
       const button = event.currentTarget;
       const values = checkInBrowser(form, container);

@@ -77,6 +77,18 @@ public record FormDefinition(String id, JsonNode schema, List<FormField> fields)
         }
     }
 
+    /**
+     * What the form only shows through its templates: not its own input fields (shown in inputs,
+     * submitted back as they are) nor what its conditions compare (option values, never free
+     * text). Their text must reach form-js escaped, or an applicant's Markdown would become links.
+     */
+    public Set<String> displayedOnly() {
+        Set<String> names = new TreeSet<>(templated());
+        fields().forEach(field -> names.remove(field.key()));
+        names.removeAll(compared());
+        return names;
+    }
+
     /** The variables the form's conditions compare ({@code "hide": "=subject != \"LATE_PAYMENT\""}). */
     public Set<String> compared() {
         Set<String> names = new TreeSet<>();

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +77,7 @@ class TemplatedTextEscaping extends ResponseRewriting {
         Matcher matcher = FORM_VARIABLES.matcher(path(request));
         Task task = status == 200 && matcher.matches() ? task(matcher.group(1)) : null;
         FormDefinition form = task == null ? null : form(task);
-        Set<String> templated = form == null ? Set.of() : templated(form);
+        Set<String> templated = form == null ? Set.of() : form.displayedOnly();
         if (templated.isEmpty()) {
             return body;
         }
@@ -142,18 +141,6 @@ class TemplatedTextEscaping extends ResponseRewriting {
             }
         }
         return node;
-    }
-
-    /**
-     * What the form templates, but for its own input fields (shown in inputs, submitted back as they
-     * are) and what its conditions compare (option values, never free text: escaped, they would no
-     * longer compare equal).
-     */
-    static Set<String> templated(FormDefinition form) {
-        Set<String> names = new HashSet<>(form.templated());
-        form.fields().forEach(field -> names.remove(field.key()));
-        names.removeAll(form.compared());
-        return names;
     }
 
     /**

@@ -82,7 +82,13 @@ class TaskController {
         }
     }
 
-    record TaskForm(String taskId, String formId, JsonNode schema, Map<String, Object> values) {}
+    /**
+     * @param values        the form's fields and what its texts show, as data (unescaped)
+     * @param displayedOnly the values the form only shows through its texts' templates: a page
+     *                      rendering the form escapes their Markdown and HTML punctuation first
+     */
+    record TaskForm(
+            String taskId, String formId, JsonNode schema, Map<String, Object> values, Set<String> displayedOnly) {}
 
     @GetMapping
     @Operation(summary = "Mes tâches ouvertes, les plus urgentes d'abord")
@@ -108,7 +114,8 @@ class TaskController {
         Set<String> shown = new TreeSet<>(form.templated());
         form.fields().stream().map(FormField::key).forEach(shown::add);
         Map<String, Object> variables = tasks.getVariables(task.getId(), shown);
-        return new TaskForm(task.getId(), form.id(), form.schema(), new LinkedHashMap<>(variables));
+        return new TaskForm(
+                task.getId(), form.id(), form.schema(), new LinkedHashMap<>(variables), form.displayedOnly());
     }
 
     @PostMapping("/{taskId}/complete")

@@ -30,7 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Each role against each family of endpoints, with the status it must get: SMEs only on their
- * API and only their own dossiers and mediation cases; staff only on the engine REST API, the webapps
+ * portal and API and only their own dossiers and mediation cases (the portal's pages send the
+ * anonymous to its login page: 302); staff only on the engine REST API, the webapps
  * and the staff files of their own procedure, each group with the least rights its work needs;
  * nobody anonymous anywhere (the staff files send them to Tasklist's login: 302).
  */
@@ -73,6 +74,13 @@ class AccessMatrixTest {
             GET  /api/mediations                                 401       200      200       403         403    403       403           403      403     403
             GET  /api/mediations/{case}                          401       200      404       403         403    403       403           403      403     403
             POST /api/mediations                                 401       201      201       403         403    403       403           403      403     403
+            GET  /portail                                        302       200      200       403         403    403       403           403      403     403
+            GET  /portail/dossiers/nouveau                       302       200      200       403         403    403       403           403      403     403
+            GET  /portail/dossiers/{dossier}                     302       200      404       403         403    403       403           403      403     403
+            GET  /portail/dossiers/RAPID-2000-99999              302       404      404       403         403    403       403           403      403     403
+            GET  /portail/dossiers/{dossier}/retrait             302       200      404       403         403    403       403           403      403     403
+            GET  /portail/mediations/nouvelle                    302       200      200       403         403    403       403           403      403     403
+            GET  /portail/mediations/{case}                      302       200      404       403         403    403       403           403      403     403
             GET  /engine-rest/engine                             200       200      200       200         200    200       200           200      200     200
             GET  /engine-rest/task                               401       403      403       200         200    200       200           200      200     200
             GET  /engine-rest/process-definition                 401       403      403       200         200    200       200           200      200     200

@@ -137,6 +137,20 @@ final class PortalPage {
         item.click();
     }
 
+    /** Presses Tab from the top of the page until the focus is on this element, as a keyboard user does. */
+    void tabTo(WebElement target) {
+        ((JavascriptExecutor) driver)
+                .executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
+        for (int presses = 0; presses < 200; presses++) {
+            WebElement focused = driver.switchTo().activeElement();
+            if (focused.equals(target)) {
+                return;
+            }
+            focused.sendKeys(Keys.TAB);
+        }
+        throw new AssertionError("Tab never reaches " + target + " on " + path());
+    }
+
     void check(String label) {
         WebElement box = field(label);
         scrollTo(box);

@@ -6,12 +6,16 @@ import static org.awaitility.Awaitility.await;
 import fr.defense.rapid.decision.DecisionExplanation;
 import fr.defense.rapid.decision.DecisionExplanations;
 import fr.defense.rapid.demo.SampleDossiers;
+import fr.defense.rapid.demo.SampleMediations;
 import fr.defense.rapid.demo.SamplePieces;
 import fr.defense.rapid.support.AppTest;
+import fr.defense.rapid.system.EngineClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -88,7 +93,7 @@ class SmePortalE2ETest {
                 .containsExactly("Liasse fiscale 2025.pdf", "Liasse fiscale 2024.pdf");
 
         // Submitted with the keyboard alone: focus on the button, Enter.
-        portal.button("Déposer mon dossier").sendKeys(org.openqa.selenium.Keys.ENTER);
+        portal.button("Déposer mon dossier").sendKeys(Keys.ENTER);
         portal.awaitPath("/portail/dossiers/RAPID-");
         String number = portal.heading().replace("Dossier ", "");
         assertThat(portal.mainText())
@@ -109,10 +114,20 @@ class SmePortalE2ETest {
 
         // The secretariat asks for complements: the SME answers in the portal.
         ProcessInstance dossier = staff.instance(number);
+        // What the form only shows is text, never Markdown: a link typed in it stays as typed.
         staff.completeAs(
-                "secretariat", staff.awaitTask(dossier, "CheckCompleteness"), SampleDossiers.completeness(false));
+                "secretariat",
+                staff.awaitTask(dossier, "CheckCompleteness"),
+                Map.of(
+                        "completenessOutcome",
+                        "INCOMPLETE",
+                        "missingItems",
+                        "Liasse fiscale du dernier exercice ; voir [le guide](https://exemple.test/guide)."));
         awaitOnPage("/portail/dossiers/" + number, "Fournir les compléments");
-        assertThat(portal.mainText()).contains("Liasse fiscale du dernier exercice");
+        assertThat(portal.mainText())
+                .contains("Liasse fiscale du dernier exercice ; voir [le guide](https://exemple.test/guide).");
+        assertThat(portal.driver().findElements(By.cssSelector(".fjs-container a[href*='exemple.test']")))
+                .isEmpty();
         portal.review("dossier-complements");
         portal.type("Votre réponse", "La liasse 2025 est jointe ; l'annexe détaille les coûts par partenaire.");
         portal.clickButton("Envoyer ma réponse");
@@ -127,12 +142,15 @@ class SmePortalE2ETest {
         staff.completeAs("committee", staff.awaitTask(dossier, "CommitteeDecision"), SampleDossiers.approval(200_000L));
         awaitOnPage("/portail/dossiers/" + number, "Accepter la convention");
         portal.review("dossier-agreement");
-        portal.choose("Votre réponse", "J'accepte la convention");
-        portal.clickButton("Envoyer ma réponse");
+        // With the keyboard alone: Tab to the list (it opens), Enter on its first option, Tab to the button, Enter.
+        portal.tabTo(portal.field("Votre réponse"));
+        portal.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        portal.tabTo(portal.button("Envoyer ma réponse"));
+        portal.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
         portal.awaitPath("/portail/dossiers/" + number + "?reponse");
         awaitOnPage("/portail/dossiers/" + number, "Convention acceptée : subvention attribuée");
         assertThat(portal.mainText())
-                .contains("Taux de financement et aide proposée", "80 %", "200 000 €")
+                .contains("Taux de financement et aide proposée", "80 %", "Montant de l'aide accordée\n200 000 €")
                 .doesNotContain("Accepter la convention");
         portal.review("dossier-granted");
 
@@ -236,6 +254,66 @@ class SmePortalE2ETest {
 
         portal.clickLink(number);
         assertThat(portal.mainText()).contains("Médiation en cours sur ce dossier : " + caseNumber);
+    }
+
+    @Test
+    void theSmeFollowsItsMediationAgreesToTheRenewalAndRatesTheService() {
+        ProcessInstance instance = staff.caseAtLevelOne(SampleMediations.latePayment());
+        String caseNumber = instance.getBusinessKey();
+        staff.completeAs(
+                "correspondent", staff.awaitTask(instance, "ConductMediation"), SampleMediations.renewalProposal());
+        staff.awaitTask(instance, "AgreeToRenewal");
+
+        portal.open("/portail");
+        portal.logIn("pme-demo", "pme-demo");
+        assertThat(portal.mainText()).contains("Accepter ou refuser la prolongation — " + caseNumber);
+        portal.clickLink("Accepter ou refuser la prolongation — " + caseNumber);
+        assertThat(portal.heading()).isEqualTo("Médiation " + caseNumber);
+        assertThat(portal.mainText()).contains("Retard de paiement", "Retirer votre demande", "Intérêts moratoires");
+        portal.review("mediation-renewal");
+        portal.check("J'accepte la prolongation de 3 mois");
+        portal.clickButton("Envoyer ma réponse");
+        portal.awaitPath("/portail/mediations/" + caseNumber + "?reponse");
+        assertThat(staff.historicVariable(instance, "renewalResponse")).isEqualTo("ACCEPTED");
+
+        staff.completeAs(
+                "correspondent",
+                staff.awaitTask(instance, "ConductMediation"),
+                SampleMediations.agreement(LocalDate.now(EngineClock.PARIS).plusDays(30)));
+        awaitOnPage("/portail/mediations/" + caseNumber, "Noter le service de médiation");
+        portal.review("mediation-rating");
+        portal.type("Note de 1 (insatisfait) à 5 (très satisfait)", "5");
+        portal.clickButton("Envoyer ma réponse");
+        portal.awaitPath("/portail/mediations/" + caseNumber + "?reponse");
+        assertThat(portal.mainText()).contains("Accord trouvé").doesNotContain("Noter le service de médiation");
+        assertThat(((Number) staff.historicVariable(instance, "satisfactionRating")).intValue())
+                .isEqualTo(5);
+
+        portal.clickLink("Demander une médiation");
+        assertThat(portal.heading()).isEqualTo("Demander une médiation");
+        assertThat(portal.field("Objet du différend")).isNotNull();
+        portal.review("new-mediation");
+    }
+
+    @Test
+    void theSmeWithdrawsItsDossierAfterConfirming() {
+        ProcessInstance dossier = staff.startAs("pme-demo", "rapid-subsidy", SampleDossiers.smallCompany());
+        staff.awaitTask(dossier, "CheckCompleteness");
+        String number = dossier.getBusinessKey();
+
+        portal.open("/portail/dossiers/" + number);
+        portal.logIn("pme-demo", "pme-demo");
+        portal.clickLink("Retirer mon dossier");
+        assertThat(portal.heading()).isEqualTo("Retirer le dossier " + number + " ?");
+        portal.review("withdraw");
+        // Changing one's mind changes nothing.
+        portal.clickLink("Non, garder mon dossier");
+        assertThat(portal.path()).isEqualTo("/portail/dossiers/" + number);
+        portal.clickLink("Retirer mon dossier");
+        portal.clickButton("Oui, retirer définitivement mon dossier");
+        portal.awaitPath("/portail/dossiers/" + number + "?retire");
+        awaitOnPage("/portail/dossiers/" + number, "Dossier retiré par le déposant");
+        assertThat(portal.mainText()).doesNotContain("Retirer mon dossier");
     }
 
     @Test
