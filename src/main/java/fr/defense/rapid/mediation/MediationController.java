@@ -14,12 +14,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ResponseEntity;
@@ -41,20 +39,17 @@ import org.springframework.web.bind.annotation.RestController;
         description = "Saisine du correspondant PME et suivi des dossiers de médiation de l'entreprise connectée")
 class MediationController {
 
-    private static final List<String> DEADLINES =
-            List.of("answerDueDate", "firstContactDueDate", "mediationDueDate", "surveyDueDate");
-
     private final SmeCases<MediationCase> smeCases;
     private final MediationRepository cases;
     private final TaskService tasks;
-    private final RuntimeService runtime;
+    private final CaseDeadlines caseDeadlines;
 
     MediationController(
             MediationRequests requests,
             MediationRepository cases,
             FormCatalog forms,
             TaskService tasks,
-            RuntimeService runtime) {
+            CaseDeadlines caseDeadlines) {
         this.smeCases = new SmeCases<>(
                 forms.get(MediationRequests.START_FORM),
                 requests::file,
@@ -63,7 +58,7 @@ class MediationController {
                 number -> Messages.get("notFound.mediation", number));
         this.cases = cases;
         this.tasks = tasks;
-        this.runtime = runtime;
+        this.caseDeadlines = caseDeadlines;
     }
 
     record CaseSummary(
@@ -161,17 +156,8 @@ class MediationController {
 
     /** The deadlines of a running case; a closed case has none left. */
     private Map<String, OffsetDateTime> deadlines(MediationCase found) {
-        boolean running = runtime.createProcessInstanceQuery()
-                        .processInstanceId(found.processInstanceId())
-                        .count()
-                > 0;
-        if (!running) {
-            return Map.of();
-        }
-        Map<String, Object> values = runtime.getVariables(found.processInstanceId(), DEADLINES);
-        return values.entrySet().stream()
-                .filter(entry -> entry.getValue() instanceof Date)
-                .collect(Collectors.toMap(
-                        Map.Entry::getKey, entry -> utc((Date) entry.getValue()), (a, b) -> a, TreeMap::new));
+        return caseDeadlines.of(found).entrySet().stream()
+                .collect(
+                        Collectors.toMap(Map.Entry::getKey, entry -> utc(entry.getValue()), (a, b) -> a, TreeMap::new));
     }
 }

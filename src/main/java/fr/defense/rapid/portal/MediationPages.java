@@ -1,16 +1,20 @@
 package fr.defense.rapid.portal;
 
 import static fr.defense.rapid.system.FrenchFormat.euros;
+import static fr.defense.rapid.system.FrenchFormat.longDate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.defense.rapid.dossier.Dossier;
 import fr.defense.rapid.dossier.DossierRepository;
 import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.form.SubmittedFields.Field;
+import fr.defense.rapid.mediation.CaseDeadlines;
 import fr.defense.rapid.mediation.MediationCase;
 import fr.defense.rapid.mediation.MediationRepository;
 import fr.defense.rapid.mediation.MediationRequest;
+import fr.defense.rapid.system.EngineClock;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +39,7 @@ class MediationPages {
     private final FormCatalog forms;
     private final OpenTasks openTasks;
     private final ObjectMapper json;
+    private final CaseDeadlines deadlines;
 
     MediationPages(
             OwnCases cases,
@@ -42,13 +47,15 @@ class MediationPages {
             MediationRepository mediations,
             FormCatalog forms,
             OpenTasks openTasks,
-            ObjectMapper json) {
+            ObjectMapper json,
+            CaseDeadlines deadlines) {
         this.cases = cases;
         this.dossiers = dossiers;
         this.mediations = mediations;
         this.forms = forms;
         this.openTasks = openTasks;
         this.json = json;
+        this.deadlines = deadlines;
     }
 
     @GetMapping("/mediations/nouvelle")
@@ -107,6 +114,7 @@ class MediationPages {
         model.addAttribute(
                 "choices", tasks.stream().filter(OpenTasks.OpenTask::optional).toList());
         model.addAttribute("ministrySteps", openTasks.ministrySteps(user.getName(), caseNumber));
+        model.addAttribute("deadlines", deadlines(found));
         model.addAttribute("timeline", CaseTimeline.of(mediations.timeline(caseNumber), r.contactEmail()));
         return PortalView.render(model, user, "portal/mediation");
     }
@@ -123,5 +131,24 @@ class MediationPages {
         values.put("dossierNumber", dossier.dossierNumber());
         values.put("amountAtStakeEur", dossier.submission().requestedAidEur());
         return values;
+    }
+
+    /** The service's commitments and the case's deadlines, as the SME reads them. */
+    private List<Field> deadlines(MediationCase found) {
+        Map<String, String> labels = Map.of(
+                "answerDueDate", "Réponse du service au plus tard le",
+                "firstContactDueDate", "Premier contact au plus tard le",
+                "mediationDueDate", "Fin de la médiation prévue le",
+                "surveyDueDate", "Avis sur la médiation attendu avant le");
+        Map<String, Date> set = deadlines.of(found);
+        return CaseDeadlines.NAMES.stream()
+                .filter(set::containsKey)
+                .map(name -> Field.of(
+                        labels.get(name),
+                        longDate(set.get(name)
+                                .toInstant()
+                                .atZone(EngineClock.PARIS)
+                                .toLocalDate())))
+                .toList();
     }
 }

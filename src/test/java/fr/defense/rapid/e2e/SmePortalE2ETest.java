@@ -269,7 +269,12 @@ class SmePortalE2ETest {
         assertThat(portal.mainText()).contains("Accepter ou refuser la prolongation — " + caseNumber);
         portal.clickLink("Accepter ou refuser la prolongation — " + caseNumber);
         assertThat(portal.heading()).isEqualTo("Médiation " + caseNumber);
-        assertThat(portal.mainText()).contains("Retard de paiement", "Retirer votre demande", "Intérêts moratoires");
+        assertThat(portal.mainText())
+                .contains(
+                        "Retard de paiement",
+                        "Retirer votre demande",
+                        "Intérêts moratoires",
+                        "Fin de la médiation prévue le");
         portal.review("mediation-renewal");
         portal.check("J'accepte la prolongation de 3 mois");
         portal.clickButton("Envoyer ma réponse");

@@ -201,10 +201,18 @@ class StartupProfilesTest {
                             .count())
                     .isEqualTo(1);
             assertThat(count(app, "mediation_case")).isZero();
+            // Category, eligibility, and the funding rate with its three parts (one DRD): one version each.
             assertThat(engine.getRepositoryService()
                             .createDecisionDefinitionQuery()
-                            .count())
-                    .isEqualTo(3);
+                            .list())
+                    .extracting(definition -> definition.getKey())
+                    .containsExactlyInAnyOrder(
+                            "rapid-company-category",
+                            "rapid-eligibility",
+                            "rapid-funding-rate",
+                            "rapid-funding-base-rate",
+                            "rapid-funding-size-bonus",
+                            "rapid-funding-collaboration-bonus");
         }
     }
 
