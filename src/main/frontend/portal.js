@@ -3,6 +3,11 @@
 // SME API (same session, CSRF token from the page). Pages work server side; this adds the forms.
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import flatpickr from 'flatpickr';
+import { French } from 'flatpickr/dist/l10n/fr.js';
+
+// form-js's date fields use flatpickr: its calendars in French too.
+flatpickr.localize(French);
 
 const csrfHeader = document.querySelector('meta[name="_csrf_header"]')?.content;
 const csrfToken = document.querySelector('meta[name="_csrf"]')?.content;
@@ -17,7 +22,12 @@ class ApiError extends Error {
 }
 
 async function api(method, url, body, headers = {}) {
-  const init = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'same-origin' };
+  // X-Requested-With: an expired session answers 401 without asking the browser for a password.
+  const init = {
+    method,
+    headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', ...headers },
+    credentials: 'same-origin',
+  };
   if (csrfHeader && method !== 'GET') {
     init.headers[csrfHeader] = csrfToken;
   }
@@ -55,7 +65,7 @@ function data(id) {
   return element ? JSON.parse(element.textContent) : null;
 }
 
-/** Shows a message in a page's alert zone (read out by screen readers) and brings it into view. */
+/** Shows a message in a page's alert zone (read out by screen readers); an error takes the focus. */
 function say(zone, message, kind = 'error') {
   if (!zone) {
     return;
@@ -123,6 +133,7 @@ const FRENCH = {
   'Remove tag': 'Retirer',
   'Skip to search': 'Aller à la recherche',
   'No content to show.': 'Rien à afficher.',
+  "External content couldn't be loaded.": 'Le contenu externe n’a pas pu être chargé.',
   'Nothing to show.': 'Rien à afficher.',
 };
 
@@ -163,12 +174,29 @@ async function renderForm(container, schema, values) {
   return form;
 }
 
-/** form-js checks its own rules on submit; the first field in error gets the focus. */
-function checkInBrowser(form, container) {
+/** The form's fields by their component id (form-js reports errors by id), with their labels. */
+function labelsById(schema) {
+  const labels = {};
+  (function walk(components) {
+    (components || []).forEach((c) => {
+      if (c.id && c.label) labels[c.id] = c.label;
+      walk(c.components);
+    });
+  })(schema?.components);
+  return labels;
+}
+
+/**
+ * form-js checks its own rules on submit. Its refusals are summed up in the alert zone, each
+ * with its field's label (the summary takes the focus; each field shows its own message too).
+ */
+function checkInBrowser(form, schema, zone) {
   const { data: values, errors } = form.submit();
-  if (Object.keys(errors).length) {
-    const invalid = container.querySelector('[aria-invalid="true"], .fjs-has-errors input, .fjs-has-errors select, .fjs-has-errors textarea');
-    invalid?.focus();
+  const ids = Object.keys(errors);
+  if (ids.length) {
+    const labels = labelsById(schema);
+    const count = ids.length === 1 ? 'Une information est à corriger :' : `${ids.length} informations sont à corriger :`;
+    say(zone, [count, ...ids.map((id) => `${labels[id] || 'Champ'} : ${[].concat(errors[id]).flat().join(' ')}`)]);
     return null;
   }
   return values;
@@ -209,6 +237,7 @@ function attachmentRow(attachment, downloadBase, deleteUrl, onChange, zone) {
 function initAttachments(root, { listUrl, uploadUrl, downloadBase, deleteUrl, initial }) {
   const zone = root.querySelector('[data-attachments-alert]');
   let current = initial || [];
+  let uploads = 0;
 
   function render() {
     root.querySelectorAll('[data-kind]').forEach((block) => {
@@ -242,24 +271,39 @@ function initAttachments(root, { listUrl, uploadUrl, downloadBase, deleteUrl, in
   root.querySelectorAll('[data-kind] input[type=file]').forEach((input) => {
     input.addEventListener('change', async () => {
       const kind = input.closest('[data-kind]').dataset.kind;
-      for (const file of Array.from(input.files)) {
-        const body = new FormData();
-        body.append('kind', kind);
-        body.append('file', file);
-        say(zone, `Envoi de ${file.name}…`, 'info');
-        try {
-          await api('POST', uploadUrl, body);
-          say(zone, `${file.name} a été joint au dossier.`, 'success');
-        } catch (e) {
-          say(zone, `${file.name} n'a pas été joint : ${e.message}`);
+      const files = Array.from(input.files);
+      const joined = [];
+      const refused = [];
+      uploads += 1;
+      try {
+        for (const file of files) {
+          const body = new FormData();
+          body.append('kind', kind);
+          body.append('file', file);
+          say(zone, `Envoi de ${file.name}…`, 'info');
+          try {
+            await api('POST', uploadUrl, body);
+            joined.push(`${file.name} a été joint au dossier.`);
+          } catch (e) {
+            refused.push(`${file.name} n'a pas été joint : ${e.message}`);
+          }
         }
+      } finally {
+        uploads -= 1;
+      }
+      // Every file's outcome at once: a refusal is never hidden by the next file's success.
+      const lines = [...refused, ...joined];
+      if (lines.length === 1) {
+        say(zone, lines[0], refused.length ? 'error' : 'success');
+      } else if (lines.length > 1) {
+        say(zone, [refused.length ? 'Certains fichiers n’ont pas été joints :' : 'Fichiers joints :', ...lines], refused.length ? 'error' : 'success');
       }
       input.value = '';
       await refresh();
     });
   });
   render();
-  return { refresh, current: () => current };
+  return { refresh, current: () => current, uploading: () => uploads > 0 };
 }
 
 // ---- Pages ----------------------------------------------------------------------------------
@@ -278,7 +322,7 @@ async function newDossierPage(page) {
     return;
   }
   const form = await renderForm(container, schema, draft.values);
-  initAttachments(page.querySelector('[data-attachments]'), {
+  const pieces = initAttachments(page.querySelector('[data-attachments]'), {
     listUrl: '/api/drafts/dossier',
     uploadUrl: '/api/drafts/dossier/attachments',
     downloadBase: '/api/drafts/dossier/attachments',
@@ -286,19 +330,23 @@ async function newDossierPage(page) {
     initial: draft.attachments,
   });
 
+  // Saves run one after the other, so that an older one never lands after a newer one.
   let pending = null;
   let saving = Promise.resolve();
   let values = draft.values || {};
   const save = () => {
     pending = null;
-    saving = api('PUT', '/api/drafts/dossier', values)
+    const snapshot = values;
+    saving = saving
+      .catch(() => undefined)
+      .then(() => api('PUT', '/api/drafts/dossier', snapshot))
       .then(() => {
         const time = new Date().toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' });
         saved.textContent = `Brouillon enregistré à ${time}.`;
-      })
-      .catch((e) => {
-        saved.textContent = `Brouillon non enregistré : ${e.message}`;
       });
+    saving.catch((e) => {
+      saved.textContent = `Brouillon non enregistré : ${e.message}`;
+    });
     return saving;
   };
   form.on('changed', (event) => {
@@ -309,17 +357,20 @@ async function newDossierPage(page) {
 
   page.querySelector('[data-submit]').addEventListener('click', async (event) => {
     const button = event.currentTarget;
-    const checked = checkInBrowser(form, container);
+    if (pieces.uploading()) {
+      say(zone, 'Un fichier est en cours d’envoi : attendez la fin de l’envoi avant de déposer le dossier.');
+      return;
+    }
+    const checked = checkInBrowser(form, schema, zone);
     if (!checked) {
-      say(zone, 'Le formulaire contient des erreurs : corrigez les champs signalés en rouge.');
       return;
     }
     values = checked;
     button.disabled = true;
     try {
       clearTimeout(pending);
+      // The last values must be on the server before the draft is submitted: a failed save stops here.
       await save();
-      await saving;
       // One key per attempt at this draft: a retry after a lost answer finds the same dossier.
       const key = sessionStorage.getItem('rapid-submission-key') || crypto.randomUUID();
       sessionStorage.setItem('rapid-submission-key', key);
@@ -341,9 +392,8 @@ async function newMediationPage(page) {
   const form = await renderForm(container, schema, data('form-values'));
   page.querySelector('[data-submit]').addEventListener('click', async (event) => {
     const button = event.currentTarget;
-    const values = checkInBrowser(form, container);
+    const values = checkInBrowser(form, schema, zone);
     if (!values) {
-      say(zone, 'Le formulaire contient des erreurs : corrigez les champs signalés en rouge.');
       return;
     }
     button.disabled = true;
@@ -376,9 +426,8 @@ async function taskForms(page) {
     const form = await renderForm(container, task.schema, displayValues(task.values, task.displayedOnly));
     block.querySelector('[data-submit]').addEventListener('click', async (event) => {
       const button = event.currentTarget;
-      const values = checkInBrowser(form, container);
+      const values = checkInBrowser(form, task.schema, zone);
       if (!values) {
-        say(zone, 'Le formulaire contient des erreurs : corrigez les champs signalés en rouge.');
         return;
       }
       button.disabled = true;
@@ -417,6 +466,16 @@ function apiActions(page) {
 async function start() {
   const page = document.querySelector('main');
   if (!page) return;
+  try {
+    await startPage(page);
+  } catch (e) {
+    say(page.querySelector('[data-form-alert]'), `La page n’a pas pu être préparée : ${e.message} Rechargez-la dans un instant.`);
+  } finally {
+    document.body.dataset.ready = 'true';
+  }
+}
+
+async function startPage(page) {
   apiActions(page);
   switch (page.dataset.page) {
     case 'new-dossier':
@@ -441,7 +500,6 @@ async function start() {
   }
   await taskForms(page);
   await sleep(0);
-  document.body.dataset.ready = 'true';
 }
 
 start();

@@ -107,7 +107,7 @@ public class Attachments {
             byte[] content,
             List<Attachment> existing) {
         String name = fileName(fileName);
-        FileType type = check(kind, name, content, existing);
+        FileType type = check(kind, name, content, existing, draftOwnerId != null);
         String sha256 = sha256(content);
         AttachmentRepository.New file = new AttachmentRepository.New(
                 UUID.randomUUID().toString(),
@@ -134,7 +134,7 @@ public class Attachments {
     }
 
     /** The file's type, if every rule accepts it; else the refusal, in French, naming what to do. */
-    private FileType check(AttachmentKind kind, String name, byte[] content, List<Attachment> existing) {
+    private FileType check(AttachmentKind kind, String name, byte[] content, List<Attachment> existing, boolean draft) {
         if (content == null || content.length == 0) {
             throw new AttachmentRefusedException(Messages.get("attachment.empty", kind.label(), name));
         }
@@ -150,7 +150,9 @@ public class Attachments {
                 .filter(kind.accepted()::contains)
                 .orElseThrow(() -> new AttachmentRefusedException(
                         Messages.get("attachment.type", kind.label(), name, kind.acceptedNames())));
-        if (existing.stream().filter(a -> a.kind() == kind).count() >= kind.required()) {
+        // A draft holds what a complete dossier holds; a dossier takes more afterwards: a complement
+        // adds a newer file beside the one it corrects, and nothing sent is ever deleted.
+        if (draft && existing.stream().filter(a -> a.kind() == kind).count() >= kind.required()) {
             throw new AttachmentRefusedException(
                     Messages.get("attachment.tooMany", kind.label(), AttachmentKind.files(kind.required())));
         }

@@ -3,7 +3,6 @@ package fr.defense.rapid.portal;
 import static fr.defense.rapid.system.FrenchFormat.euros;
 import static fr.defense.rapid.system.FrenchFormat.longDate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.defense.rapid.decision.DecisionExplanations;
 import fr.defense.rapid.decision.ExpectedDecisionTime;
 import fr.defense.rapid.dossier.Dossier;
@@ -43,7 +42,7 @@ class DossierPages {
     private final FormCatalog forms;
     private final OpenTasks openTasks;
     private final RuntimeService runtime;
-    private final ObjectMapper json;
+    private final ScriptJson json;
     private final Pieces pieces;
     private final DecisionExplanations explanations;
     private final ExpectedDecisionTime expectedTime;
@@ -54,7 +53,7 @@ class DossierPages {
             FormCatalog forms,
             OpenTasks openTasks,
             RuntimeService runtime,
-            ObjectMapper json,
+            ScriptJson json,
             Pieces pieces,
             DecisionExplanations explanations,
             ExpectedDecisionTime expectedTime) {
@@ -70,9 +69,8 @@ class DossierPages {
     }
 
     @GetMapping("/dossiers/nouveau")
-    String newDossier(Authentication user, Model model) throws Exception {
-        model.addAttribute(
-                "schema", json.writeValueAsString(forms.get(SUBMIT_DOSSIER).schema()));
+    String newDossier(Authentication user, Model model) {
+        model.addAttribute("schema", json.of(forms.get(SUBMIT_DOSSIER).schema()));
         model.addAttribute("expectedTime", expectedTime.current().sentence());
         model.addAttribute("attachmentKinds", pieces.kinds());
         // The draft's files are listed by the page's script, from the draft API.
@@ -87,8 +85,7 @@ class DossierPages {
             @RequestParam(required = false) String reponse,
             @RequestParam(required = false) String retire,
             Authentication user,
-            Model model)
-            throws Exception {
+            Model model) {
         Dossier dossier = cases.dossier(dossierNumber, user);
         model.addAttribute("dossier", dossier);
         model.addAttribute("badge", StatusBadge.of(dossier.status()));

@@ -74,7 +74,7 @@ class HomePage {
                             : ", avant le " + task.get().dueDate());
         }
         if (closed) {
-            return "Dossier clos : rien à faire.";
+            return "Clos : la page du dossier indique la décision et, le cas échéant, comment la contester.";
         }
         return openTasks.ministrySteps(owner, reference).stream()
                 .findFirst()

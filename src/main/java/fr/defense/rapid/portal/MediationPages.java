@@ -3,7 +3,6 @@ package fr.defense.rapid.portal;
 import static fr.defense.rapid.system.FrenchFormat.euros;
 import static fr.defense.rapid.system.FrenchFormat.longDate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.defense.rapid.dossier.Dossier;
 import fr.defense.rapid.dossier.DossierRepository;
 import fr.defense.rapid.form.FormCatalog;
@@ -38,7 +37,7 @@ class MediationPages {
     private final MediationRepository mediations;
     private final FormCatalog forms;
     private final OpenTasks openTasks;
-    private final ObjectMapper json;
+    private final ScriptJson json;
     private final CaseDeadlines deadlines;
 
     MediationPages(
@@ -47,7 +46,7 @@ class MediationPages {
             MediationRepository mediations,
             FormCatalog forms,
             OpenTasks openTasks,
-            ObjectMapper json,
+            ScriptJson json,
             CaseDeadlines deadlines) {
         this.cases = cases;
         this.dossiers = dossiers;
@@ -59,8 +58,7 @@ class MediationPages {
     }
 
     @GetMapping("/mediations/nouvelle")
-    String newMediation(@RequestParam(required = false) String dossier, Authentication user, Model model)
-            throws Exception {
+    String newMediation(@RequestParam(required = false) String dossier, Authentication user, Model model) {
         Map<String, Object> values = new LinkedHashMap<>();
         Dossier contested = null;
         if (dossier != null && !dossier.isBlank()) {
@@ -76,9 +74,8 @@ class MediationPages {
             });
         }
         model.addAttribute("contested", contested);
-        model.addAttribute(
-                "schema", json.writeValueAsString(forms.get(REQUEST_MEDIATION).schema()));
-        model.addAttribute("values", json.writeValueAsString(values));
+        model.addAttribute("schema", json.of(forms.get(REQUEST_MEDIATION).schema()));
+        model.addAttribute("values", json.of(values));
         return PortalView.render(model, user, "portal/mediation-new");
     }
 

@@ -1,7 +1,5 @@
 package fr.defense.rapid.portal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.defense.rapid.attachment.Attachment;
 import fr.defense.rapid.attachment.AttachmentKind;
 import fr.defense.rapid.attachment.Attachments;
@@ -27,9 +25,9 @@ class Pieces {
     record File(String id, String kind, String fileName, String sizeLabel, String downloadUrl) {}
 
     private final Attachments attachments;
-    private final ObjectMapper json;
+    private final ScriptJson json;
 
-    Pieces(Attachments attachments, ObjectMapper json) {
+    Pieces(Attachments attachments, ScriptJson json) {
         this.attachments = attachments;
         this.json = json;
     }
@@ -54,8 +52,8 @@ class Pieces {
                 .toList();
     }
 
-    String asJson(List<File> files) throws JsonProcessingException {
-        return json.writeValueAsString(files);
+    String asJson(List<File> files) {
+        return json.of(files);
     }
 
     private static File file(Attachment a, String downloadBase) {

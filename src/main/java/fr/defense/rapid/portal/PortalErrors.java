@@ -2,6 +2,8 @@ package fr.defense.rapid.portal;
 
 import fr.defense.rapid.system.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
@@ -17,6 +19,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalErrors {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PortalErrors.class);
+
     @ExceptionHandler(NotFoundException.class)
     String notFound(HttpServletResponse response, Authentication user, Model model) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -25,6 +29,19 @@ class PortalErrors {
                 "message",
                 "Ce dossier est introuvable parmi ceux de votre entreprise. Vérifiez son numéro, "
                         + "ou retrouvez vos dossiers depuis la page d'accueil.");
+        return PortalView.render(model, user, "portal/message");
+    }
+
+    /** Anything else a page could not show: a French page, the details in the log only. */
+    @ExceptionHandler(RuntimeException.class)
+    String failed(RuntimeException e, HttpServletResponse response, Authentication user, Model model) {
+        LOG.error("A portal page failed", e);
+        response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        model.addAttribute("title", "Page indisponible");
+        model.addAttribute(
+                "message",
+                "Cette page n'a pas pu être affichée. Réessayez dans un instant ; si le problème persiste, "
+                        + "vos dossiers restent consultables depuis la page d'accueil.");
         return PortalView.render(model, user, "portal/message");
     }
 }

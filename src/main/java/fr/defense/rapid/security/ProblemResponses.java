@@ -33,7 +33,10 @@ class ProblemResponses {
                 tooManyAttempts(response, throttled.retryAfter());
                 return;
             }
-            response.setHeader("WWW-Authenticate", "Basic realm=\"rapid-bpm\"");
+            // A page's script (the portal's) handles a lost session itself: no password prompt for it.
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"rapid-bpm\"");
+            }
             write(response, HttpStatus.UNAUTHORIZED, Messages.forStatus(401)[0], Messages.forStatus(401)[1]);
         };
     }

@@ -381,7 +381,7 @@ class AttachmentsApiIntegrationTest {
     }
 
     @Test
-    void piecesAreAddedToAnOpenDossierUntilItIsClosed() throws Exception {
+    void piecesAreAddedToAnOpenDossierBesideTheOnesTheyCorrectUntilItIsClosed() throws Exception {
         String number = send(
                         "POST",
                         "/api/dossiers",
@@ -396,12 +396,17 @@ class AttachmentsApiIntegrationTest {
                 multipart("PROJECT_DESCRIPTION", "description.pdf", SampleFiles.pdf()));
         assertThat(added.status()).isEqualTo(201);
         assertThat(added.header("Location")).startsWith("/api/dossiers/" + number + "/attachments/");
+        // A complement: a corrected description beside the first one, which stays (nothing sent is deleted).
         assertThat(send(
                                 "POST",
                                 "/api/dossiers/" + number + "/attachments",
-                                multipart("PROJECT_DESCRIPTION", "bis.pdf", SampleFiles.pdf()))
+                                multipart("PROJECT_DESCRIPTION", "description corrigée.pdf", SampleFiles.pdf()))
                         .status())
-                .isEqualTo(422);
+                .isEqualTo(201);
+        assertThat(http.get(sme, PASSWORD, "/api/dossiers/" + number + "/attachments")
+                        .json()
+                        .findValuesAsText("fileName"))
+                .containsExactly("description.pdf", "description corrigée.pdf");
 
         await().until(() -> send("POST", "/api/dossiers/" + number + "/withdraw", "application/json", new byte[0])
                         .status()

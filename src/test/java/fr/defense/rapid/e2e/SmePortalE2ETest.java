@@ -198,10 +198,13 @@ class SmePortalE2ETest {
                 .map(HistoricDecisionInputInstance::getClauseName)
                 .toList();
         assertThat(recorded).isNotEmpty();
+        Map<String, Object> recordedValues = new java.util.HashMap<>();
+        eligibility.getInputs().forEach(input -> recordedValues.put(input.getClauseName(), input.getValue()));
         shown.eligibilityRules().stream()
                 .flatMap(rule -> rule.values().stream())
                 .forEach(value -> {
                     assertThat(recorded).contains(value.label());
+                    assertThat(value.value()).isEqualTo(recordedValues.get(value.label()));
                     assertThat(page).contains(value.label() + " : " + value.text());
                 });
         portal.review("explanation-approved");
@@ -253,7 +256,7 @@ class SmePortalE2ETest {
         portal.review("mediation-contest");
 
         portal.clickLink(number);
-        assertThat(portal.mainText()).contains("Médiation en cours sur ce dossier : " + caseNumber);
+        assertThat(portal.mainText()).contains("Médiation sur ce dossier : " + caseNumber);
     }
 
     @Test
@@ -329,15 +332,17 @@ class SmePortalE2ETest {
 
         Path renamed = Files.writeString(files.resolve("budget.pdf"), "Ceci n'est pas un PDF.");
         assertThat(portal.attach("PROJECT_DESCRIPTION", renamed))
-                .contains("budget.pdf n'a pas été joint")
-                .contains("PDF");
+                .contains(
+                        "budget.pdf n'a pas été joint : « Description du projet » : le fichier « budget.pdf » est"
+                                + " refusé, son contenu n'est pas d'un type accepté pour cette pièce (PDF), quel que soit son nom.");
         Path executable = Files.write(files.resolve("outil.pdf"), executableBytes());
-        assertThat(portal.attach("FINANCIAL_ANNEX", executable)).contains("outil.pdf n'a pas été joint");
+        assertThat(portal.attach("FINANCIAL_ANNEX", executable))
+                .contains("outil.pdf n'a pas été joint : « Annexe financière » : le fichier « outil.pdf » est refusé");
         // The test profile caps a file at 64 Ko.
         Path large = Files.write(files.resolve("gros.pdf"), SamplePieces.pdf("x".repeat(70_000)));
         assertThat(portal.attach("PROJECT_DESCRIPTION", large))
-                .contains("gros.pdf n'a pas été joint")
-                .contains("64 Ko");
+                .contains("gros.pdf n'a pas été joint : « Description du projet » : ce fichier fait")
+                .contains("au-delà de la taille maximale de 64 Ko par fichier.");
         assertThat(attachments()).isEqualTo(before);
         assertThat(portal.attachedFiles("PROJECT_DESCRIPTION")).isEmpty();
         portal.review("refused-file");
@@ -358,6 +363,21 @@ class SmePortalE2ETest {
         portal.open("/portail/dossiers/RAPID-2020-99999");
         assertThat(portal.mainText()).isEqualTo(unknown);
         portal.review("not-found");
+    }
+
+    @Test
+    void textAnSmeTypedStaysTextInThePagesThatShowIt() {
+        String hostile = "Optique</script><script>window.pwned=1</script><!-- & Cie";
+        Map<String, Object> submission = new java.util.HashMap<>(SampleDossiers.smallCompany());
+        submission.put("companyName", hostile);
+        staff.startAs("pme-demo", "rapid-subsidy", submission);
+
+        // The new mediation request starts from the latest dossier's company name, in a JSON block.
+        portal.open("/portail/mediations/nouvelle");
+        portal.logIn("pme-demo", "pme-demo");
+        assertThat(portal.field("Raison sociale").getDomProperty("value")).isEqualTo(hostile);
+        assertThat(((org.openqa.selenium.JavascriptExecutor) portal.driver()).executeScript("return window.pwned"))
+                .isNull();
     }
 
     private static final String TITLE = "Radar passif compact pour drones";
