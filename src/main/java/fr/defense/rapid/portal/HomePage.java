@@ -32,7 +32,7 @@ class HomePage {
     /** A row of the home page: a dossier or a case, where it stands and what comes next. */
     record CaseRow(String reference, String link, String title, StatusBadge badge, String filed, String next) {}
 
-    @GetMapping
+    @GetMapping({"", "/"})
     String home(Authentication user, Model model) {
         String owner = user.getName();
         List<OpenTasks.OpenTask> tasks =
@@ -93,6 +93,17 @@ class HomePage {
                 "Cet espace est réservé aux entreprises. Les agents du ministère travaillent dans Tasklist ; "
                         + "si vous êtes une entreprise, votre session a peut-être expiré : reconnectez-vous.");
         model.addAttribute("staffLink", true);
+        return PortalView.render(model, user, "portal/message");
+    }
+
+    /** Any other address under the portal: a French page, not the API's problem document. */
+    @GetMapping("/**")
+    String unknown(HttpServletResponse response, Authentication user, Model model) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        model.addAttribute("title", "Page introuvable");
+        model.addAttribute(
+                "message",
+                "Cette page n'existe pas. Vérifiez l'adresse, ou retrouvez vos dossiers depuis la page d'accueil.");
         return PortalView.render(model, user, "portal/message");
     }
 }

@@ -81,6 +81,7 @@ class AccessMatrixTest {
             GET  /portail/dossiers/{dossier}/retrait             302       200      404       403         403    403       403           403      403     403
             GET  /portail/mediations/nouvelle                    302       200      200       403         403    403       403           403      403     403
             GET  /portail/mediations/{case}                      302       200      404       403         403    403       403           403      403     403
+            GET  /portail/inconnue                               302       404      404       403         403    403       403           403      403     403
             GET  /engine-rest/engine                             200       200      200       200         200    200       200           200      200     200
             GET  /engine-rest/task                               401       403      403       200         200    200       200           200      200     200
             GET  /engine-rest/process-definition                 401       403      403       200         200    200       200           200      200     200
