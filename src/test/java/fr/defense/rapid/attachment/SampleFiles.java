@@ -104,6 +104,9 @@ public final class SampleFiles {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    private static final long FIXED_TIME =
+            java.time.Instant.parse("2026-01-05T10:00:00Z").toEpochMilli();
+
     private static byte[] zip(Map<String, String> entries, boolean firstStored) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -111,6 +114,8 @@ public final class SampleFiles {
             for (Map.Entry<String, String> entry : entries.entrySet()) {
                 byte[] content = entry.getValue().getBytes(StandardCharsets.UTF_8);
                 ZipEntry zipEntry = new ZipEntry(entry.getKey());
+                // A fixed date: the same file byte for byte at every call (a test compares a download with it).
+                zipEntry.setTime(FIXED_TIME);
                 if (first && firstStored) {
                     CRC32 crc = new CRC32();
                     crc.update(content);
