@@ -382,14 +382,7 @@ class AttachmentsApiIntegrationTest {
 
     @Test
     void piecesAreAddedToAnOpenDossierBesideTheOnesTheyCorrectUntilItIsClosed() throws Exception {
-        String number = send(
-                        "POST",
-                        "/api/dossiers",
-                        "application/json",
-                        JSON.writeValueAsBytes(SampleDossiers.smallCompany()))
-                .created()
-                .path("dossierNumber")
-                .asText();
+        String number = dossierWithoutPieces();
         Reply added = send(
                 "POST",
                 "/api/dossiers/" + number + "/attachments",
@@ -433,14 +426,7 @@ class AttachmentsApiIntegrationTest {
 
     @Test
     void theSecretariatCannotFindADossierCompleteWhileAPieceIsMissing() throws Exception {
-        String number = send(
-                        "POST",
-                        "/api/dossiers",
-                        "application/json",
-                        JSON.writeValueAsBytes(SampleDossiers.smallCompany()))
-                .created()
-                .path("dossierNumber")
-                .asText();
+        String number = dossierWithoutPieces();
         Task check = await().until(
                         () -> tasks.createTaskQuery()
                                 .processInstanceBusinessKey(number)
@@ -495,6 +481,14 @@ class AttachmentsApiIntegrationTest {
         upload("TAX_RETURN", "liasse-2025.pdf", SampleFiles.pdf()).created();
         upload("TAX_RETURN", "liasse-2024.pdf", SampleFiles.pdf()).created();
         upload("FINANCIAL_ANNEX", "Annexe financière.ods", SampleFiles.ods()).created();
+    }
+
+    /** A dossier submitted through the plain API, which takes no files: its pieces come afterwards. */
+    private String dossierWithoutPieces() throws IOException {
+        return send("POST", "/api/dossiers", "application/json", JSON.writeValueAsBytes(SampleDossiers.smallCompany()))
+                .created()
+                .path("dossierNumber")
+                .asText();
     }
 
     private String submittedDossier() throws IOException {

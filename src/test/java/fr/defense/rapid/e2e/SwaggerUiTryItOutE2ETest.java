@@ -34,7 +34,7 @@ class SwaggerUiTryItOutE2ETest {
 
     @BeforeEach
     void open() {
-        TasklistBrowser.requireBrowser();
+        ChromiumPerTest.requireBrowser();
         chromium = new HeadlessChromium();
     }
 
