@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** 401, 403 and 429 as RFC 7807 problem details in French, for the API clients. */
 @Component
-class ProblemResponses {
+public class ProblemResponses {
 
     private final ObjectMapper json;
 
@@ -27,7 +27,7 @@ class ProblemResponses {
         this.json = json;
     }
 
-    AuthenticationEntryPoint unauthenticated() {
+    public AuthenticationEntryPoint unauthenticated() {
         return (request, response, e) -> {
             if (e instanceof LoginThrottledException throttled) {
                 tooManyAttempts(response, throttled.retryAfter());
@@ -42,7 +42,7 @@ class ProblemResponses {
     }
 
     /** Refused: 403 for a known user; 401 for nobody in particular (e.g. a write without session nor credentials). */
-    AccessDeniedHandler forbidden() {
+    public AccessDeniedHandler forbidden() {
         AuthenticationEntryPoint unauthenticated = unauthenticated();
         return (request, response, e) -> {
             boolean bringsCredentials =

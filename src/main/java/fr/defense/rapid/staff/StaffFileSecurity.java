@@ -1,32 +1,20 @@
 package fr.defense.rapid.staff;
 
 import fr.defense.rapid.security.Groups;
+import fr.defense.rapid.security.WebappSessionAuthentication;
 import fr.defense.rapid.system.Messages;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Who may open a staff file: the staff of its procedure (RAPID: secretariat, experts, committee;
@@ -61,7 +49,7 @@ class StaffFileSecurity {
                         .hasAnyAuthority(authorities(MEDIATION_STAFF))
                         .anyRequest()
                         .denyAll())
-                .addFilterBefore(new WebappSession(identity), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new WebappSessionAuthentication(identity), AnonymousAuthenticationFilter.class)
                 .httpBasic(basic -> {})
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
                                 (request, response, e) -> response.sendRedirect("/camunda/app/tasklist/"))
@@ -77,40 +65,5 @@ class StaffFileSecurity {
 
     private static String[] authorities(List<String> groups) {
         return groups.stream().map(Groups::authority).toArray(String[]::new);
-    }
-
-    /**
-     * The user signed in to the Camunda webapps (Tasklist, Cockpit, Admin) in this browser session,
-     * with the groups the identity service gives now: the session's copy is from the login, and a
-     * user taken out of a group (or removed) since must not keep its files.
-     */
-    static final class WebappSession extends OncePerRequestFilter {
-
-        private final IdentityService identity;
-
-        WebappSession(IdentityService identity) {
-            this.identity = identity;
-        }
-
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            HttpSession session = request.getSession(false);
-            if (session != null && SecurityContextHolder.getContext().getAuthentication() == null) {
-                Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-                if (authentications != null
-                        && authentications.getAuthenticationForProcessEngine("default")
-                                instanceof UserAuthentication user) {
-                    List<SimpleGrantedAuthority> groups = Groups.of(identity, user.getName()).stream()
-                            .map(group -> new SimpleGrantedAuthority(Groups.authority(group)))
-                            .toList();
-                    var context = SecurityContextHolder.createEmptyContext();
-                    context.setAuthentication(
-                            UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, groups));
-                    SecurityContextHolder.setContext(context);
-                }
-            }
-            chain.doFilter(request, response);
-        }
     }
 }
