@@ -109,7 +109,9 @@ class MediationDashboard {
 
     /**
      * The two commitments, counted on the cases whose deadline is known: answered (or contacted),
-     * or not yet but past the deadline's day. Answer: {@code answered_at}'s Paris day no later than
+     * or not yet but past the deadline's day while still open on that day (a request withdrawn
+     * before its deadline missed nothing); a request found not admissible is never contacted, so
+     * it does not count for the first contact. Answer: {@code answered_at}'s Paris day no later than
      * the 15th French working day after the filing day (the process's own deadline is the end of
      * that day). First contact: the day the correspondent declared for it, which is the case's
      * first level-1 action (RecordFirstContact writes it; level 1 has no action before it and a
@@ -137,9 +139,12 @@ class MediationDashboard {
             parameters.put("c" + i, day.plus(settings.firstContact()));
         }
         String sql = "select"
-                + " count(case when m.answered_at is not null or v.answer_day < :today then 1 end) as answer_total,"
+                + " count(case when m.answered_at is not null or (v.answer_day < :today and (m.closed_at is null or "
+                + paris.day("m.closed_at") + " > v.answer_day)) then 1 end) as answer_total,"
                 + " count(case when " + paris.day("m.answered_at") + " <= v.answer_day then 1 end) as answer_within,"
-                + " count(case when c.contact_day is not null or v.contact_day < :today then 1 end) as contact_total,"
+                + " count(case when c.contact_day is not null or (v.contact_day < :today"
+                + " and (m.admissible is null or m.admissible = true) and (m.closed_at is null or "
+                + paris.day("m.closed_at") + " > v.contact_day)) then 1 end) as contact_total,"
                 + " count(case when c.contact_day <= v.contact_day then 1 end) as contact_within"
                 + " from mediation_case m"
                 + " join (values " + String.join(", ", rows) + ") as v (filed_day, answer_day, contact_day)"
