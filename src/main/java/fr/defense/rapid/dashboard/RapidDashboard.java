@@ -10,13 +10,15 @@ import fr.defense.rapid.dashboard.Figures.Share;
 import fr.defense.rapid.dashboard.Figures.StageTime;
 import fr.defense.rapid.dashboard.Figures.TimeFigure;
 import fr.defense.rapid.dossier.DossierStatus;
+import fr.defense.rapid.form.FormCatalog;
+import fr.defense.rapid.form.FormField;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.Collator;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,11 +42,29 @@ class RapidDashboard {
     private final JdbcClient jdbc;
     private final ParisSql paris;
     private final DashboardSettings settings;
+    private final FormCatalog forms;
 
-    RapidDashboard(JdbcClient jdbc, ParisSql paris, DashboardSettings settings) {
+    RapidDashboard(JdbcClient jdbc, ParisSql paris, DashboardSettings settings, FormCatalog forms) {
         this.jdbc = jdbc;
         this.paris = paris;
         this.settings = settings;
+        this.forms = forms;
+    }
+
+    /**
+     * The regions a dossier may name, in the submission form's order (its select's values), then
+     * any other region stored (a region renamed since), in French alphabetical order.
+     */
+    private List<String> regions(Collection<String> stored) {
+        List<String> regions = new ArrayList<>(forms.get("submit-dossier")
+                .field("companyRegion")
+                .map(FormField::allowedValues)
+                .orElse(List.of()));
+        stored.stream()
+                .filter(region -> !regions.contains(region))
+                .sorted(FRENCH)
+                .forEach(regions::add);
+        return regions;
     }
 
     RapidFigures figures(DashboardFilter filter) {
@@ -68,10 +88,9 @@ class RapidDashboard {
     FilterOptions options() {
         Map<String, Long> statuses = countsBy("status");
         Map<String, Long> categories = countsBy("company_category");
-        List<String> regions = new ArrayList<>(jdbc.sql("select distinct company_region from dossier")
+        List<String> regions = regions(jdbc.sql("select distinct company_region from dossier")
                 .query(String.class)
                 .list());
-        regions.sort(FRENCH);
         return new FilterOptions(
                 Arrays.stream(DossierStatus.values())
                         .map(status -> new KeyCount(
@@ -244,10 +263,11 @@ class RapidDashboard {
                 .toList();
     }
 
-    /** The regions of the cohort's dossiers, in French alphabetical order (regions are the SMEs' own words). */
+    /** Every region of the submission form, in its order, idle ones included. */
     private List<AmountsBy> byRegion(Cohort cohort) {
-        return amountsBy(cohort, "d.company_region").values().stream()
-                .sorted(Comparator.comparing(AmountsBy::key, FRENCH))
+        Map<String, AmountsBy> found = amountsBy(cohort, "d.company_region");
+        return regions(found.keySet()).stream()
+                .map(region -> found.getOrDefault(region, new AmountsBy(region, region, 0, 0, 0, 0)))
                 .toList();
     }
 
