@@ -12,7 +12,8 @@ import org.dhatim.fastexcel.Worksheet;
 
 /**
  * XLSX written by fastexcel, streamed: the rows are flushed to the response every
- * {@value #FLUSH_EVERY} rows, so that 100,000 rows never sit in memory. Typed cells (numbers,
+ * {@value #FLUSH_EVERY} rows, so that 100,000 rows never sit in memory; texts are inline strings,
+ * as the shared-strings table (written last) would hold every distinct one until the end. Typed cells (numbers,
  * dates, booleans), one header row of data-dictionary keys (the same as the CSV's), frozen, with an
  * auto-filter and column widths; a second sheet « Dictionnaire » gives each key its French label,
  * and the filter the file was made with.
@@ -84,7 +85,8 @@ final class XlsxSheet implements ExportSheet {
             return;
         }
         switch (kind) {
-            case TEXT, CODE -> data.value(row, c, (String) value);
+            // Inline: the shared-strings table would keep every distinct name and number in memory.
+            case TEXT, CODE -> data.inlineString(row, c, (String) value);
             case INTEGER, EUROS -> data.value(row, c, (Long) value);
             case CENTS, RATE -> data.value(row, c, (BigDecimal) value);
             case BOOLEAN -> data.value(row, c, (Boolean) value);
