@@ -11,6 +11,7 @@ import fr.defense.rapid.demo.SamplePieces;
 import fr.defense.rapid.security.Groups;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.Http;
+import fr.defense.rapid.support.RapidProcess;
 import fr.defense.rapid.support.TestSmtp;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,13 +85,13 @@ class WeeklySummaryTest {
         LocalDate monday = LocalDate.of(2001, 3, 5);
         // An evaluation asked for 21 days before the week's Wednesday, never done.
         clock(monday.minusDays(19), 10);
-        ProcessInstance dossier = start(RapidKeys.RAPID, SampleDossiers.smallCompany());
+        ProcessInstance dossier = start(RapidProcess.KEY, SampleDossiers.smallCompany());
         SamplePieces.attachAll(attachments, dossier.getBusinessKey());
         complete("secretariat", awaitTask(dossier, "CheckCompleteness"), SampleDossiers.completeness(true));
         Task evaluation = awaitTask(dossier, "TechnicalEvaluation");
         // A mediation request filed a week before the week's Tuesday, its first contact made on Thursday.
         clock(monday.minusDays(6), 9);
-        ProcessInstance mediation = start(RapidKeys.MEDIATION, SampleMediations.contractDispute());
+        ProcessInstance mediation = start(RapidProcess.MEDIATION_KEY, SampleMediations.contractDispute());
         complete("correspondent", awaitTask(mediation, "QualifyRequest"), SampleMediations.admissible());
         Task contact = awaitTask(mediation, "ContactSme");
         clock(monday.plusDays(3), 11);
@@ -195,16 +197,9 @@ class WeeklySummaryTest {
         assertThat(WeeklySummary.lastWeek()).isEqualTo(LocalDate.of(2001, 3, 5));
     }
 
-    /** The process keys, as the models name them. */
-    private static final class RapidKeys {
-        static final String RAPID = "rapid-subsidy";
-        static final String MEDIATION = "mediation-escalation";
-    }
-
     private static void clock(LocalDate day, int hour) {
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(day, java.time.LocalTime.of(hour, 0))
-                .atZone(PARIS)
-                .toInstant()));
+        ClockUtil.setCurrentTime(Date.from(
+                LocalDateTime.of(day, LocalTime.of(hour, 0)).atZone(PARIS).toInstant()));
     }
 
     private ProcessInstance start(String key, Map<String, Object> variables) {
