@@ -34,6 +34,8 @@ const COLOURS = {
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 const twoDecimals = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const upToTwoDecimals = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+const compact = new Intl.NumberFormat('fr-FR', { notation: 'compact', maximumFractionDigits: 1 });
 const longDate = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
 const time = new Intl.DateTimeFormat('fr-FR', { hour: 'numeric', minute: '2-digit', timeZone: 'Europe/Paris' });
 
@@ -46,6 +48,12 @@ const eurosCents = (n) => (n == null ? '—' : `${nbsp(twoDecimals.format(Number
 const percent = (share) => (share == null ? '—' : `${nbsp(oneDecimal.format(share * 100))}\u00a0%`);
 const days = (d) => (d == null ? '—' : `${nbsp(oneDecimal.format(d))}\u00a0j`);
 const date = (iso) => (iso ? longDate.format(new Date(`${iso}${iso.length === 10 ? 'T12:00:00Z' : ''}`)) : '—');
+// Axes: short (« 400 k€ », « 0,25 j »); tooltips and tables give the full figure.
+const AXIS = {
+  count: (n) => nbsp(integer.format(n)),
+  euros: (n) => `${nbsp(compact.format(n))}\u00a0€`,
+  days: (n) => `${nbsp(upToTwoDecimals.format(n))}\u00a0j`,
+};
 const frenchTime = (d) => time.format(d).replace(':', '\u00a0h\u00a0');
 
 // ---------------------------------------------------------------- DOM helpers
@@ -114,7 +122,7 @@ const charts = new Map();
  */
 function chartFigure(id, title, labels, series, { horizontal = false, stacked = false, tableHeaders, tableRows, numeric } = {}) {
   const canvas = h('canvas', { id: `chart-${id}`, role: 'img', 'aria-label': `${title} : graphique, ses chiffres sont dans le tableau qui le suit.` });
-  const height = horizontal ? Math.max(12, labels.length * (series.length > 1 ? 2.6 : 2) + 4) : 18;
+  const height = horizontal ? Math.max(12, labels.length * (series.length > 1 ? 3 : 2.4) + 5) : 18;
   const figure = h(
     'figure',
     { class: 'chart', id },
@@ -125,13 +133,14 @@ function chartFigure(id, title, labels, series, { horizontal = false, stacked = 
   // Drawn once in the page (Chart.js measures its container).
   queueMicrotask(() => {
     charts.get(id)?.destroy();
-    const format = series[0].format || count;
+    const axis = series[0].format === euros ? AXIS.euros : series[0].format === days ? AXIS.days : AXIS.count;
+    const valueTicks = { callback: (v) => axis(v), maxTicksLimit: 6, precision: axis === AXIS.count ? 0 : undefined };
     charts.set(
       id,
       new Chart(canvas, {
         type: 'bar',
         data: {
-          labels,
+          labels: labels.map((label) => wrap(label)),
           datasets: series.map((s) => ({
             label: s.label,
             data: s.values,
@@ -151,8 +160,8 @@ function chartFigure(id, title, labels, series, { horizontal = false, stacked = 
             tooltip: { callbacks: { label: (item) => `${item.dataset.label} : ${(series[item.datasetIndex].format || count)(item.raw)}` } },
           },
           scales: {
-            x: { stacked, beginAtZero: true, ticks: horizontal ? { callback: (v) => format(v) } : { autoSkip: true, maxRotation: 45 } },
-            y: { stacked, beginAtZero: true, ticks: horizontal ? { autoSkip: false } : { callback: (v) => format(v) } },
+            x: { stacked, beginAtZero: true, ticks: horizontal ? valueTicks : { autoSkip: false, maxRotation: 0 } },
+            y: { stacked, beginAtZero: true, ticks: horizontal ? { autoSkip: false } : valueTicks },
           },
         },
       }),
@@ -162,6 +171,22 @@ function chartFigure(id, title, labels, series, { horizontal = false, stacked = 
 }
 
 const lowerFirst = (text) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** Long labels on several lines (Chart.js draws an array as lines), so that none is cut on a phone. */
+function wrap(label, width = 20) {
+  const lines = [];
+  let line = '';
+  for (const word of String(label).split(' ')) {
+    if (line && (line + ' ' + word).length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length > 1 ? lines : label;
+}
 
 // ---------------------------------------------------------------- the API
 
@@ -403,7 +428,7 @@ function workView(w) {
     h('div', { class: 'kpis' }, card('Tâches ouvertes', count(w.openTasks)), card('Tâches en retard', count(w.overdueTasks), 'échéance dépassée')),
     h(
       'div',
-      { class: 'charts' },
+      { class: 'charts charts--one' },
       chartFigure(
         'work-groups',
         'Tâches ouvertes par groupe',
@@ -421,14 +446,12 @@ function workView(w) {
         },
       ),
     ),
-    h('h3', {}, 'Les plus anciennes de chaque groupe'),
     table(
       'La tâche ouverte la plus ancienne de chaque groupe',
       ['Groupe', 'Tâche', 'Ouverte le', 'Depuis', 'Échéance', 'Ouvrir'],
       w.groups.filter((g) => g.oldest).map((g) => [g.groupName, g.oldest.taskName, date(g.oldest.created), days(g.oldest.ageDays), date(g.oldest.due), taskLinks(g.oldest)]),
       [3],
     ),
-    h('h3', {}, 'Tâches en retard'),
     table(
       `Tâches dont l'échéance est passée, la plus ancienne d'abord (${w.overdue.length} affichées sur ${count(w.overdueTasks)})`,
       ['Tâche', 'Dossier', 'Ouverte le', 'Échéance', 'Depuis', 'Ouvrir'],
@@ -493,6 +516,12 @@ const LEVELS = {
   NONE: { sign: '', text: 'Sans délai', css: 'none' },
 };
 
+/** NONE says two things: no deadline at all, or nothing done in the period to judge by. */
+function levelOf(load) {
+  if (load.level === 'NONE' && load.deadlineDays != null) return { sign: '', text: 'Rien de terminé', css: 'none' };
+  return LEVELS[load.level] || LEVELS.NONE;
+}
+
 const viewers = new Map();
 
 async function processMap(container, query) {
@@ -504,11 +533,12 @@ async function processMap(container, query) {
     const overlayPromise = get(`/dashboard/api/processes/${key}/overlay${query}`);
     if (!viewer) {
       const xml = await get(`/dashboard/api/processes/${key}/diagram`, 'xml');
-      const canvas = h('div', { class: 'map-canvas', id: `map-${key}`, role: 'img', 'aria-label': 'Schéma de la procédure avec, sur chaque étape, les dossiers en attente et le temps médian ; les mêmes chiffres sont dans le tableau qui suit.' });
+      const canvas = h('div', { class: 'map-canvas', id: `map-${key}`, role: 'group', 'aria-label': 'Schéma de la procédure avec, sur chaque étape, les dossiers en attente et le temps médian ; les mêmes chiffres sont dans le tableau qui suit.' });
       body.replaceChildren(canvas, h('div', { class: 'map-table' }));
       viewer = new NavigatedViewer({ container: canvas });
       await viewer.importXML(xml);
       viewers.set(key, viewer);
+      boxes.observe(canvas);
     }
     const overlay = await overlayPromise;
     drawLoads(viewer, overlay);
@@ -522,11 +552,35 @@ async function processMap(container, query) {
   }
 }
 
-/** User tasks always get their badge (even at zero: nothing waits there); other steps when something waits. */
+/**
+ * User tasks always get their badge (even at zero: nothing waits there); other steps when something
+ * waits. Subprocesses only in the table: their tokens are those of the tasks inside.
+ */
 function shown(viewer, load) {
   const element = viewer.get('elementRegistry').get(load.activityId);
-  if (!element) return false;
+  if (!element || element.type === 'bpmn:SubProcess') return false;
   return element.type === 'bpmn:UserTask' || load.waitingNow > 0 || load.overdueNow > 0;
+}
+
+function listed(viewer, load) {
+  return shown(viewer, load) || load.waitingNow > 0 || load.deadlineDays != null;
+}
+
+/**
+ * The diagram as large as the page's width allows: the box takes the diagram's proportions (no
+ * empty bands), then the diagram fits it. Marks the box once done (tests wait for it).
+ */
+function fit(viewer) {
+  const canvas = viewer.get('canvas');
+  const box = canvas.getContainer().closest('.map-canvas');
+  const inner = canvas.viewbox().inner;
+  if (inner.width > 0) {
+    const height = Math.round(box.clientWidth * (inner.height / inner.width)) + 48;
+    box.style.height = `${Math.min(Math.max(height, 240), 800)}px`;
+  }
+  canvas.resized();
+  canvas.zoom('fit-viewport', 'auto');
+  box.dataset.fittedWidth = String(box.clientWidth);
 }
 
 function drawLoads(viewer, overlay) {
@@ -534,13 +588,13 @@ function drawLoads(viewer, overlay) {
   const canvas = viewer.get('canvas');
   const registry = viewer.get('elementRegistry');
   overlays.remove({ type: 'load' });
-  for (const css of Object.values(LEVELS)) {
-    registry.forEach((element) => canvas.removeMarker(element, `level-${css.css}`));
+  for (const css of ['ok', 'warning', 'late']) {
+    registry.forEach((element) => canvas.removeMarker(element, `level-${css}`));
   }
-  canvas.zoom('fit-viewport', 'auto');
+  fit(viewer);
   for (const load of overlay.activities) {
     if (!shown(viewer, load)) continue;
-    const level = LEVELS[load.level] || LEVELS.NONE;
+    const level = levelOf(load);
     const element = registry.get(load.activityId);
     if (load.level !== 'NONE') canvas.addMarker(element, `level-${level.css}`);
     const badge = h(
@@ -551,21 +605,20 @@ function drawLoads(viewer, overlay) {
         'data-waiting': load.waitingNow,
         title: `${load.activityName} : ${load.waitingNow} en attente, ${load.overdueNow} en retard, temps médian ${days(load.medianDays)}${load.deadlineDays == null ? '' : ` pour un délai de ${days(load.deadlineDays)}`}`,
       },
-      h('span', { class: 'load__waiting' }, h('b', {}, count(load.waitingNow)), ' en attente'),
-      load.overdueNow > 0 ? h('span', { class: 'load__overdue' }, h('b', {}, count(load.overdueNow)), ' en retard') : null,
+      h('span', { class: 'load__waiting' }, h('b', {}, count(load.waitingNow)), h('small', {}, ' en attente')),
+      load.overdueNow > 0 ? h('span', { class: 'load__overdue' }, `${count(load.overdueNow)} en retard`) : null,
       load.medianDays == null ? null : h('span', { class: 'load__median' }, `${level.sign ? `${level.sign} ` : ''}méd. ${days(load.medianDays)}`),
     );
-    // Above the shape, so that its name stays readable; subprocesses: inside their top-left corner.
-    const position = element.type === 'bpmn:SubProcess' ? { top: 4, left: 4 } : { bottom: element.height + 4, left: -10 };
-    overlays.add(element, 'load', { position, html: badge, scale: false });
+    // Above the shape (the badge grows upwards, see .load), so that the step's name stays readable.
+    overlays.add(element, 'load', { position: { top: -3, left: -6 }, html: badge, scale: false });
   }
 }
 
 function loadTable(viewer, overlay) {
   const rows = overlay.activities
-    .filter((load) => shown(viewer, load) || load.deadlineDays != null)
+    .filter((load) => listed(viewer, load))
     .map((load) => {
-      const level = LEVELS[load.level] || LEVELS.NONE;
+      const level = levelOf(load);
       return [
         load.activityName,
         count(load.waitingNow),
@@ -638,11 +691,17 @@ window.addEventListener('popstate', () => {
   load(parameters);
 });
 
-// A map drawn in a hidden or resized box fits again.
+// A map whose box changes width (window resized, scrollbar shown) fits again; its own change of
+// height does not count.
 let resizing;
-window.addEventListener('resize', () => {
+const boxes = new ResizeObserver(() => {
   clearTimeout(resizing);
-  resizing = setTimeout(() => viewers.forEach((viewer) => viewer.get('canvas').zoom('fit-viewport', 'auto')), 200);
+  resizing = setTimeout(() => {
+    viewers.forEach((viewer) => {
+      const box = viewer.get('canvas').getContainer().closest('.map-canvas');
+      if (box.dataset.fittedWidth !== String(box.clientWidth)) fit(viewer);
+    });
+  }, 100);
 });
 
 const initial = new URLSearchParams(window.location.search);
