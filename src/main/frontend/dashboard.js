@@ -118,11 +118,12 @@ const charts = new Map();
 
 /**
  * A bar chart and, after it, the same figures as a table (in a disclosure, open on request).
- * series: [{ label, values, colour, format }]; horizontal for long labels.
+ * series: [{ label, values, colour, format }]. Bars are horizontal (long French labels stay
+ * readable on a phone) but for time series.
  */
-function chartFigure(id, title, labels, series, { horizontal = false, stacked = false, tableHeaders, tableRows, numeric } = {}) {
+function chartFigure(id, title, labels, series, { horizontal = true, stacked = false, tableHeaders, tableRows, numeric } = {}) {
   const canvas = h('canvas', { id: `chart-${id}`, role: 'img', 'aria-label': `${title} : graphique, ses chiffres sont dans le tableau qui le suit.` });
-  const height = horizontal ? Math.max(12, labels.length * (series.length > 1 ? 3 : 2.4) + 5) : 18;
+  const height = horizontal ? Math.max(10, labels.length * (series.length > 1 ? 3 : 2.4) + 5) : 18;
   const figure = h(
     'figure',
     { class: 'chart', id },
@@ -160,7 +161,7 @@ function chartFigure(id, title, labels, series, { horizontal = false, stacked = 
             tooltip: { callbacks: { label: (item) => `${item.dataset.label} : ${(series[item.datasetIndex].format || count)(item.raw)}` } },
           },
           scales: {
-            x: { stacked, beginAtZero: true, ticks: horizontal ? valueTicks : { autoSkip: false, maxRotation: 0 } },
+            x: { stacked, beginAtZero: true, ticks: horizontal ? valueTicks : { autoSkip: true, maxRotation: 0 } },
             y: { stacked, beginAtZero: true, ticks: horizontal ? { autoSkip: false } : valueTicks },
           },
         },
@@ -173,15 +174,20 @@ function chartFigure(id, title, labels, series, { horizontal = false, stacked = 
 const lowerFirst = (text) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** Long labels on several lines (Chart.js draws an array as lines), so that none is cut on a phone. */
-function wrap(label, width = 20) {
+function wrap(label, width = 16) {
   const lines = [];
   let line = '';
-  for (const word of String(label).split(' ')) {
-    if (line && (line + ' ' + word).length > width) {
+  // Words, and compound names cut after their hyphens (« Auvergne-Rhône-Alpes »).
+  const words = String(label)
+    .split(' ')
+    .flatMap((word) => (word.length > width ? word.split(/(?<=-)/) : [word]));
+  for (const word of words) {
+    const glued = line.endsWith('-') ? `${line}${word}` : `${line} ${word}`;
+    if (line && glued.length > width) {
       lines.push(line);
       line = word;
     } else {
-      line = line ? `${line} ${word}` : word;
+      line = line ? glued : word;
     }
   }
   if (line) lines.push(line);
@@ -380,7 +386,7 @@ function rapidView(r) {
           { label: 'Déposés', values: months.map((m) => m.submitted), colour: COLOURS.secondary },
           { label: 'Décidés', values: months.map((m) => m.decided), colour: COLOURS.primary },
         ],
-        { tableHeaders: ['Mois', 'Déposés', 'Décidés'], tableRows: months.map((m) => [m.label, count(m.submitted), count(m.decided)]), numeric: [1, 2] },
+        { horizontal: false, tableHeaders: ['Mois', 'Déposés', 'Décidés'], tableRows: months.map((m) => [m.label, count(m.submitted), count(m.decided)]), numeric: [1, 2] },
       ),
       chartFigure(
         'rapid-stage-times',
@@ -462,9 +468,8 @@ function workView(w) {
 }
 
 function mediationView(m) {
-  const keyChart = (id, title, first, rows, colour = COLOURS.primary, horizontal = true) =>
+  const keyChart = (id, title, first, rows, colour = COLOURS.primary) =>
     chartFigure(id, title, rows.map((k) => k.label), [{ label: 'Médiations', values: rows.map((k) => k.count), colour }], {
-      horizontal,
       tableHeaders: [first, 'Médiations'],
       tableRows: rows.map((k) => [k.label, count(k.count)]),
       numeric: [1],
@@ -485,7 +490,7 @@ function mediationView(m) {
       'div',
       { class: 'charts' },
       keyChart('mediation-subjects', 'Médiations par objet', 'Objet', m.bySubject),
-      keyChart('mediation-levels', 'Médiations par niveau actuel', 'Niveau', m.byLevel, COLOURS.secondary, false),
+      keyChart('mediation-levels', 'Médiations par niveau actuel', 'Niveau', m.byLevel, COLOURS.secondary),
       keyChart('mediation-outcomes', 'Médiations par issue', 'Issue', m.byOutcome),
       chartFigure(
         'mediation-resolution',
@@ -501,7 +506,7 @@ function mediationView(m) {
           numeric: [1, 2, 3],
         },
       ),
-      keyChart('mediation-satisfaction', 'Notes de satisfaction (1 à 5)', 'Note', s.byRating, COLOURS.green, false),
+      keyChart('mediation-satisfaction', 'Notes de satisfaction (1 à 5)', 'Note', s.byRating, COLOURS.green),
     ),
   ];
 }
@@ -523,6 +528,12 @@ function levelOf(load) {
 }
 
 const viewers = new Map();
+/** Per viewer, the step a phone's view is centred on. */
+const focusOf = new WeakMap();
+
+/** Under this width (px) a map is shown at NARROW_ZOOM and browsed by dragging. */
+const NARROW = 700;
+const NARROW_ZOOM = 0.6;
 
 async function processMap(container, query) {
   const key = container.dataset.process;
@@ -534,7 +545,8 @@ async function processMap(container, query) {
     if (!viewer) {
       const xml = await get(`/dashboard/api/processes/${key}/diagram`, 'xml');
       const canvas = h('div', { class: 'map-canvas', id: `map-${key}`, role: 'group', 'aria-label': 'Schéma de la procédure avec, sur chaque étape, les dossiers en attente et le temps médian ; les mêmes chiffres sont dans le tableau qui suit.' });
-      body.replaceChildren(canvas, h('div', { class: 'map-table' }));
+      const hint = h('p', { class: 'hint map-hint', hidden: true }, 'Faites glisser le schéma pour le parcourir ; les mêmes chiffres sont dans le tableau qui suit.');
+      body.replaceChildren(hint, canvas, h('div', { class: 'map-table' }));
       viewer = new NavigatedViewer({ container: canvas });
       await viewer.importXML(xml);
       viewers.set(key, viewer);
@@ -574,12 +586,27 @@ function fit(viewer) {
   const canvas = viewer.get('canvas');
   const box = canvas.getContainer().closest('.map-canvas');
   const inner = canvas.viewbox().inner;
+  const narrow = box.clientWidth < NARROW;
   if (inner.width > 0) {
-    const height = Math.round(box.clientWidth * (inner.height / inner.width)) + 48;
+    const height = narrow
+      ? Math.min(Math.round(inner.height * NARROW_ZOOM) + 48, 420)
+      : Math.round(box.clientWidth * (inner.height / inner.width)) + 48;
     box.style.height = `${Math.min(Math.max(height, 240), 800)}px`;
   }
   canvas.resized();
-  canvas.zoom('fit-viewport', 'auto');
+  if (narrow && inner.width > 0) {
+    // A phone: the whole diagram would be a smudge; readable steps, dragged sideways to browse.
+    // Centred on the step where most dossiers wait.
+    canvas.zoom(NARROW_ZOOM);
+    const viewbox = canvas.viewbox();
+    const focus = viewer.get('elementRegistry').get(focusOf.get(viewer));
+    const x = focus ? focus.x + focus.width / 2 - viewbox.width / 2 : inner.x - 12;
+    const y = focus ? focus.y + focus.height / 2 - viewbox.height / 2 : inner.y - 24;
+    canvas.viewbox({ x, y, width: viewbox.width, height: viewbox.height });
+  } else {
+    canvas.zoom('fit-viewport', 'auto');
+  }
+  box.parentNode.querySelector('.map-hint').hidden = !narrow;
   box.dataset.fittedWidth = String(box.clientWidth);
 }
 
@@ -588,6 +615,10 @@ function drawLoads(viewer, overlay) {
   const canvas = viewer.get('canvas');
   const registry = viewer.get('elementRegistry');
   overlays.remove({ type: 'load' });
+  const busiest = overlay.activities
+    .filter((load) => shown(viewer, load))
+    .reduce((best, load) => (!best || load.waitingNow > best.waitingNow ? load : best), null);
+  focusOf.set(viewer, busiest?.activityId);
   for (const css of ['ok', 'warning', 'late']) {
     registry.forEach((element) => canvas.removeMarker(element, `level-${css}`));
   }
