@@ -5,9 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.demo.SampleMediations;
 import fr.defense.rapid.support.AppTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +36,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The mission achats at its dashboard: signed in through the webapps, it sees the key numbers, the
  * charts (drawn, each with its table), the bottleneck map of both processes with the dossiers
  * waiting at each step, filters without reloading the page (the address and the export links
- * follow), and the page passes axe-core and fits a phone. Anyone else gets the French refusal.
+ * follow; the CSV and XLSX exports of the filter hold the same dossiers), and the page passes
+ * axe-core and fits a phone. Anyone else gets the French refusal.
  * Screenshots: target/e2e/dashboard-*.png.
  */
 @Tag("browser")
@@ -106,6 +121,21 @@ class ManagerDashboardE2ETest {
                         + "&category=SMALL");
         assertThat(dashboard.text("#status")).contains("Chiffres du ");
 
+        // The exports of that filter, downloaded with the manager's session and read back: the
+        // same small companies' dossiers in the CSV and in the XLSX, the medium one in neither.
+        String csv =
+                new String(dashboard.download(dashboard.exportLink("export-dossiers-csv")), StandardCharsets.UTF_8);
+        Set<String> csvDossiers = dossierNumbers(csv);
+        assertThat(csvDossiers)
+                .hasSize((int) smallOnes)
+                .contains(small.getBusinessKey(), otherSmall.getBusinessKey())
+                .doesNotContain(medium.getBusinessKey());
+        assertThat(csv.lines().filter(line -> line.startsWith("RAPID-")).count())
+                .isEqualTo(smallOnes);
+        Set<String> xlsxDossiers =
+                dossierNumbers(xlsxText(dashboard.download(dashboard.exportLink("export-dossiers-xlsx"))));
+        assertThat(xlsxDossiers).isEqualTo(csvDossiers);
+
         dashboard.review("dashboard");
     }
 
@@ -147,6 +177,44 @@ class ManagerDashboardE2ETest {
                 .param("category", category)
                 .query(Long.class)
                 .single();
+    }
+
+    private static Set<String> dossierNumbers(String text) {
+        return Pattern.compile("RAPID-\\d{4}-\\d{5}")
+                .matcher(text)
+                .results()
+                .map(MatchResult::group)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * The text of an XLSX workbook's cells, read as Excel does: a ZIP of XML parts, strings in the
+     * shared table or inline in the sheets (no spreadsheet library needed to check what is there).
+     */
+    private static String xlsxText(byte[] xlsx) {
+        StringBuilder text = new StringBuilder();
+        try {
+            // Through the ZIP's central directory, as Excel reads it (the parts are streamed out
+            // with their sizes after them, which a streaming ZipInputStream refuses).
+            Path file = Files.createTempFile("dashboard-export-", ".xlsx");
+            try (ZipFile zip = new ZipFile(Files.write(file, xlsx).toFile())) {
+                for (ZipEntry entry : Collections.list(zip.entries())) {
+                    String name = entry.getName();
+                    if (name.equals("xl/sharedStrings.xml") || name.startsWith("xl/worksheets/")) {
+                        try (InputStream part = zip.getInputStream(entry)) {
+                            text.append(new String(part.readAllBytes(), StandardCharsets.UTF_8))
+                                    .append('\n');
+                        }
+                    }
+                }
+            } finally {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(text).as("an XLSX workbook with its sheets").isNotEmpty();
+        return text.toString();
     }
 
     private static long digits(String shown) {
