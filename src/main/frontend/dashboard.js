@@ -123,7 +123,10 @@ const charts = new Map();
  */
 function chartFigure(id, title, labels, series, { horizontal = true, stacked = false, tableHeaders, tableRows, numeric } = {}) {
   const canvas = h('canvas', { id: `chart-${id}`, role: 'img', 'aria-label': `${title} : graphique, ses chiffres sont dans le tableau qui le suit.` });
-  const height = horizontal ? Math.max(10, labels.length * (series.length > 1 ? 3 : 2.4) + 5) : 18;
+  // Horizontal: room for each label's lines and bars, whatever the width.
+  const lines = Math.max(1, ...labels.map((label) => [].concat(wrap(label)).length));
+  const perLabel = Math.max(series.length > 1 ? 3 : 2.4, lines * 1.15 + 0.7);
+  const height = horizontal ? Math.max(10, labels.length * perLabel + 5) : 18;
   const figure = h(
     'figure',
     { class: 'chart', id },
@@ -174,7 +177,7 @@ function chartFigure(id, title, labels, series, { horizontal = true, stacked = f
 const lowerFirst = (text) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** Long labels on several lines (Chart.js draws an array as lines), so that none is cut on a phone. */
-function wrap(label, width = 16) {
+function wrap(label, width = 18) {
   const lines = [];
   let line = '';
   // Words, and compound names cut after their hyphens (« Auvergne-Rhône-Alpes »).
