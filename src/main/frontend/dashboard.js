@@ -76,14 +76,17 @@ function link(href, text, label) {
   return href ? h('a', { href, 'aria-label': label }, text) : null;
 }
 
-/** A table with a caption; rows are arrays of cells (text or nodes); numeric columns align right. */
+/**
+ * A table with a caption; rows are arrays of cells (text or nodes); numeric columns align right.
+ * On a phone each row becomes a card whose cells say what they are (portal.css, table.responsive).
+ */
 function table(caption, headers, rows, numeric = []) {
   return h(
     'div',
     { class: 'table-wrap' },
     h(
       'table',
-      {},
+      { class: 'responsive' },
       h('caption', {}, caption),
       h('thead', {}, h('tr', {}, headers.map((header, i) => h('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null }, header)))),
       h(
@@ -95,7 +98,9 @@ function table(caption, headers, rows, numeric = []) {
               h(
                 'tr',
                 {},
-                row.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', { class: numeric.includes(i) ? 'num' : null }, cell))),
+                row.map((cell, i) =>
+                  i === 0 ? h('th', { scope: 'row' }, cell) : h('td', { class: numeric.includes(i) ? 'num' : null, 'data-label': headers[i] }, cell),
+                ),
               ),
             ),
       ),
