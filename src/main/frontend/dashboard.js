@@ -113,8 +113,14 @@ function card(label, value, detail) {
   return h('div', { class: 'kpi' }, h('p', { class: 'kpi__label' }, label), h('p', { class: 'kpi__value' }, value), detail ? h('p', { class: 'kpi__detail' }, detail) : null);
 }
 
-function shareDetail(share, of) {
-  return share ? `${count(share.count)} sur ${count(share.total)} ${of}` : null;
+/** French agreement: 0 and 1 take the singular (« 0 réponse », « 1 réponse », « 2 réponses »). */
+function plural(n, one, many) {
+  return `${count(n)} ${n > 1 ? many : one}`;
+}
+
+/** « 3 éligibles sur 4 vérifiés »: each side agrees with its own number. */
+function shareDetail(share, counted, among) {
+  return share ? `${plural(share.count, ...counted)} sur ${plural(share.total, ...among)}` : null;
 }
 
 // ---------------------------------------------------------------- charts
@@ -369,10 +375,10 @@ function rapidView(r) {
       'div',
       { class: 'kpis' },
       card('Dossiers déposés', count(r.dossiers)),
-      card('Décidés en 4 mois au plus', percent(r.decidedWithinTarget.share), shareDetail(r.decidedWithinTarget, 'dossiers décidés')),
+      card('Décidés en 4 mois au plus', percent(r.decidedWithinTarget.share), shareDetail(r.decidedWithinTarget, ['dans le délai', 'dans le délai'], ['dossier décidé', 'dossiers décidés'])),
       card('Délai médian du dépôt à la décision', days(r.endToEnd.medianDays), r.endToEnd.p90Days == null ? null : `90 % en moins de ${days(r.endToEnd.p90Days)} (${count(r.endToEnd.count)} décidés)`),
-      card('Éligibilité', percent(r.eligibility.share), shareDetail(r.eligibility, 'vérifiés éligibles')),
-      card("Taux d'approbation", percent(r.approval.share), shareDetail(r.approval, 'décidés approuvés')),
+      card('Éligibilité', percent(r.eligibility.share), shareDetail(r.eligibility, ['éligible', 'éligibles'], ['vérifié', 'vérifiés'])),
+      card("Taux d'approbation", percent(r.approval.share), shareDetail(r.approval, ['approuvé', 'approuvés'], ['décidé', 'décidés'])),
       card('Aide demandée', euros(r.amounts.requestedEur)),
       card('Aide proposée', euros(r.amounts.proposedEur)),
       card('Aide accordée', euros(r.amounts.grantedEur)),
@@ -488,11 +494,11 @@ function mediationView(m) {
       'div',
       { class: 'kpis' },
       card('Médiations demandées', count(m.cases)),
-      card('Réponse en 15 jours ouvrés', percent(m.answeredWithinCommitment.share), shareDetail(m.answeredWithinCommitment, 'demandes')),
-      card('Premier contact en 7 jours', percent(m.firstContactWithinCommitment.share), shareDetail(m.firstContactWithinCommitment, 'demandes')),
+      card('Réponse en 15 jours ouvrés', percent(m.answeredWithinCommitment.share), shareDetail(m.answeredWithinCommitment, ['dans le délai', 'dans le délai'], ['demande', 'demandes'])),
+      card('Premier contact en 7 jours', percent(m.firstContactWithinCommitment.share), shareDetail(m.firstContactWithinCommitment, ['dans le délai', 'dans le délai'], ['demande', 'demandes'])),
       card('Transmises au Médiateur des entreprises', count(m.handedOffToNationalMediator)),
-      card('Satisfaction', s.average == null ? '—' : `${nbsp(oneDecimal.format(s.average))}\u00a0/\u00a05`, `${count(s.answers)} réponses`),
-      card('Intérêts de retard calculés', eurosCents(m.lateInterest.totalEur), `${count(m.lateInterest.cases)} retards de paiement`),
+      card('Satisfaction', s.average == null ? '—' : `${nbsp(oneDecimal.format(s.average))}\u00a0/\u00a05`, plural(s.answers, 'réponse', 'réponses')),
+      card('Intérêts de retard calculés', eurosCents(m.lateInterest.totalEur), plural(m.lateInterest.cases, 'retard de paiement', 'retards de paiement')),
     ),
     h(
       'div',
