@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * Only the national level of the calendar is asked for: the Alsace-Moselle holidays (Good Friday,
  * 26 December) are regional and do not stop a national service's clock.
  */
-final class FrenchWorkingDays {
+public final class FrenchWorkingDays {
 
     /** Parsing the calendar is costly, the manager is immutable once built: share one. */
     private static final HolidayManager FRANCE =

@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("rapid.mediation")
 @Validated
-record MediationSettings(
+public record MediationSettings(
         @Positive int answerWorkingDays,
         @NotNull Period firstContact,
         @NotNull Period levelOneTarget,
