@@ -33,7 +33,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * portal and API and only their own dossiers and mediation cases (the portal's pages send the
  * anonymous to its login page: 302); staff only on the engine REST API, the webapps
  * and the staff files of their own procedure, each group with the least rights its work needs;
- * nobody anonymous anywhere (the staff files send them to Tasklist's login: 302).
+ * nobody anonymous anywhere (the staff files send them to Tasklist's login, the dashboard's page to the
+ * webapps' login: 302); the dashboard for managers and administrators only.
  */
 @AppTest
 class AccessMatrixTest {
@@ -95,6 +96,20 @@ class AccessMatrixTest {
             GET  /staff/mediations/{case}                        302       403      403       403         403    403       200           200      200     200
             GET  /staff/mediations/MED-2000-99999                302       403      403       403         403    403       404           404      404     404
             GET  /staff/anything-else                            302       403      403       403         403    403       403           403      403     403
+            GET  /dashboard                                      302       403      403       403         403    403       403           403      200     200
+            GET  /dashboard/api/rapid                            401       403      403       403         403    403       403           403      200     200
+            GET  /dashboard/api/rapid?from=hier                  401       403      403       403         403    403       403           403      400     400
+            GET  /dashboard/api/work                             401       403      403       403         403    403       403           403      200     200
+            GET  /dashboard/api/mediation                        401       403      403       403         403    403       403           403      200     200
+            GET  /dashboard/api/options                          401       403      403       403         403    403       403           403      200     200
+            GET  /dashboard/api/processes/rapid-subsidy/overlay  401       403      403       403         403    403       403           403      200     200
+            GET  /dashboard/api/processes/mediation-escalation/diagram 401 403     403       403         403    403       403           403      200     200
+            GET  /dashboard/api/processes/other/overlay          401       403      403       403         403    403       403           403      404     404
+            GET  /dashboard/api/exports                          401       403      403       403         403    403       403           403      200     200
+            GET  /dashboard/export/dossiers.csv                  401       403      403       403         403    403       403           403      200     200
+            GET  /dashboard/export/mediations.xlsx               401       403      403       403         403    403       403           403      200     200
+            POST /dashboard/api/rapid                            401       403      403       403         403    403       403           403      403     403
+            GET  /dashboard/inconnue                             302       403      403       403         403    403       403           403      404     404
             """;
 
     @Test

@@ -11,5 +11,13 @@ export default {
   dateFormat: {
     normal: 'LLL',
     long: 'LLLL'
-  }
+  },
+  // Managers sign in here: the dashboard (issue 13) is one click away. Others get its French refusal.
+  links: [
+    {
+      label: 'Tableau de bord',
+      href: '/dashboard',
+      description: 'Procédures RAPID et médiation : chiffres, délais, goulets d\'étranglement (mission achats et administrateurs)'
+    }
+  ]
 };
