@@ -411,7 +411,7 @@ final class CaseLives {
             tables.cases.add(
                     number,
                     company.ownerId(),
-                    null,
+                    trail == null ? null : trail.instanceId(),
                     level,
                     admissible,
                     outcome == null ? null : outcome.name(),

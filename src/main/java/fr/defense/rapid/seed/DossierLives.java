@@ -417,7 +417,7 @@ final class DossierLives {
                     number,
                     status,
                     company.ownerId(),
-                    null,
+                    trail == null ? null : trail.instanceId(),
                     company.siren(),
                     company.name(),
                     company.headcount(),

@@ -183,6 +183,11 @@ final class EngineHistory implements AutoCloseable {
             return new Scope(instanceId, instanceId, null);
         }
 
+        /** The instance's id: our row names it (process_instance_id), as the engine's start does. */
+        String instanceId() {
+            return instanceId;
+        }
+
         /** An activity that started and ended; its activity instance id. */
         String pass(Scope scope, String activityId, Instant start, Instant end) {
             return row(scope, activityId, start, end, stateOf(activityId), null, null)

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The dashboard API's latency, measured over HTTP against a running application (docs/performance.md):
  * for each view and each filter, a few warm-up requests, then {@code requests} requests one after
- * the other; prints p50, p95 and max in milliseconds as a Markdown table. Figures only: nothing is
+ * the other (exports: one warm-up, {@code -Dbenchmark.exports} requests, three filters); prints p50, p95 and max in milliseconds as a Markdown table. Figures only: nothing is
  * asserted (timings depend on the machine). Not a test (no JUnit): run it with
  *
  * <pre>
@@ -53,30 +53,43 @@ public final class DashboardBenchmark {
         filters.put("region Île-de-France", "region=" + URLEncoder.encode("Île-de-France", StandardCharsets.UTF_8));
         filters.put("category SMALL", "category=SMALL");
 
-        Map<String, Boolean> views = new LinkedHashMap<>();
-        views.put("/dashboard/api/rapid", true);
-        views.put("/dashboard/api/mediation", true);
-        views.put("/dashboard/api/processes/rapid-subsidy/overlay", true);
-        views.put("/dashboard/api/processes/mediation-escalation/overlay", true);
-        views.put("/dashboard/api/work", false);
-        views.put("/dashboard/api/options", false);
-        for (String extra : System.getProperty(
-                        "benchmark.extra",
-                        "/dashboard/export/dossiers.csv,"
-                                + "/dashboard/export/dossiers.xlsx,/dashboard/export/cases.csv,/dashboard/export/cases.xlsx")
-                .split(",")) {
-            if (!extra.isBlank()) {
-                views.put(extra.strip(), true);
-            }
+        // The views and the filters each is measured with; an export is measured fewer times (-Dbenchmark.exports=5).
+        List<String> all = List.copyOf(filters.keySet());
+        List<String> none = List.of("none");
+        Map<String, List<String>> views = new LinkedHashMap<>();
+        views.put("/dashboard/api/rapid", all);
+        views.put("/dashboard/api/mediation", all);
+        views.put("/dashboard/api/processes/rapid-subsidy/overlay", all);
+        views.put("/dashboard/api/processes/mediation-escalation/overlay", all);
+        views.put("/dashboard/api/work", none);
+        views.put("/dashboard/api/options", none);
+        List<String> exportFilters = List.of("none (last 12 months)", "period: 3 years", "region Île-de-France");
+        for (String export : List.of("dossiers.csv", "dossiers.xlsx", "mediations.csv", "mediations.xlsx")) {
+            views.put("/dashboard/export/" + export, exportFilters);
         }
+        filters.put("none", "");
+        int exportRequests = Integer.getInteger("benchmark.exports", 5);
 
         System.out.println("| view | filter | status | bytes | p50 ms | p95 ms | max ms |");
         System.out.println("|---|---|---|---|---|---|---|");
-        for (Map.Entry<String, Boolean> view : views.entrySet()) {
-            Map<String, String> applied = view.getValue() ? filters : Map.of("none", "");
-            for (Map.Entry<String, String> filter : applied.entrySet()) {
-                String url = base + view.getKey() + (filter.getValue().isEmpty() ? "" : "?" + filter.getValue());
-                String row = measure(client, authorization, url, requests, view.getKey(), filter.getKey());
+        // -Dbenchmark.only=/dashboard/export/: only the views whose path starts so.
+        String only = System.getProperty("benchmark.only", "");
+        for (Map.Entry<String, List<String>> view : views.entrySet()) {
+            if (!view.getKey().startsWith(only)) {
+                continue;
+            }
+            boolean export = view.getKey().startsWith("/dashboard/export/");
+            for (String filter : view.getValue()) {
+                String query = filters.get(filter);
+                String url = base + view.getKey() + (query.isEmpty() ? "" : "?" + query);
+                String row = measure(
+                        client,
+                        authorization,
+                        url,
+                        export ? 1 : WARM_UP,
+                        export ? exportRequests : requests,
+                        view.getKey(),
+                        filter);
                 System.out.println(row);
                 if (!row.contains("| 200 |")) {
                     break; // Not there (yet): one row says so, not one per filter.
@@ -86,7 +99,7 @@ public final class DashboardBenchmark {
     }
 
     private static String measure(
-            HttpClient client, String authorization, String url, int requests, String view, String filter)
+            HttpClient client, String authorization, String url, int warmUp, int requests, String view, String filter)
             throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", authorization)
@@ -97,7 +110,7 @@ public final class DashboardBenchmark {
         if (first.statusCode() != 200) {
             return "| %s | %s | %d | - | - | - | - |".formatted(view, filter, first.statusCode());
         }
-        for (int i = 1; i < WARM_UP; i++) {
+        for (int i = 1; i < warmUp; i++) {
             client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         }
         List<Long> times = new ArrayList<>();

@@ -2,6 +2,7 @@ package fr.defense.rapid.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.Http;
 import fr.defense.rapid.support.OtherJobExecutorsPaused;
@@ -57,16 +58,19 @@ class SeederTest {
 
         // Finished ones: our rows, closed, with their engine history, in the year before the last day.
         assertThat(count(
-                        "select count(*) from dossier where dossier_number like ? and process_instance_id is null",
+                        "select count(*) from dossier d join act_hi_procinst p on p.id_ = d.process_instance_id"
+                                + " where d.dossier_number like ? and p.end_time_ is not null",
                         DOSSIERS))
                 .isEqualTo(200);
         assertThat(count(
-                        "select count(*) from dossier where dossier_number like ? and process_instance_id is null"
+                        "select count(*) from dossier d join act_hi_procinst p on p.id_ = d.process_instance_id"
+                                + " where d.dossier_number like ? and p.end_time_ is not null"
                                 + " and closed_at is null",
                         DOSSIERS))
                 .isZero();
         assertThat(count(
-                        "select count(*) from mediation_case where case_number like ? and process_instance_id is null",
+                        "select count(*) from mediation_case m join act_hi_procinst p on p.id_ = m.process_instance_id"
+                                + " where m.case_number like ? and p.end_time_ is not null",
                         CASES))
                 .isEqualTo(40);
         assertThat(count(
@@ -117,7 +121,8 @@ class SeederTest {
                                 task.getDueDate().toInstant()))
                         .isEqualTo(Duration.ofDays(21)));
         assertThat(count(
-                        "select count(*) from dossier where dossier_number like ? and process_instance_id is not null",
+                        "select count(*) from dossier d join act_ru_execution x on x.id_ = d.process_instance_id"
+                                + " where d.dossier_number like ?",
                         DOSSIERS))
                 .isEqualTo(report.openDossiers());
         // The waiting step's listener recorded the stage, at the moment it was reached.
@@ -141,6 +146,28 @@ class SeederTest {
                         .get("cases")
                         .asLong())
                 .isEqualTo(count("select count(*) from mediation_case where case_number like ?", CASES));
+        overlayCountsTheSeededEvaluations();
+    }
+
+    /** The bottleneck map reads the seeded history: evaluations completed in the seeded year. */
+    private void overlayCountsTheSeededEvaluations() {
+        long evaluations = count(
+                "select count(*) from act_hi_actinst a join act_hi_procinst p on p.id_ = a.proc_inst_id_"
+                        + " where p.business_key_ like ? and a.act_id_ = 'TechnicalEvaluation' and a.end_time_ is not null",
+                DOSSIERS);
+        JsonNode activities = new Http(port)
+                .get("manager", "/dashboard/api/processes/rapid-subsidy/overlay?from=2086-06-29&to=2087-06-30")
+                .okJson()
+                .get("activities");
+        JsonNode evaluation = null;
+        for (JsonNode activity : activities) {
+            if (activity.get("activityId").asText().equals("TechnicalEvaluation")) {
+                evaluation = activity;
+            }
+        }
+        assertThat(evaluations).isPositive();
+        assertThat(evaluation).isNotNull();
+        assertThat(evaluation.get("completedInPeriod").asLong()).isEqualTo(evaluations);
     }
 
     /** The seeded year leaves nothing behind for the other tests of this application. */
