@@ -253,7 +253,8 @@ class StartupProfilesTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(RapidBpmApplication.class)
                 .run(
-                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("rapid-bpm") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000",
+                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("rapid-bpm")
+                                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000",
                         "--server.port=0");
     }
 
