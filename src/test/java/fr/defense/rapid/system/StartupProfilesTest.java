@@ -183,7 +183,12 @@ class StartupProfilesTest {
             assertThat(jdbc.sql("select version from flyway_schema_history where success order by installed_rank")
                             .query(String.class)
                             .list())
-                    .containsSubsequence("1", "5", "6", "7");
+                    .containsSubsequence("1", "5", "6", "7", "11", "12");
+            // V12: the bottleneck map's index on Camunda's activity history, made once V7 made the table.
+            assertThat(jdbc.sql("select count(*) from pg_indexes where indexname = 'act_hi_actinst_dashboard_idx'")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
             assertThat(jdbc.sql("select version_ from act_ge_schema_log order by timestamp_ desc limit 1")
                             .query(String.class)
                             .single())
