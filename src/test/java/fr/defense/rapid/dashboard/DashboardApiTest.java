@@ -77,6 +77,10 @@ class DashboardApiTest {
 
         assertThat(refused.status()).isEqualTo(400);
         JsonNode problem = refused.json();
+        assertThat(problem.path("title").asText()).isEqualTo("Filtre invalide");
+        assertThat(problem.path("detail").asText())
+                .isEqualTo(
+                        "Filtre refusé : corrigez les paramètres indiqués. Aucun chiffre n'a été calculé ni exporté.");
         assertThat(errors(problem))
                 .containsExactly(
                         tuple("from", "date « 2084-13-01 » invalide (attendu : AAAA-MM-JJ)."),
