@@ -56,8 +56,13 @@ class ProcessOverlaysTest {
     @Test
     void rapidMapCountsTokensOverdueTasksAndMedianTimesAgainstTheDeadlines() {
         RapidProcess rapid = new RapidProcess(engine, attachments);
+        DashboardFilter region =
+                DashboardFilter.parse("2041-03-01", "2041-04-30", "UNDER_EVALUATION", "Auvergne-Rhône-Alpes", "SMALL");
         at(MONDAY.plusDays(30));
         Map<String, ActivityLoad> before = byActivity(overlays.overlay("rapid-subsidy", SPRING_2041));
+        // Waiting and overdue are about now, whatever the period: other tests' small companies of this
+        // region under evaluation count too (and are overdue in 2041), so only what this test adds is checked.
+        Map<String, ActivityLoad> beforeInRegion = byActivity(overlays.overlay("rapid-subsidy", region));
 
         at(MONDAY);
         ProcessInstance a = rapid.submitted(SampleDossiers.smallCompany());
@@ -124,11 +129,12 @@ class ProcessOverlaysTest {
         assertThat(byActivity(overlays.overlay("rapid-subsidy", etis)).get("CheckCompleteness"))
                 .extracting(ActivityLoad::completedInPeriod, ActivityLoad::medianDays)
                 .containsExactly(0L, null);
-        DashboardFilter region =
-                DashboardFilter.parse("2041-03-01", "2041-04-30", "UNDER_EVALUATION", "Auvergne-Rhône-Alpes", "SMALL");
-        assertThat(byActivity(overlays.overlay("rapid-subsidy", region)).get("TechnicalEvaluation"))
-                .extracting(ActivityLoad::waitingNow, ActivityLoad::overdueNow)
-                .containsExactly(1L, 1L);
+        Map<String, ActivityLoad> afterInRegion = byActivity(overlays.overlay("rapid-subsidy", region));
+        assertThat(added(beforeInRegion, afterInRegion, ActivityLoad::waitingNow))
+                .containsEntry("TechnicalEvaluation", 1L)
+                .containsEntry("CheckCompleteness", 0L);
+        assertThat(added(beforeInRegion, afterInRegion, ActivityLoad::overdueNow))
+                .containsEntry("TechnicalEvaluation", 1L);
     }
 
     @Test
