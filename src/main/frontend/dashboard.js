@@ -45,7 +45,8 @@ const nbsp = (text) => text.replace(/[\u202f\u00a0 ]/g, '\u00a0');
 const count = (n) => (n == null ? '—' : nbsp(integer.format(n)));
 const euros = (n) => (n == null ? '—' : `${nbsp(integer.format(n))}\u00a0€`);
 const eurosCents = (n) => (n == null ? '—' : `${nbsp(twoDecimals.format(Number(n)))}\u00a0€`);
-const percent = (share) => (share == null ? '—' : `${nbsp(oneDecimal.format(share * 100))}\u00a0%`);
+// Rounded down to the tenth: 24 844 of 24 854 decisions in time is « 99,9 % », never a commitment « 100 % » met.
+const percent = (share) => (share == null ? '—' : `${nbsp(oneDecimal.format(Math.floor(share * 1000 + 1e-6) / 10))}\u00a0%`);
 const days = (d) => (d == null ? '—' : `${nbsp(oneDecimal.format(d))}\u00a0j`);
 const date = (iso) => (iso ? longDate.format(new Date(`${iso}${iso.length === 10 ? 'T12:00:00Z' : ''}`)) : '—');
 // Axes: short (« 400 k€ », « 0,25 j »); tooltips and tables give the full figure.

@@ -23,8 +23,11 @@ import java.util.Map;
  * <pre>
  * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=fr.defense.rapid.perf.DashboardBenchmark \
- *   -Dexec.args="http://localhost:8080 manager manager 50"
+ *   -Dbenchmark.url=http://localhost:8080 -Dbenchmark.user=manager -Dbenchmark.password=manager -Dbenchmark.requests=30
  * </pre>
+ *
+ * Settings are system properties, not {@code -Dexec.args}: the build's own exec executions (npm) would take
+ * those arguments too.
  */
 public final class DashboardBenchmark {
 
@@ -33,10 +36,10 @@ public final class DashboardBenchmark {
     private DashboardBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        String base = args.length > 0 ? args[0] : "http://localhost:8080";
-        String user = args.length > 1 ? args[1] : "manager";
-        String password = args.length > 2 ? args[2] : "manager";
-        int requests = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+        String base = System.getProperty("benchmark.url", "http://localhost:8080");
+        String user = System.getProperty("benchmark.user", "manager");
+        String password = System.getProperty("benchmark.password", "manager");
+        int requests = Integer.getInteger("benchmark.requests", 50);
         String authorization =
                 "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         HttpClient client =
