@@ -1,23 +1,21 @@
 package fr.defense.rapid.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.dashboard.WeeklySummary.Outcome;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.demo.SampleMediations;
 import fr.defense.rapid.demo.SamplePieces;
-import fr.defense.rapid.security.Groups;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.Http;
+import fr.defense.rapid.support.LiveTasks;
 import fr.defense.rapid.support.RapidProcess;
 import fr.defense.rapid.support.TestSmtp;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -26,14 +24,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -41,6 +36,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -74,6 +70,13 @@ class WeeklySummaryTest {
     @Autowired
     WeeklySummaryStore store;
 
+    LiveTasks live;
+
+    @BeforeEach
+    void setUp() {
+        live = new LiveTasks(engine, attachments);
+    }
+
     @AfterEach
     void realTime() {
         ClockUtil.reset();
@@ -85,17 +88,17 @@ class WeeklySummaryTest {
         LocalDate monday = LocalDate.of(2001, 3, 5);
         // An evaluation asked for 21 days before the week's Wednesday, never done.
         clock(monday.minusDays(19), 10);
-        ProcessInstance dossier = start(RapidProcess.KEY, SampleDossiers.smallCompany());
+        ProcessInstance dossier = live.start(RapidProcess.KEY, SampleDossiers.smallCompany());
         SamplePieces.attachAll(attachments, dossier.getBusinessKey());
-        complete("secretariat", awaitTask(dossier, "CheckCompleteness"), SampleDossiers.completeness(true));
-        Task evaluation = awaitTask(dossier, "TechnicalEvaluation");
+        live.complete("secretariat", live.awaitTask(dossier, "CheckCompleteness"), SampleDossiers.completeness(true));
+        Task evaluation = live.awaitTask(dossier, "TechnicalEvaluation");
         // A mediation request filed a week before the week's Tuesday, its first contact made on Thursday.
         clock(monday.minusDays(6), 9);
-        ProcessInstance mediation = start(RapidProcess.MEDIATION_KEY, SampleMediations.contractDispute());
-        complete("correspondent", awaitTask(mediation, "QualifyRequest"), SampleMediations.admissible());
-        Task contact = awaitTask(mediation, "ContactSme");
+        ProcessInstance mediation = live.start(RapidProcess.MEDIATION_KEY, SampleMediations.contractDispute());
+        live.complete("correspondent", live.awaitTask(mediation, "QualifyRequest"), SampleMediations.admissible());
+        Task contact = live.awaitTask(mediation, "ContactSme");
         clock(monday.plusDays(3), 11);
-        complete("correspondent", contact, SampleMediations.firstContact(monday.plusDays(3)));
+        live.complete("correspondent", contact, SampleMediations.firstContact(monday.plusDays(3)));
         ClockUtil.reset();
 
         assertThat(summary.send(monday)).isEqualTo(Outcome.SENT);
@@ -169,7 +172,7 @@ class WeeklySummaryTest {
     @Test
     void aSummaryTheSmtpServerRefusedIsSentByTheRetryOnce() throws Exception {
         LocalDate monday = LocalDate.of(2001, 1, 15);
-        awaitNoJobs();
+        live.awaitQuiet();
         TestSmtp.stop();
         try {
             assertThat(summary.send(monday)).isEqualTo(Outcome.FAILED);
@@ -200,47 +203,6 @@ class WeeklySummaryTest {
     private static void clock(LocalDate day, int hour) {
         ClockUtil.setCurrentTime(Date.from(
                 LocalDateTime.of(day, LocalTime.of(hour, 0)).atZone(PARIS).toInstant()));
-    }
-
-    private ProcessInstance start(String key, Map<String, Object> variables) {
-        return as("pme-demo", () -> engine.getRuntimeService().startProcessInstanceByKey(key, variables));
-    }
-
-    private void complete(String user, Task task, Map<String, Object> variables) {
-        as(user, () -> {
-            engine.getTaskService().claim(task.getId(), user);
-            engine.getTaskService().complete(task.getId(), variables);
-            return null;
-        });
-    }
-
-    private Task awaitTask(ProcessInstance instance, String taskKey) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> engine.getTaskService()
-                                .createTaskQuery()
-                                .processInstanceId(instance.getId())
-                                .taskDefinitionKey(taskKey)
-                                .singleResult(),
-                        Objects::nonNull);
-    }
-
-    private void awaitNoJobs() {
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> engine.getManagementService()
-                                .createJobQuery()
-                                .executable()
-                                .count()
-                        == 0);
-    }
-
-    private <T> T as(String user, Supplier<T> action) {
-        engine.getIdentityService().setAuthentication(user, Groups.of(engine.getIdentityService(), user));
-        try {
-            return action.get();
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
     }
 
     private static MimeMessage single(String subject) throws MessagingException {

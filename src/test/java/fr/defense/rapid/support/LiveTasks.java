@@ -34,10 +34,7 @@ public final class LiveTasks {
 
     /** A new dossier waiting at {@code CheckCompleteness}, {@code TechnicalEvaluation} or {@code CommitteeDecision}. */
     public Task dossierAt(String taskKey) {
-        ProcessInstance dossier = as(
-                "pme-demo",
-                () -> engine.getRuntimeService()
-                        .startProcessInstanceByKey(RapidProcess.KEY, SampleDossiers.smallCompany()));
+        ProcessInstance dossier = start(RapidProcess.KEY, SampleDossiers.smallCompany());
         Task task = awaitTask(dossier, "CheckCompleteness");
         if (!taskKey.equals(task.getTaskDefinitionKey())) {
             SamplePieces.attachAll(attachments, dossier.getBusinessKey());
@@ -53,10 +50,7 @@ public final class LiveTasks {
 
     /** A new mediation case waiting at {@code QualifyRequest}, or, its level 1 failed, at {@code ConductMediation}. */
     public Task caseAt(String taskKey) {
-        ProcessInstance mediation = as(
-                "pme-demo",
-                () -> engine.getRuntimeService()
-                        .startProcessInstanceByKey(RapidProcess.MEDIATION_KEY, SampleMediations.contractDispute()));
+        ProcessInstance mediation = start(RapidProcess.MEDIATION_KEY, SampleMediations.contractDispute());
         Task task = awaitTask(mediation, "QualifyRequest");
         if (!taskKey.equals(task.getTaskDefinitionKey())) {
             complete("correspondent", task, SampleMediations.admissible());
@@ -88,7 +82,13 @@ public final class LiveTasks {
                         == 0);
     }
 
-    private void complete(String user, Task task, Map<String, Object> variables) {
+    /** Starts a process as {@code pme-demo}, as the SME API does. */
+    public ProcessInstance start(String processKey, Map<String, Object> variables) {
+        return as("pme-demo", () -> engine.getRuntimeService().startProcessInstanceByKey(processKey, variables));
+    }
+
+    /** Claims and completes the task as this user, as Tasklist does. */
+    public void complete(String user, Task task, Map<String, Object> variables) {
         as(user, () -> {
             engine.getTaskService().claim(task.getId(), user);
             engine.getTaskService().complete(task.getId(), variables);
@@ -96,7 +96,8 @@ public final class LiveTasks {
         });
     }
 
-    private Task awaitTask(ProcessInstance instance, String taskKey) {
+    /** The instance's task of this key, once the job executor has brought the instance there. */
+    public Task awaitTask(ProcessInstance instance, String taskKey) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(
                         () -> engine.getTaskService()
