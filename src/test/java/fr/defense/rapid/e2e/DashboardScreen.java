@@ -14,9 +14,7 @@ import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -28,10 +26,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class DashboardScreen {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    private static final By LOGIN_USER = By.cssSelector("input[type=text]");
-    private static final By LOGIN_PASSWORD = By.cssSelector("input[type=password]");
-    private static final By LOGIN_SUBMIT = By.cssSelector("button[type=submit]");
 
     private final HeadlessChromium chromium;
     private final WebDriver driver;
@@ -56,31 +50,13 @@ final class DashboardScreen {
     }
 
     /**
-     * Signs in on the webapps' welcome page, as managers do (the dashboard's link is there). The
-     * login form gets the focus by script a moment after it shows: both fields are checked and typed
-     * again if need be (see TasklistPage).
+     * Signs in on the webapps' welcome page, as managers do (the dashboard's link is there).
      */
     void logIn(String user) {
         driver.get(baseUrl + "/camunda/app/welcome/default/#!/login");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(LOGIN_USER));
-        new WebDriverWait(driver, TIMEOUT)
-                .ignoring(StaleElementReferenceException.class)
-                .until(browser -> {
-                    WebElement userField = browser.findElement(LOGIN_USER);
-                    WebElement passwordField = browser.findElement(LOGIN_PASSWORD);
-                    if (!user.equals(userField.getDomProperty("value"))) {
-                        userField.clear();
-                        userField.sendKeys(user);
-                    }
-                    if (!user.equals(passwordField.getDomProperty("value"))) {
-                        passwordField.clear();
-                        passwordField.sendKeys(user);
-                    }
-                    return user.equals(userField.getDomProperty("value"))
-                            && user.equals(passwordField.getDomProperty("value"));
-                });
-        driver.findElement(LOGIN_SUBMIT).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(LOGIN_PASSWORD));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(WebappLoginForm.USER));
+        WebappLoginForm.fillAndSubmit(driver, TIMEOUT, user, user);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(WebappLoginForm.PASSWORD));
     }
 
     /** From the webapps' welcome page, where managers land, through its link to the dashboard. */

@@ -23,9 +23,8 @@ final class TasklistPage {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private static final By LOGIN_USER = By.cssSelector("input[type=text]");
-    private static final By LOGIN_PASSWORD = By.cssSelector("input[type=password]");
-    private static final By LOGIN_SUBMIT = By.cssSelector("button[type=submit]");
+    private static final By LOGIN_USER = WebappLoginForm.USER;
+    private static final By LOGIN_PASSWORD = WebappLoginForm.PASSWORD;
     /** The filter list is only there once the session is open. */
     private static final By LOGGED_IN = By.cssSelector(".filters, .tasks-list");
 
@@ -59,12 +58,7 @@ final class TasklistPage {
     /** Who is logged in in this browser now, if anybody. */
     private String loggedIn;
 
-    /**
-     * Logs in through Tasklist's own form. The page moves the focus to the user name field by
-     * script ({@code [autofocus]}) a moment after it shows: keys sent to the password field at that
-     * moment land in the user name ("secretariatsecretariat"). So both fields are checked, and
-     * typed again if need be, before the form is sent.
-     */
+    /** Logs in through Tasklist's own form (WebappLoginForm). */
     void logIn(String user, String password) {
         submitLogin(user, password);
         wait.until(ExpectedConditions.presenceOfElementLocated(LOGGED_IN));
@@ -87,23 +81,7 @@ final class TasklistPage {
             driver.get(baseUrl);
             wait.until(ExpectedConditions.visibilityOfElementLocated(LOGIN_USER));
         }
-        new WebDriverWait(driver, TIMEOUT)
-                .ignoring(StaleElementReferenceException.class)
-                .until(browser -> {
-                    WebElement userField = browser.findElement(LOGIN_USER);
-                    WebElement passwordField = browser.findElement(LOGIN_PASSWORD);
-                    if (!user.equals(userField.getDomProperty("value"))) {
-                        userField.clear();
-                        userField.sendKeys(user);
-                    }
-                    if (!password.equals(passwordField.getDomProperty("value"))) {
-                        passwordField.clear();
-                        passwordField.sendKeys(password);
-                    }
-                    return user.equals(userField.getDomProperty("value"))
-                            && password.equals(passwordField.getDomProperty("value"));
-                });
-        driver.findElement(LOGIN_SUBMIT).click();
+        WebappLoginForm.fillAndSubmit(driver, TIMEOUT, user, password);
     }
 
     /**
