@@ -149,23 +149,11 @@ class DashboardExports {
         return rows[0];
     }
 
-    /** The dossiers submitted in the period, of the stage, region and category asked for. */
+    /** The dossiers of the cohort (Cohort: submitted in the period, of the stage, region and category asked for). */
     private static String dossiers(DashboardFilter filter, MapSqlParameterSource parameters) {
-        StringBuilder sql =
-                new StringBuilder("select * from dossier where submitted_at >= :start and submitted_at < :end");
-        if (filter.stage() != null) {
-            sql.append(" and status = :stage");
-            parameters.addValue("stage", filter.stage());
-        }
-        if (filter.region() != null) {
-            sql.append(" and company_region = :region");
-            parameters.addValue("region", filter.region());
-        }
-        if (filter.category() != null) {
-            sql.append(" and company_category = :category");
-            parameters.addValue("category", filter.category());
-        }
-        return sql.append(" order by submitted_at, dossier_number").toString();
+        Cohort cohort = Cohort.of(filter);
+        parameters.addValues(cohort.parameters());
+        return "select d.* from dossier d where " + cohort.where() + " order by d.submitted_at, d.dossier_number";
     }
 
     /** The cases filed in the period (stage, region and category concern dossiers only). */

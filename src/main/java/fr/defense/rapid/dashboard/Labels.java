@@ -4,6 +4,7 @@ import fr.defense.rapid.dossier.DossierStatus;
 import fr.defense.rapid.mediation.MediationCase;
 import fr.defense.rapid.mediation.MediationOutcome;
 import fr.defense.rapid.mediation.MediationSubject;
+import fr.defense.rapid.system.Messages;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -39,14 +40,9 @@ final class Labels {
         };
     }
 
+    /** The data dictionary's category names, as the staff file and the decision explanation say them. */
     static String category(String category) {
-        return switch (category) {
-            case "SMALL" -> "Petite entreprise";
-            case "MEDIUM" -> "Moyenne entreprise";
-            case "ETI" -> "Entreprise de taille intermédiaire";
-            case "LARGE" -> "Grande entreprise";
-            default -> category;
-        };
+        return Messages.get("category." + category);
     }
 
     /** « mars 2026 ». */
