@@ -168,8 +168,14 @@ function displayValues(values, displayedOnly) {
   return shown;
 }
 
+// debounce: false: each keystroke goes to the form's state at once. With form-js' default (300 ms),
+// a text field's typing waits in its timer while the form's state still holds the old value; a
+// number field just left sends its value a second time about 300 ms after the blur (Numberfield
+// calls its debounced onChange from its render), the whole form re-renders, and Preact puts the
+// state's old value back into the field being typed in (a controlled textarea): what was typed in
+// « Application défense » right after leaving « TRL visé » was wiped, then saved empty.
 async function renderForm(container, schema, values) {
-  const form = new Form({ container, additionalModules: [{ translate: ['value', translate] }] });
+  const form = new Form({ container, debounce: false, additionalModules: [{ translate: ['value', translate] }] });
   await form.importSchema(schema, values || {});
   return form;
 }
