@@ -152,11 +152,6 @@ final class ClusterChecks {
         nodeChecks();
         rehearsal.sessionChecks.forEach((what, result) -> check("session: " + what, "ok".equals(result), "%s", result));
 
-        System.out.println();
-        System.out.printf(
-                "Throughput (dossiers per second, each with its completeness check for two in three; %d clients;"
-                        + " noisy on a shared machine): two nodes %.1f, one node after the kill %.1f%n",
-                rehearsal.clients, rehearsal.twoNodeRate, rehearsal.oneNodeRate);
         System.out.println(passed ? "ALL CHECKS PASSED" : "SOME CHECKS FAILED");
         return passed;
     }

@@ -86,8 +86,6 @@ public final class ClusterRehearsal {
     final List<String> clientErrors = new CopyOnWriteArrayList<>();
     long killedAtMillis;
     long restartedAtMillis;
-    double twoNodeRate;
-    double oneNodeRate;
     ClusterChecks.LockedJobs lockedAtKill;
 
     private ClusterRehearsal() throws IOException {
@@ -174,8 +172,6 @@ public final class ClusterRehearsal {
         while (submitted.get() < killAt) {
             Thread.sleep(20);
         }
-        long beforeKill = System.nanoTime();
-        twoNodeRate = submitted.get() / ((beforeKill - start) / 1e9);
         try (Connection db = database()) {
             lockedAtKill = ClusterChecks.awaitBothNodesHoldingJobs(db, Duration.ofSeconds(5));
             live.remove(nodeB);
@@ -186,12 +182,9 @@ public final class ClusterRehearsal {
                     submitted.get(), dossiers, lockedAtKill.jobs().size(), lockedAtKill.owners());
             lockedAtKill = ClusterChecks.orphansOfTheDeadNode(db, lockedAtKill, killedAtMillis);
         }
-        int atKill = submitted.get();
-        long killNanos = System.nanoTime();
         for (Future<?> worker : workers) {
             worker.get();
         }
-        oneNodeRate = (submitted.get() - atKill) / ((System.nanoTime() - killNanos) / 1e9);
         System.out.printf(
                 "node-a finished alone: %d dossiers in %.1f s%n",
                 dossiers - reserved, (System.nanoTime() - start) / 1e9);
