@@ -125,8 +125,13 @@ public final class ClusterRehearsal {
     public static void main(String[] args) throws Exception {
         // The SMTP server's thread fails when the killed node drops its connection in the middle of a mail: say so
         // in one line (the mail was not accepted; its job runs again on the other node).
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.out.printf(
-                "(%s: %s%s)%n", thread.getName(), e.getMessage(), e.getCause() == null ? "" : ", " + e.getCause()));
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (thread.getName().startsWith("smtp")) {
+                System.out.printf("(%s: %s, %s)%n", thread.getName(), e.getMessage(), e.getCause());
+            } else {
+                e.printStackTrace();
+            }
+        });
         ClusterRehearsal rehearsal = new ClusterRehearsal();
         boolean passed;
         try {
