@@ -56,6 +56,8 @@ class MailAfterACrashTest {
 
         try (SmtpRelay smtp = new SmtpRelay(TestSmtp.port())) {
             // A node sends the acknowledgment; the SMTP server accepts it; the node is killed before it hears so.
+            // Its job lock (20 s) outlasts the hold, lest the node take its own job back before the kill; the
+            // restart takes about as long, so that the lock has expired when the second node looks for jobs.
             try (ApplicationNode first = ApplicationNode.start("crash-first", node(database, smtp, "20000"))) {
                 smtp.holdNextAcceptance();
                 number = submit(first.http(), title);
@@ -145,7 +147,7 @@ class MailAfterACrashTest {
 
     /**
      * The production profile on the crash database, the SMTP server behind the relay, demo users
-     * (an SME to submit), a job lock of a few seconds so that the test need not wait 2 minutes, and
+     * (an SME to submit), a job lock of seconds so that the test need not wait 2 minutes, and
      * connections opened as needed (PostgreSQL's 100 are shared with other test runs).
      */
     private static Map<String, String> node(String database, SmtpRelay smtp, String lockTimeMillis) {
