@@ -59,12 +59,12 @@ class NotificationRepository {
 
     /**
      * An attempt about to send: the Message-ID every attempt of the notification carries (its first
-     * attempt's), and whether an earlier attempt was interrupted before its outcome was recorded
-     * (a node killed, a connection lost while the server answered), so that this one may repeat it.
+     * attempt's), and whether an earlier attempt ended without a recorded outcome (a node killed, a
+     * connection lost while the server answered), so that this one may repeat it.
      */
     record Attempt(String messageId, boolean mayRepeat) {}
 
-    private record Earlier(String messageId, boolean sending) {}
+    private record Earlier(String messageId, boolean sending, int possibleRepeats) {}
 
     /**
      * Records an attempt before the mail goes out (the first one creates the notification) for a
@@ -84,7 +84,7 @@ class NotificationRepository {
         String stored = text.length() <= TEXT_LENGTH ? text : text.substring(0, TEXT_LENGTH - 1) + "…";
         return ownTransaction.execute(status -> {
             Optional<Earlier> earlier = jdbc.sql(
-                            "select message_id, sending from notification where id = :id for update")
+                            "select message_id, sending, possible_repeats from notification where id = :id for update")
                     .param("id", id)
                     .query(Earlier.class)
                     .optional();
@@ -112,17 +112,20 @@ class NotificationRepository {
             String kept = earlier.get().messageId() == null
                     ? messageId
                     : earlier.get().messageId();
-            boolean mayRepeat = earlier.get().sending();
+            // The previous attempt's outcome was never recorded: count it; once one was, every later send may repeat
+            // it.
+            int possibleRepeats =
+                    earlier.get().possibleRepeats() + (earlier.get().sending() ? 1 : 0);
             jdbc.sql("""
                     update notification set attempts = attempts + 1, sending = true, message_id = :messageId,
-                      possible_repeats = possible_repeats + :repeat
+                      possible_repeats = :possibleRepeats
                     where id = :id
                     """)
                     .param("messageId", kept)
-                    .param("repeat", mayRepeat ? 1 : 0)
+                    .param("possibleRepeats", possibleRepeats)
                     .param("id", id)
                     .update();
-            return new Attempt(kept, mayRepeat);
+            return new Attempt(kept, possibleRepeats > 0);
         });
     }
 

@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
  * server's acceptance and before that record, or a connection lost while waiting for the answer,
  * makes the job run again and send again. Such a repeat is made harmless and visible: every attempt
  * carries the notification's own {@code Message-ID} (servers and mail clients drop copies), each
- * attempt is recorded before it sends, and an attempt that follows one without a recorded outcome
- * counts as a possible repeat in the notification and says so in the timeline. An attempt after a
- * refusal (the server answered no, or could not be reached) is no repeat.
+ * attempt is recorded before it sends, an attempt that ended without a recorded outcome is counted
+ * in the notification, and the send that follows says in the timeline that it may be a repeat. An
+ * attempt after a refusal (the server answered no, or could not be reached) is no repeat.
  */
 @Component
 class SendNotification implements JavaDelegate {

@@ -337,14 +337,23 @@ class RapidNotificationsTest {
                 .as("the outcome of the attempt is unknown")
                 .isEqualTo(true);
 
-        engine.getManagementService().executeJob(job.getId()); // the retry
+        // A retry refused by the server does not make the first attempt's outcome any clearer.
+        try (SmtpRelay relay = new SmtpRelay(TestSmtp.port())) {
+            smtp.setPort(relay.port());
+            relay.refuseNextRecipient();
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
+                    .isInstanceOf(MailSendException.class);
+        } finally {
+            smtp.setPort(TestSmtp.port());
+        }
+        engine.getManagementService().executeJob(job.getId()); // the retry that goes through
         rapid.runDueJobs(dossier);
 
         List<Mail> copies = mailsOf(number);
         String messageId = (String) column(number, "ACKNOWLEDGMENT", "message_id");
         assertThat(copies).extracting(Mail::messageId).containsExactly(messageId, messageId);
         assertThat(status(number, "ACKNOWLEDGMENT")).isEqualTo("SENT");
-        assertThat(column(number, "ACKNOWLEDGMENT", "attempts")).isEqualTo(2);
+        assertThat(column(number, "ACKNOWLEDGMENT", "attempts")).isEqualTo(3);
         assertThat(column(number, "ACKNOWLEDGMENT", "possible_repeats")).isEqualTo(1);
         assertThat(timeline(number))
                 .containsExactly("Nouvel envoi du courriel « [" + number + "] Accusé de réception de votre dossier » à "
