@@ -87,7 +87,8 @@ public final class ProcedureBenchmark {
         System.out.println(
                 "| scenario | clients | count | per second | p50 ms | p95 ms | p99 ms | max ms | not 2xx | ratio to bare (per round) |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-        for (int clients : concurrencies) {
+        // -Dbenchmark.rounds=0: the job executor and the memory only.
+        for (int clients : rounds > 0 ? concurrencies : new int[0]) {
             results.print("bare start", clients, null);
             results.print("submission", clients, "bare start");
             results.print("bare task completion", clients, null);

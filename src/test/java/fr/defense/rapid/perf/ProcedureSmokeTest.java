@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,6 +43,11 @@ class ProcedureSmokeTest {
 
     ProcedureScenarios scenarios;
 
+    @BeforeEach
+    void client() {
+        scenarios = new ProcedureScenarios(new RapidClient("http://localhost:" + port));
+    }
+
     @AfterEach
     void removeTheBareModel() {
         // Its open tasks would otherwise sit among the experts' work for the other tests.
@@ -55,7 +61,7 @@ class ProcedureSmokeTest {
 
     @Test
     void submissionsAreEachAnsweredOnceWithTheirOwnNumberAndProcess() {
-        scenarios().deployBareModel();
+        scenarios.deployBareModel();
 
         Run bare = Load.run(4, 8, i -> scenarios.bareStart());
         Run submissions = Load.run(4, 16, i -> scenarios.submit());
@@ -76,7 +82,7 @@ class ProcedureSmokeTest {
 
     @Test
     void eachKindOfTaskCompletionEndsItsTask() {
-        scenarios().deployBareModel();
+        scenarios.deployBareModel();
         List<String> bare = Load.prepare(2, 3, i -> scenarios.bareTask());
         List<String> evaluations = Load.prepare(2, 3, i -> scenarios.evaluationTask());
         List<String> smeTasks = Load.prepare(2, 3, i -> scenarios.smeTask());
@@ -112,7 +118,7 @@ class ProcedureSmokeTest {
 
     @Test
     void lifecyclesReachGrantAwarded() {
-        Run lifecycles = Load.run(2, 2, i -> scenarios().lifecycle());
+        Run lifecycles = Load.run(2, 2, i -> scenarios.lifecycle());
 
         assertThat(lifecycles.results()).hasSize(2).doesNotHaveDuplicates();
         for (String number : lifecycles.results()) {
@@ -126,7 +132,7 @@ class ProcedureSmokeTest {
 
     @Test
     void queuedAcknowledgmentsAreAllDrained() {
-        ProcedureScenarios.Drain drain = scenarios().queueAndDrain(12, 4);
+        ProcedureScenarios.Drain drain = scenarios.queueAndDrain(12, 4);
 
         assertThat(drain.dossiers()).hasSize(12).doesNotHaveDuplicates();
         assertThat(drain.jobs()).as("two jobs per acknowledgment, all queued").isEqualTo(24);
@@ -152,10 +158,5 @@ class ProcedureSmokeTest {
                     .as("acknowledgment of %s", number)
                     .isEqualTo(1);
         }
-    }
-
-    private ProcedureScenarios scenarios() {
-        scenarios = new ProcedureScenarios(new RapidClient("http://localhost:" + port));
-        return scenarios;
     }
 }
