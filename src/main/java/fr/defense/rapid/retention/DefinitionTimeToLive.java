@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +34,8 @@ class DefinitionTimeToLive {
         this.settings = settings;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /** Once the models are deployed, before the application's runners (the seed profile writes removal times). */
+    @EventListener(ApplicationStartedEvent.class)
     void onStartup() {
         apply();
     }
