@@ -27,7 +27,9 @@ class DevMailboxController {
     String mails() {
         String rows = notifications.recent(100).stream()
                 .map(n -> "<article><h2>" + esc(n.subject()) + "</h2><p><b>À :</b> " + esc(n.recipients())
-                        + " — <b>" + n.status() + "</b> (" + n.attempts() + " tentative(s)), " + n.createdAt()
+                        + " — <b>" + n.status() + "</b> (" + n.attempts() + " tentative(s)"
+                        + (n.possibleRepeats() > 0 ? ", peut-être envoyé en double" : "") + "), " + n.createdAt()
+                        + " — " + esc(n.messageId())
                         + "</p><pre>" + esc(n.bodyText()) + "</pre></article>")
                 .collect(Collectors.joining("\n"));
         return """

@@ -2,11 +2,20 @@ package fr.defense.rapid.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -34,10 +43,18 @@ class Mailer {
         return sender.isPresent();
     }
 
-    /** Sends one mail with a plain-text and an HTML part; throws when the server does not accept it. */
-    void send(List<String> to, String subject, MailTemplates.Rendered body, List<MailSource.Attachment> attachments) {
+    /**
+     * Sends one mail with a plain-text and an HTML part under the given {@code Message-ID}; throws
+     * when the server does not accept it, or when its answer is lost.
+     */
+    void send(
+            String messageId,
+            List<String> to,
+            String subject,
+            MailTemplates.Rendered body,
+            List<MailSource.Attachment> attachments) {
         JavaMailSender smtp = sender.orElseThrow();
-        MimeMessage message = smtp.createMimeMessage();
+        MimeMessage message = withMessageId(smtp, messageId);
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(settings.getFrom());
@@ -49,8 +66,62 @@ class Mailer {
                         attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
             }
         } catch (MessagingException e) {
-            throw new MailSendException("Cannot build the mail '" + subject + "'", e);
+            throw new MailPreparationException("Cannot build the mail '" + subject + "'", e);
         }
         smtp.send(message);
+    }
+
+    /**
+     * A message that keeps its {@code Message-ID}: JavaMail writes a fresh random one each time a
+     * message is saved ({@code MimeMessage.updateMessageID}, called before every send).
+     */
+    private static MimeMessage withMessageId(JavaMailSender smtp, String messageId) {
+        return new MimeMessage(smtp.createMimeMessage().getSession()) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+    }
+
+    /**
+     * Whether a failed send certainly left no mail at the server: the mail could not be built, the
+     * server could not be reached or refused the login, or it answered with a refusal (a 4xx or 5xx
+     * reply). Anything else (a connection lost or timed out in the middle of the exchange, above all
+     * while waiting for the answer to the mail's end) leaves the outcome unknown: the server may
+     * have taken it.
+     */
+    static boolean certainlyNotAccepted(RuntimeException failure) {
+        if (failure instanceof MailPreparationException || failure instanceof MailAuthenticationException) {
+            return true;
+        }
+        if (!(failure instanceof MailSendException send)) {
+            return false;
+        }
+        List<Throwable> reasons = new ArrayList<>(send.getFailedMessages().values());
+        if (send.getCause() != null) {
+            reasons.add(send.getCause());
+        }
+        return !reasons.isEmpty() && reasons.stream().allMatch(Mailer::refusalOrNoConnection);
+    }
+
+    private static boolean refusalOrNoConnection(Throwable reason) {
+        for (Throwable t = reason; t != null; t = t.getCause()) {
+            if (t instanceof MailConnectException
+                    || t instanceof ConnectException
+                    || t instanceof UnknownHostException) {
+                return true;
+            }
+            // A reply that refuses (4xx, 5xx). The connection lost before the reply is code -1 ("[EOF]").
+            int reply = t instanceof SMTPSendFailedException send
+                    ? send.getReturnCode()
+                    : t instanceof SMTPAddressFailedException address
+                            ? address.getReturnCode()
+                            : t instanceof SMTPSenderFailedException sender ? sender.getReturnCode() : -1;
+            if (reply >= 400 && reply < 600) {
+                return true;
+            }
+        }
+        return false;
     }
 }

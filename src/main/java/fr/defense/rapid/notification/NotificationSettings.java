@@ -28,4 +28,10 @@ public class NotificationSettings {
     public String getRetryCycle() {
         return settings.retryCycle();
     }
+
+    /** The right-hand side of the mails' {@code Message-ID}s: configured, else the sender's domain. */
+    public String getMessageIdDomain() {
+        String configured = settings.messageIdDomain();
+        return configured == null || configured.isBlank() ? MessageIds.domainOf(settings.from()) : configured;
+    }
 }

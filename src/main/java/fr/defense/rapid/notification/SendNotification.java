@@ -17,6 +17,14 @@ import org.springframework.stereotype.Component;
  * Each notification has an identity (process instance, activity, occurrence) that is the same at
  * every retry: once the server has accepted it, it is marked SENT in its own transaction, and a
  * retry finds it sent and sends nothing.
+ * <p>
+ * SMTP cannot say whether a mail was accepted when the answer is lost: a node killed after the
+ * server's acceptance and before that record, or a connection lost while waiting for the answer,
+ * makes the job run again and send again. Such a repeat is made harmless and visible: every attempt
+ * carries the notification's own {@code Message-ID} (servers and mail clients drop copies), each
+ * attempt is recorded before it sends, an attempt that ended without a recorded outcome is counted
+ * in the notification, and the send that follows says in the timeline that it may be a repeat. An
+ * attempt after a refusal (the server answered no, or could not be reached) is no repeat.
  */
 @Component
 class SendNotification implements JavaDelegate {
@@ -28,18 +36,21 @@ class SendNotification implements JavaDelegate {
     private final MailTemplates templates;
     private final Mailer mailer;
     private final HistoryService history;
+    private final NotificationSettings settings;
 
     public SendNotification(
             List<MailSource> sources,
             NotificationRepository notifications,
             MailTemplates templates,
             Mailer mailer,
-            HistoryService history) {
+            HistoryService history,
+            NotificationSettings settings) {
         this.sources = sources;
         this.notifications = notifications;
         this.templates = templates;
         this.mailer = mailer;
         this.history = history;
+        this.settings = settings;
     }
 
     @Override
@@ -63,7 +74,14 @@ class SendNotification implements JavaDelegate {
         String recipients = String.join(", ", mail.to());
         String subject = "[" + reference + "] " + notification.subject();
         MailTemplates.Rendered body = templates.render(notification, mail.model());
-        notifications.attempt(id, reference, notification.name(), recipients, subject, body.text());
+        NotificationRepository.Attempt attempt = notifications.attempt(
+                id,
+                reference,
+                notification.name(),
+                recipients,
+                subject,
+                body.text(),
+                MessageIds.of(id, settings.getMessageIdDomain()));
 
         if (!mailer.configured()) {
             notifications.delivered(
@@ -74,10 +92,17 @@ class SendNotification implements JavaDelegate {
                     "Courriel « " + subject + " » préparé pour " + recipients + " (aucun serveur SMTP configuré)");
             return;
         }
+        if (attempt.mayRepeat()) {
+            log.warn(
+                    "Notification {} sent again after an attempt whose outcome is unknown: the recipients may"
+                            + " receive it twice, under the same Message-ID {}",
+                    id,
+                    attempt.messageId());
+        }
         try {
-            mailer.send(mail.to(), subject, body, mail.attachments());
+            mailer.send(attempt.messageId(), mail.to(), subject, body, mail.attachments());
         } catch (RuntimeException refused) {
-            notifications.failed(id, String.valueOf(refused.getMessage()));
+            notifications.failed(id, String.valueOf(refused.getMessage()), Mailer.certainlyNotAccepted(refused));
             throw refused;
         }
         notifications.delivered(
@@ -85,7 +110,10 @@ class SendNotification implements JavaDelegate {
                 NotificationStatus.SENT,
                 reference,
                 notification.name(),
-                "Courriel « " + subject + " » envoyé à " + recipients);
+                attempt.mayRepeat()
+                        ? "Nouvel envoi du courriel « " + subject + " » à " + recipients
+                                + " : un envoi précédent a pu aboutir (même identifiant de message)"
+                        : "Courriel « " + subject + " » envoyé à " + recipients);
     }
 
     /** The same at every retry of the job; a second pass through the activity is a new one. */

@@ -22,7 +22,7 @@ public class SentMails {
     /** The mails of a dossier ({@code RAPID-…}) or a mediation case ({@code MED-…}), oldest first. */
     public List<SentMail> of(String caseReference) {
         return jdbc.sql("""
-                select created_at, sent_at, subject, recipients, status, attempts from notification
+                select created_at, sent_at, subject, recipients, status, attempts, possible_repeats from notification
                 where dossier_number = :reference or case_number = :reference
                 order by created_at, id
                 """)
@@ -32,13 +32,19 @@ public class SentMails {
                         rs.getObject("sent_at", OffsetDateTime.class),
                         rs.getString("subject"),
                         rs.getString("recipients"),
-                        status(NotificationStatus.valueOf(rs.getString("status")), rs.getInt("attempts"))))
+                        status(
+                                NotificationStatus.valueOf(rs.getString("status")),
+                                rs.getInt("attempts"),
+                                rs.getInt("possible_repeats"))))
                 .list();
     }
 
-    private static String status(NotificationStatus status, int attempts) {
+    private static String status(NotificationStatus status, int attempts, int possibleRepeats) {
         return switch (status) {
-            case SENT -> "envoyé";
+            case SENT ->
+                possibleRepeats == 0
+                        ? "envoyé"
+                        : "envoyé, peut-être en double : un envoi interrompu a pu aboutir (même identifiant de message)";
             case RECORDED -> "enregistré (aucun serveur de messagerie configuré)";
             case PENDING ->
                 switch (attempts) {

@@ -1,5 +1,7 @@
 package fr.defense.rapid.seed;
 
+import fr.defense.rapid.procedure.CaseNumbers;
+import fr.defense.rapid.procedure.Procedure;
 import fr.defense.rapid.seed.DossierLives.Contest;
 import fr.defense.rapid.seed.DossierLives.Played;
 import fr.defense.rapid.system.EngineClock;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,8 +30,7 @@ import org.springframework.stereotype.Component;
  * Seeds years of RAPID dossiers and mediation cases, and the work waiting now (see SeedSettings):
  * finished ones straight into the tables (ours and the engine's history), open ones through the
  * engine. Numbers are the real ones ({@code RAPID-<year>-<n>}, {@code MED-<year>-<n>}, in filing
- * order), taken from {@code case_number_counter}, which is moved on: numbers given afterwards
- * follow them.
+ * order), reserved from {@code CaseNumbers}: numbers given afterwards follow them.
  */
 @Component
 public class Seeder {
@@ -58,18 +60,21 @@ public class Seeder {
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final CaseNumbers numbering;
 
     Seeder(
             DataSource dataSource,
             JdbcTemplate jdbc,
             RepositoryService repository,
             RuntimeService runtime,
-            TaskService tasks) {
+            TaskService tasks,
+            CaseNumbers caseNumbers) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.repository = repository;
         this.runtime = runtime;
         this.tasks = tasks;
+        this.numbering = caseNumbers;
     }
 
     private record Planned(long seed, String waitAt, Instant t0, Contest contest) {}
@@ -119,7 +124,7 @@ public class Seeder {
                 Played dry = dossierLives.play(seed, from, null, "AwaitContest");
                 dossiers.add(new Planned(seed, "AwaitContest", waiting(random, until, "AwaitContest", dry), null));
             }
-            Map<String, String> numbers = number(dossiers, "RAPID");
+            Map<String, String> numbers = number(dossiers, Procedure.RAPID);
             for (Planned planned : dossiers) {
                 dossierLives.play(planned.seed(), planned.t0(), numbers.get(key(planned)), planned.waitAt());
             }
@@ -144,7 +149,7 @@ public class Seeder {
                     cases.add(new Planned(seed, step.getKey(), waiting(random, until, step.getKey(), dry), null));
                 }
             }
-            Map<String, String> caseNumbers = number(cases, "MED");
+            Map<String, String> caseNumbers = number(cases, Procedure.MEDIATION);
             List<Object[]> links = new ArrayList<>();
             for (Planned planned : cases) {
                 String number = caseNumbers.get(key(planned));
@@ -214,44 +219,25 @@ public class Seeder {
         return planned.seed() + "/" + planned.t0();
     }
 
-    /** Real numbers in filing order, each year after the last one given (case_number_counter), which is moved on. */
-    private Map<String, String> number(List<Planned> planned, String prefix) {
+    /** Real numbers in filing order, each year's reserved from CaseNumbers: numbers given afterwards follow them. */
+    private Map<String, String> number(List<Planned> planned, Procedure procedure) {
         planned.sort(Comparator.comparing(Planned::t0));
-        Map<Integer, Integer> last = new HashMap<>();
+        Map<Integer, Integer> perYear = new TreeMap<>();
+        for (Planned p : planned) {
+            perYear.merge(yearOf(p), 1, Integer::sum);
+        }
+        Map<Integer, Long> next = new HashMap<>();
+        perYear.forEach((year, count) -> next.put(year, numbering.reserve(procedure, year, count)));
         Map<String, String> numbers = new HashMap<>();
         for (Planned p : planned) {
-            int year = ZonedDateTime.ofInstant(p.t0(), EngineClock.PARIS).getYear();
-            int next = last.computeIfAbsent(year, y -> counter(prefix, y)) + 1;
-            if (next > 99_999) {
-                throw new IllegalStateException("More than 99,999 " + prefix + " numbers in " + year);
-            }
-            last.put(year, next);
-            numbers.put(key(p), "%s-%d-%05d".formatted(prefix, year, next));
+            int year = yearOf(p);
+            numbers.put(key(p), CaseNumbers.format(procedure, year, next.merge(year, 1L, Long::sum) - 1));
         }
-        last.forEach((year, value) -> {
-            if (jdbc.update(
-                            "update case_number_counter set last_value = ? where prefix = ? and counter_year = ?",
-                            value,
-                            prefix,
-                            year)
-                    == 0) {
-                jdbc.update(
-                        "insert into case_number_counter (prefix, counter_year, last_value) values (?, ?, ?)",
-                        prefix,
-                        year,
-                        value);
-            }
-        });
         return numbers;
     }
 
-    private int counter(String prefix, int year) {
-        List<Integer> values = jdbc.queryForList(
-                "select last_value from case_number_counter where prefix = ? and counter_year = ?",
-                Integer.class,
-                prefix,
-                year);
-        return values.isEmpty() ? 0 : values.get(0);
+    private static int yearOf(Planned planned) {
+        return ZonedDateTime.ofInstant(planned.t0(), EngineClock.PARIS).getYear();
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

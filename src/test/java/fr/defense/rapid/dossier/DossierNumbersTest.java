@@ -17,7 +17,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Dossier numbers are unique and gapless even when SMEs submit at the same moment. */
+/**
+ * Dossier numbers are unique and well formed even when SMEs submit at the same moment, and no
+ * submission waits for another's number (a sequence: numbers may have gaps, see CaseNumbers).
+ */
 @ProcessTest
 class DossierNumbersTest {
 
@@ -30,7 +33,7 @@ class DossierNumbersTest {
     Attachments attachments;
 
     @Test
-    void concurrentSubmissionsGetDistinctConsecutiveNumbers() throws Exception {
+    void concurrentSubmissionsGetDistinctNumbers() throws Exception {
         RapidProcess rapid = new RapidProcess(engine, attachments);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -51,12 +54,7 @@ class DossierNumbersTest {
                 assertThat(value).matches("RAPID-\\d{4}-\\d{5}");
                 sequence.add(Integer.parseInt(value.substring(value.lastIndexOf('-') + 1)));
             }
-            assertThat(sequence).doesNotHaveDuplicates();
-            int first = sequence.stream().min(Integer::compare).orElseThrow();
-            assertThat(sequence)
-                    .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(first, first + SUBMISSIONS)
-                            .boxed()
-                            .toList());
+            assertThat(sequence).hasSize(SUBMISSIONS).doesNotHaveDuplicates().allMatch(n -> n >= 1);
         } finally {
             pool.shutdownNow();
         }

@@ -31,6 +31,25 @@ class MailSettingsTest {
     }
 
     @Test
+    void aMessageIdDomainThatIsNoDomainStopsTheStart() {
+        context.withPropertyValues(
+                        "rapid.mail.from=rapid@defense.gouv.fr",
+                        "rapid.mail.portal-url=https://rapid.example/",
+                        "rapid.mail.retry-cycle=R5/PT5M",
+                        "rapid.mail.message-id-domain=defense gouv>fr")
+                .run(started -> assertThat(started.getStartupFailure())
+                        .rootCause()
+                        .hasMessageContaining("rapid.mail.messageIdDomain"));
+        context.withPropertyValues(
+                        "rapid.mail.from=rapid@defense.gouv.fr",
+                        "rapid.mail.portal-url=https://rapid.example/",
+                        "rapid.mail.retry-cycle=R5/PT5M",
+                        "rapid.mail.message-id-domain=rapid.defense.gouv.fr")
+                .run(started -> assertThat(started.getBean(MailSettings.class).messageIdDomain())
+                        .isEqualTo("rapid.defense.gouv.fr"));
+    }
+
+    @Test
     void aSenderThatIsNoAddressOrAMalformedRetryCycleStopsTheStart() {
         context.withPropertyValues(
                         "rapid.mail.from=personne",

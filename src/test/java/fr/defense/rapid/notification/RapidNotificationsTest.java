@@ -10,6 +10,7 @@ import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.support.ProcessTest;
 import fr.defense.rapid.support.RapidProcess;
+import fr.defense.rapid.support.SmtpRelay;
 import fr.defense.rapid.support.TestSmtp;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,7 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The RAPID notifications as a real SMTP server (GreenMail) receives them: recipient, subject with
  * the dossier number, key content, a plain-text and an HTML part; never for a step that rolled
  * back; retried while SMTP is down, an incident when retries run out, exactly one mail once it is
- * back and the incident resolved.
+ * back and the incident resolved; every attempt under the notification's own Message-ID, and a
+ * mail whose acceptance was lost sent again under it, the timeline saying so.
  */
 @ProcessTest
 class RapidNotificationsTest {
@@ -60,6 +63,12 @@ class RapidNotificationsTest {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    JavaMailSenderImpl smtp;
+
+    @Autowired
+    SentMails sentMails;
+
     RapidProcess rapid;
     /**
      * Unique per test: the other application of the test JVM numbers dossiers in its own database
@@ -67,7 +76,7 @@ class RapidNotificationsTest {
      */
     String title;
 
-    record Mail(String to, String subject, String text, String html) {}
+    record Mail(String to, String subject, String text, String html, String messageId) {}
 
     @BeforeEach
     void setUp() {
@@ -94,6 +103,12 @@ class RapidNotificationsTest {
         assertThat(ack.html()).contains(number).contains("<html");
         assertThat(ack.text()).contains("/portail/dossiers/" + number).doesNotContain("/api/");
         assertThat(status(number, "ACKNOWLEDGMENT")).isEqualTo("SENT");
+        // Named after its notification, at the sender's domain (no rapid.mail.message-id-domain in the tests).
+        String notification = notificationOf(number, "ACKNOWLEDGMENT");
+        assertThat(ack.messageId())
+                .isEqualTo(MessageIds.of(notification, "defense.gouv.fr"))
+                .isEqualTo("<" + dossier.getId() + ".NotifyAcknowledgment.1@defense.gouv.fr>")
+                .isEqualTo(column(number, "ACKNOWLEDGMENT", "message_id"));
     }
 
     @Test
@@ -258,6 +273,95 @@ class RapidNotificationsTest {
                         .count())
                 .isZero();
         assertThat(status(number, "ACKNOWLEDGMENT")).isEqualTo("SENT");
+        // The server could not be reached: no attempt may have sent it, the mail went out once.
+        assertThat(column(number, "ACKNOWLEDGMENT", "possible_repeats")).isEqualTo(0);
+        assertThat(timeline(number))
+                .containsExactly(
+                        "Courriel « [" + number + "] Accusé de réception de votre dossier » envoyé à " + SME_MAIL);
+    }
+
+    @Test
+    void aMailTheServerRefusedIsSentAgainAsAFirstSend() throws Exception {
+        ProcessInstance dossier = rapid.submit("pme-demo", titled(SampleDossiers.smallCompany()));
+        String number = dossier.getBusinessKey();
+        Job job = engine.getManagementService()
+                .createJobQuery()
+                .processInstanceId(dossier.getId())
+                .singleResult();
+
+        try (SmtpRelay relay = new SmtpRelay(TestSmtp.port())) {
+            smtp.setPort(relay.port());
+            relay.refuseNextRecipient();
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
+                    .isInstanceOf(MailSendException.class)
+                    .hasMessageContaining("550");
+        } finally {
+            smtp.setPort(TestSmtp.port());
+        }
+        assertThat(mailsOf(number)).isEmpty();
+        assertThat(column(number, "ACKNOWLEDGMENT", "sending"))
+                .as("the server said no: the attempt is over")
+                .isEqualTo(false);
+
+        engine.getManagementService().executeJob(job.getId()); // the retry
+        rapid.runDueJobs(dossier);
+
+        assertThat(mailsOf(number)).hasSize(1);
+        assertThat(column(number, "ACKNOWLEDGMENT", "attempts")).isEqualTo(2);
+        assertThat(column(number, "ACKNOWLEDGMENT", "possible_repeats")).isEqualTo(0);
+        assertThat(timeline(number))
+                .containsExactly(
+                        "Courriel « [" + number + "] Accusé de réception de votre dossier » envoyé à " + SME_MAIL);
+    }
+
+    @Test
+    void aMailWhoseAcceptanceIsLostIsSentAgainWithTheSameMessageIdAndTheTimelineSaysSo() throws Exception {
+        ProcessInstance dossier = rapid.submit("pme-demo", titled(SampleDossiers.smallCompany()));
+        String number = dossier.getBusinessKey();
+        Job job = engine.getManagementService()
+                .createJobQuery()
+                .processInstanceId(dossier.getId())
+                .singleResult();
+
+        // The server accepts the mail, and the connection is lost before its answer arrives.
+        try (SmtpRelay relay = new SmtpRelay(TestSmtp.port())) {
+            smtp.setPort(relay.port());
+            relay.loseNextAcceptance();
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
+                    .isInstanceOf(MailSendException.class);
+        } finally {
+            smtp.setPort(TestSmtp.port());
+        }
+        assertThat(mailsOf(number)).hasSize(1);
+        assertThat(column(number, "ACKNOWLEDGMENT", "sending"))
+                .as("the outcome of the attempt is unknown")
+                .isEqualTo(true);
+
+        // A retry refused by the server does not make the first attempt's outcome any clearer.
+        try (SmtpRelay relay = new SmtpRelay(TestSmtp.port())) {
+            smtp.setPort(relay.port());
+            relay.refuseNextRecipient();
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
+                    .isInstanceOf(MailSendException.class);
+        } finally {
+            smtp.setPort(TestSmtp.port());
+        }
+        engine.getManagementService().executeJob(job.getId()); // the retry that goes through
+        rapid.runDueJobs(dossier);
+
+        List<Mail> copies = mailsOf(number);
+        String messageId = (String) column(number, "ACKNOWLEDGMENT", "message_id");
+        assertThat(copies).extracting(Mail::messageId).containsExactly(messageId, messageId);
+        assertThat(status(number, "ACKNOWLEDGMENT")).isEqualTo("SENT");
+        assertThat(column(number, "ACKNOWLEDGMENT", "attempts")).isEqualTo(3);
+        assertThat(column(number, "ACKNOWLEDGMENT", "possible_repeats")).isEqualTo(1);
+        assertThat(timeline(number))
+                .containsExactly("Nouvel envoi du courriel « [" + number + "] Accusé de réception de votre dossier » à "
+                        + SME_MAIL + " : un envoi précédent a pu aboutir (même identifiant de message)");
+        assertThat(sentMails.of(number))
+                .extracting(SentMails.SentMail::status)
+                .containsExactly("envoyé, peut-être en double : un envoi interrompu a pu aboutir"
+                        + " (même identifiant de message)");
     }
 
     @Test
@@ -301,6 +405,28 @@ class RapidNotificationsTest {
                 .single();
     }
 
+    private String notificationOf(String number, String template) {
+        return (String) column(number, template, "id");
+    }
+
+    private Object column(String number, String template, String column) {
+        return jdbc.sql("select * from notification where dossier_number = ? and template = ?")
+                .params(number, template)
+                .query()
+                .singleRow()
+                .get(column);
+    }
+
+    /** The dossier's timeline entries about mails. */
+    private List<String> timeline(String number) {
+        return jdbc.sql(
+                        "select description from case_event where case_reference = ? and event_type like 'NOTIFICATION_%'"
+                                + " order by occurred_at, id")
+                .param(number)
+                .query(String.class)
+                .list();
+    }
+
     private Mail single(String number, String subjectPart) throws Exception {
         List<Mail> found = mailsOf(number).stream()
                 .filter(mail -> mail.subject().contains(subjectPart))
@@ -330,7 +456,8 @@ class RapidNotificationsTest {
                         to,
                         message.getSubject(),
                         TestSmtp.part(message, "text/plain"),
-                        TestSmtp.part(message, "text/html"));
+                        TestSmtp.part(message, "text/html"),
+                        message.getMessageID());
                 if (mail.text().contains(title)) {
                     mails.add(mail);
                 }

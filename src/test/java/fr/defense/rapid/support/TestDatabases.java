@@ -118,13 +118,31 @@ public class TestDatabases implements LauncherSessionListener {
         return result;
     }
 
+    /**
+     * A fresh database of this run for the given purpose ({@code rapid_<purpose>_test_<pid>}, dropped
+     * by the next run like the others), for applications started apart (see {@link ApplicationNode}):
+     * its JDBC URL.
+     */
+    public static String freshDatabase(String purpose) {
+        String database =
+                "rapid_" + purpose + "_test_" + ProcessHandle.current().pid();
+        run(sql -> {
+            sql.execute("drop database if exists " + database + " with (force)");
+            sql.execute("create database " + database);
+        });
+        return serverUrl() + database;
+    }
+
     private interface SqlWork {
         void run(Statement sql) throws SQLException;
     }
 
+    private static String serverUrl() {
+        return "jdbc:postgresql://%s:%s/".formatted(env("TEST_DB_HOST", "127.0.0.1"), env("TEST_DB_PORT", "5432"));
+    }
+
     private static void run(SqlWork work) {
-        String url = "jdbc:postgresql://%s:%s/postgres"
-                .formatted(env("TEST_DB_HOST", "127.0.0.1"), env("TEST_DB_PORT", "5432"));
+        String url = serverUrl() + "postgres";
         try (Connection connection =
                         DriverManager.getConnection(url, env("TEST_DB_USER", "postgres"), env("TEST_DB_PASSWORD", ""));
                 Statement sql = connection.createStatement()) {

@@ -36,6 +36,11 @@ public class TestSmtp implements LauncherSessionListener {
         stop();
     }
 
+    /** The server's port on 127.0.0.1. */
+    public static int port() {
+        return port;
+    }
+
     public static synchronized void start() {
         if (server == null) {
             server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
