@@ -50,7 +50,7 @@ class SessionLoginTest {
                 browser.send(login("pme-demo", "pme-demo", csrf.group(1)), HttpResponse.BodyHandlers.ofString());
         assertThat(loggedIn.statusCode()).isEqualTo(302);
         String setCookie = String.join("\n", loggedIn.headers().allValues("Set-Cookie"));
-        assertThat(setCookie).contains("JSESSIONID").contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        assertThat(setCookie).contains("SESSION=").contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
 
         assertThat(browser.send(get("/api/dossiers"), HttpResponse.BodyHandlers.ofString())
                         .statusCode())
@@ -124,7 +124,7 @@ class SessionLoginTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(200);
         List<String> sessionCookies = login.headers().allValues("Set-Cookie").stream()
-                .filter(cookie -> cookie.startsWith("JSESSIONID"))
+                .filter(cookie -> cookie.startsWith("SESSION="))
                 .toList();
         assertThat(sessionCookies).hasSize(1);
         Matcher sameSite = Pattern.compile("(?i)SameSite=(\\w+)").matcher(sessionCookies.get(0));

@@ -20,15 +20,31 @@ public final class WebappSession {
     /** The engine API of the webapps, to which an {@code /engine-rest} path is appended. */
     public static final String ENGINE_API = "/camunda/api/engine/engine/default";
 
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient client =
-            HttpClient.newBuilder().cookieHandler(cookies).build();
+    private final CookieManager cookies;
+    private final HttpClient client;
     private final String base;
     private int loginStatus;
     private String loginBody;
 
     private WebappSession(int port) {
+        this(new CookieManager(), port);
+    }
+
+    private WebappSession(CookieManager cookies, int port) {
+        this.cookies = cookies;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
         this.base = "http://localhost:" + port;
+    }
+
+    /**
+     * The same browser (its cookies: session and CSRF token) talking to another node of a cluster
+     * on this host, as a load balancer would send it there.
+     */
+    public WebappSession on(int otherPort) {
+        WebappSession other = new WebappSession(cookies, otherPort);
+        other.loginStatus = loginStatus;
+        other.loginBody = loginBody;
+        return other;
     }
 
     /** Logs into the given application ({@code tasklist}, {@code cockpit}, {@code admin}, {@code welcome}); see {@link #loginStatus()}. */
@@ -65,9 +81,18 @@ public final class WebappSession {
 
     /** Any call with the session's cookie and CSRF header; {@code null} content type sends no body. */
     public Http.Response request(String method, String path, String contentType, byte[] body) {
+        return send(method, path, contentType, body, true);
+    }
+
+    /** A call with the session's cookie but no CSRF header, as a hostile page's request would come. */
+    public Http.Response requestWithoutCsrfHeader(String method, String path, String contentType, byte[] body) {
+        return send(method, path, contentType, body, false);
+    }
+
+    private Http.Response send(String method, String path, String contentType, byte[] body, boolean csrfHeader) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
         cookies.getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+                .filter(cookie -> csrfHeader && cookie.getName().equals("XSRF-TOKEN"))
                 .reduce((first, last) -> last)
                 .ifPresent(csrf -> request.header("X-XSRF-TOKEN", csrf.getValue()));
         if (contentType == null) {
