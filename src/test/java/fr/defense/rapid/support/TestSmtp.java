@@ -50,6 +50,9 @@ public class TestSmtp implements LauncherSessionListener {
 
     public static synchronized void stop() {
         if (server != null) {
+            // SMTP first, then the copy: a mail accepted between a copy and the stop would be lost from
+            // received() (GreenMail forgets its mails when it stops), although its sender was told 250.
+            server.getSmtp().stopService();
             BEFORE_LAST_STOP.addAll(List.of(server.getReceivedMessages()));
             server.stop();
             server = null;
