@@ -359,12 +359,15 @@ public final class ClusterRehearsal {
                                 null)
                         .body());
                 if (tasks.isEmpty()) {
-                    if (retried) {
+                    if (retried && checkEnded(node, number)) {
                         // Done by the attempt the dead node answered no more: checked in the database at the end.
                         actionsFoundDone.incrementAndGet();
                         return;
                     }
-                    Thread.sleep(200); // not there yet: the asynchronous steps before it run first
+                    // Not there yet: the asynchronous steps before it run first, and one the dead node had locked
+                    // waits for its lock to expire. (A retry is not proof that the step was done: the node may have
+                    // died under the request that looked for the task, before the task existed.)
+                    Thread.sleep(200);
                     continue;
                 }
                 HttpResponse<String> done = "INCOMPLETE".equals(outcome)
@@ -383,6 +386,20 @@ public final class ClusterRehearsal {
             }
         }
         throw new IllegalStateException("no completeness check of " + number + " appeared");
+    }
+
+    /** Whether the dossier's completeness check has ended (completed, or cancelled by a withdrawal), from history. */
+    private boolean checkEnded(ClusterNode node, String number) throws IOException, InterruptedException {
+        HttpResponse<String> ended = staffCall(
+                node,
+                "GET",
+                "/engine-rest/history/task?taskDefinitionKey=CheckCompleteness&finished=true&processInstanceBusinessKey="
+                        + number,
+                null);
+        if (ended.statusCode() != 200) {
+            throw new IllegalStateException("task history of " + number + " on " + node + ": " + ended.statusCode());
+        }
+        return !JSON.readTree(ended.body()).isEmpty();
     }
 
     private HttpResponse<String> findIncomplete(ClusterNode node, String task) throws Exception {
