@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param purgeCron     when our tables are purged, in Paris time (Spring's six fields)
  * @param purgeBatch    how many cases one purge transaction removes
  * @param engineCleanup the engine's history cleanup
+ * @param variableDetails whether the engine's history keeps every value of every variable ({@code
+ *                      ACT_HI_DETAIL}) rather than each variable's last value only (see {@link
+ *                      VariableDetailsHistory})
  */
 @ConfigurationProperties("rapid.retention")
 @Validated
@@ -33,7 +36,8 @@ public record RetentionSettings(
         boolean nightly,
         @NotBlank String purgeCron,
         @Min(1) @Max(10_000) int purgeBatch,
-        @NotNull @Valid EngineCleanup engineCleanup) {
+        @NotNull @Valid EngineCleanup engineCleanup,
+        boolean variableDetails) {
 
     /** Camunda's history time to live is a whole number of days: at most this many. */
     static final Period LONGEST = Period.ofYears(100);
