@@ -3,6 +3,10 @@ package fr.defense.rapid.perf;
 import fr.defense.rapid.perf.Load.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,7 +34,9 @@ import java.util.regex.Pattern;
  * {@code benchmark.starts} per round and concurrency (200), {@code benchmark.tasks} per round and
  * concurrency and kind (100), {@code benchmark.lifecycles} per round and concurrency (20),
  * {@code benchmark.queued} acknowledgments (2000; 0 to skip), {@code benchmark.pid} of the application for
- * the heap ({@code jcmd}, same user; none: skipped), {@code benchmark.memory-lifecycles} (1000).
+ * the heap ({@code jcmd}, same user; none: skipped), {@code benchmark.memory-lifecycles} (1000),
+ * {@code benchmark.database} (the application's JDBC URL: {@code ANALYZE} before each concurrency, as
+ * autovacuum would; none: skipped).
  */
 public final class ProcedureBenchmark {
 
@@ -49,6 +55,7 @@ public final class ProcedureBenchmark {
         int queued = Integer.getInteger("benchmark.queued", 2000);
         String pid = System.getProperty("benchmark.pid", "");
         int memoryLifecycles = Integer.getInteger("benchmark.memory-lifecycles", 1000);
+        String database = System.getProperty("benchmark.database", "");
 
         ProcedureScenarios scenarios = new ProcedureScenarios(new RapidClient(url));
         scenarios.deployBareModel();
@@ -58,6 +65,7 @@ public final class ProcedureBenchmark {
         warmUp(scenarios);
         for (int round = 1; round <= rounds; round++) {
             for (int clients : concurrencies) {
+                analyze(database);
                 log("round " + round + ", " + clients + " clients");
                 results.add("bare start", clients, Load.run(clients, starts, i -> scenarios.bareStart()));
                 results.add("submission", clients, Load.run(clients, starts, i -> scenarios.submit()));
@@ -130,6 +138,25 @@ public final class ProcedureBenchmark {
         Load.run(4, 10, i -> scenarios.completeEvaluation(evaluations.get(i)));
         Load.run(4, 10, i -> scenarios.completeSmeTask(smeTasks.get(i)));
         Load.run(4, 4, i -> scenarios.lifecycle());
+    }
+
+    /**
+     * Gives the planner fresh statistics ({@code ANALYZE}), as autovacuum would on a production server, when
+     * {@code benchmark.database} names the application's database (a JDBC URL; user {@code
+     * benchmark.database-user}, postgres). The tables grow by thousands of rows during a run: a server with
+     * autovacuum off (as this machine's CI configuration has it) keeps planning on a fresh database's
+     * empty statistics, and the engine's fetch of an execution's variables then scans a growing index of
+     * every variable (docs/performance.md).
+     */
+    private static void analyze(String database) throws SQLException {
+        if (database.isBlank()) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(
+                        database, System.getProperty("benchmark.database-user", "postgres"), "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("analyze");
+        }
     }
 
     /**
