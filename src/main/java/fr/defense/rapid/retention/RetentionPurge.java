@@ -47,8 +47,8 @@ public class RetentionPurge {
 
     Report purgeEndedBefore(OffsetDateTime cutoff) {
         long start = System.nanoTime();
-        int dossiers = batches(() -> purgeDossiers(cutoff));
-        int cases = batches(() -> purgeCases(cutoff));
+        int dossiers = batches(() -> purge(DOSSIERS, cutoff));
+        int cases = batches(() -> purge(MEDIATION_CASES, cutoff));
         int drafts = inTransaction(() -> purgeDrafts(cutoff));
         int exports = inTransaction(() -> jdbc.sql("delete from dashboard_export where exported_at < :cutoff")
                 .param("cutoff", cutoff)
@@ -80,43 +80,47 @@ public class RetentionPurge {
         return removed == null ? 0 : removed;
     }
 
-    private int purgeDossiers(OffsetDateTime cutoff) {
-        List<String> expired = jdbc.sql("""
-                select d.dossier_number from dossier d
-                where d.closed_at < :cutoff
-                  and not exists (select 1 from act_ru_execution e where e.business_key_ = d.dossier_number)
-                  and not exists (select 1 from mediation_case m where m.dossier_number = d.dossier_number
-                                  and (m.closed_at is null or m.closed_at >= :cutoff))
-                order by d.closed_at, d.dossier_number
-                limit :batch
-                for update
-                """)
-                .param("cutoff", cutoff)
-                .param("batch", settings.purgeBatch())
-                .query(String.class)
-                .list();
-        if (expired.isEmpty()) {
-            return 0;
-        }
-        deleteWhere("notification", "dossier_number", expired);
-        deleteWhere("attachment", "dossier_number", expired);
-        deleteWhere("evaluation", "dossier_number", expired);
-        deleteWhere("case_event", "case_reference", expired);
-        deleteWhere("idempotent_request", "case_reference", expired);
-        return deleteWhere("dossier", "dossier_number", expired);
-    }
+    /**
+     * A kind of case: its table and key, the other kind's cases it may be linked with (a contested dossier
+     * and its mediation case: {@code o}, joined to this case {@code c}), and the tables of its file with
+     * the column that names the case, children before the case's own row.
+     */
+    private record CaseKind(String table, String key, String linked, List<FileTable> file) {}
 
-    private int purgeCases(OffsetDateTime cutoff) {
+    private record FileTable(String table, String column) {}
+
+    private static final CaseKind DOSSIERS = new CaseKind(
+            "dossier",
+            "dossier_number",
+            "mediation_case o where o.dossier_number = c.dossier_number",
+            List.of(
+                    new FileTable("notification", "dossier_number"),
+                    new FileTable("attachment", "dossier_number"),
+                    new FileTable("evaluation", "dossier_number"),
+                    new FileTable("case_event", "case_reference"),
+                    new FileTable("idempotent_request", "case_reference")));
+
+    private static final CaseKind MEDIATION_CASES = new CaseKind(
+            "mediation_case",
+            "case_number",
+            "dossier o where o.dossier_number = c.dossier_number",
+            List.of(
+                    new FileTable("notification", "case_number"),
+                    new FileTable("mediation_action", "case_number"),
+                    new FileTable("case_event", "case_reference"),
+                    new FileTable("idempotent_request", "case_reference")));
+
+    /** One batch of a kind's expired cases, their process ended and their linked case expired too. */
+    private int purge(CaseKind kind, OffsetDateTime cutoff) {
         List<String> expired = jdbc.sql("""
-                select m.case_number from mediation_case m
-                where m.closed_at < :cutoff
-                  and not exists (select 1 from act_ru_execution e where e.business_key_ = m.case_number)
-                  and not exists (select 1 from dossier d where d.dossier_number = m.dossier_number
-                                  and (d.closed_at is null or d.closed_at >= :cutoff))
-                order by m.closed_at, m.case_number
+                select c.%1$s from %2$s c
+                where c.closed_at < :cutoff
+                  and not exists (select 1 from act_ru_execution e where e.business_key_ = c.%1$s)
+                  and not exists (select 1 from %3$s and (o.closed_at is null or o.closed_at >= :cutoff))
+                order by c.closed_at, c.%1$s
                 limit :batch
                 for update
-                """)
+                """.formatted(kind.key(), kind.table(), kind.linked()))
                 .param("cutoff", cutoff)
                 .param("batch", settings.purgeBatch())
                 .query(String.class)
@@ -124,11 +128,8 @@ public class RetentionPurge {
         if (expired.isEmpty()) {
             return 0;
         }
-        deleteWhere("notification", "case_number", expired);
-        deleteWhere("mediation_action", "case_number", expired);
-        deleteWhere("case_event", "case_reference", expired);
-        deleteWhere("idempotent_request", "case_reference", expired);
-        return deleteWhere("mediation_case", "case_number", expired);
+        kind.file().forEach(child -> deleteWhere(child.table(), child.column(), expired));
+        return deleteWhere(kind.table(), kind.key(), expired);
     }
 
     /** Drafts (and their files) nobody touched for the whole period: never submitted, abandoned. */
@@ -144,7 +145,7 @@ public class RetentionPurge {
         return deleteWhere("dossier_draft", "owner_id", owners);
     }
 
-    /** Table and column are this class's constants, never input. */
+    /** Tables and columns are this class's constants, never input. */
     private int deleteWhere(String table, String column, List<String> values) {
         return jdbc.sql("delete from " + table + " where " + column + " in (:values)")
                 .param("values", values)
