@@ -12,6 +12,7 @@ import fr.defense.rapid.demo.SampleMediations;
 import fr.defense.rapid.demo.SamplePieces;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.Http;
+import fr.defense.rapid.support.RestVariables;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -20,7 +21,6 @@ import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -785,7 +785,7 @@ class MediationApiIntegrationTest {
         assertThat(http.post(
                                 "manager",
                                 "/engine-rest/task/" + qualify + "/complete",
-                                Map.of("variables", variables(SampleMediations.admissible())))
+                                Map.of("variables", RestVariables.of(SampleMediations.admissible())))
                         .status())
                 .isEqualTo(403);
 
@@ -799,14 +799,14 @@ class MediationApiIntegrationTest {
         Http.Response unnamed = http.post(
                 "correspondent",
                 "/engine-rest/task/" + qualify + "/complete",
-                Map.of("variables", variables(Map.of("qualification", "ADMISSIBLE"))));
+                Map.of("variables", RestVariables.of(Map.of("qualification", "ADMISSIBLE"))));
         assertThat(unnamed.status()).isEqualTo(400);
         assertThat(unnamed.json().path("message").asText())
                 .contains("le champ « Médiateur chargé du dossier » est obligatoire.");
         assertThat(http.post(
                                 "correspondent",
                                 "/engine-rest/task/" + qualify + "/complete",
-                                Map.of("variables", variables(SampleMediations.admissible())))
+                                Map.of("variables", RestVariables.of(SampleMediations.admissible())))
                         .status())
                 .isEqualTo(204);
         completeAsStaff("correspondent", number, "ContactSme", SampleMediations.firstContact(LocalDate.now(PARIS)));
@@ -947,8 +947,8 @@ class MediationApiIntegrationTest {
         assertThat(http.post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user))
                         .status())
                 .isEqualTo(204);
-        Http.Response completed =
-                http.post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables(values)));
+        Http.Response completed = http.post(
+                user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", RestVariables.of(values)));
         assertThat(completed.status()).as(completed.body()).isEqualTo(204);
         await().atMost(ASYNC_STEP)
                 .until(() -> http.get("manager", "/engine-rest/task/" + taskId).status() == 404);
@@ -1014,19 +1014,6 @@ class MediationApiIntegrationTest {
         return StreamSupport.stream(array.spliterator(), false)
                 .map(JsonNode::asText)
                 .toList();
-    }
-
-    /** Camunda's REST variable format, with the types Tasklist sends (Long for whole numbers). */
-    private static Map<String, Object> variables(Map<String, Object> values) {
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((name, value) -> variables.put(
-                name,
-                Map.of(
-                        "value",
-                        value,
-                        "type",
-                        value instanceof Long ? "Long" : value instanceof Boolean ? "Boolean" : "String")));
-        return variables;
     }
 
     private long caseCount() {

@@ -14,6 +14,7 @@ import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.demo.SamplePieces;
 import fr.defense.rapid.procedure.TimelineEntry;
 import fr.defense.rapid.support.AppTest;
+import fr.defense.rapid.support.RestVariables;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,7 +163,7 @@ class RapidLifecycleIntegrationTest {
                 .uri("/task/{id}/complete", task.path("id").asText())
                 .headers(h -> h.setBasicAuth("secretariat", "secretariat"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("variables", camundaVariables(Map.of("completenessOutcome", "INCOMPLETE"))))
+                .body(Map.of("variables", RestVariables.of(Map.of("completenessOutcome", "INCOMPLETE"))))
                 .retrieve()
                 .onStatus(HttpStatusCode::isError, (request, response) -> {})
                 .toEntity(JsonNode.class);
@@ -276,7 +277,7 @@ class RapidLifecycleIntegrationTest {
                 .uri("/task/{id}/complete", taskId)
                 .headers(h -> h.setBasicAuth(user, user))
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("variables", camundaVariables(values)))
+                .body(Map.of("variables", RestVariables.of(values)))
                 .retrieve()
                 .toBodilessEntity();
     }
@@ -338,7 +339,7 @@ class RapidLifecycleIntegrationTest {
                 .uri("/decision-definition/key/{key}/evaluate", key)
                 .headers(h -> h.setBasicAuth("admin", "admin"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("variables", camundaVariables(inputs)))
+                .body(Map.of("variables", RestVariables.of(inputs)))
                 .retrieve()
                 .body(JsonNode.class);
     }
@@ -353,18 +354,5 @@ class RapidLifecycleIntegrationTest {
                 .headers(h -> h.setBasicAuth(user, user))
                 .retrieve()
                 .body(JsonNode.class);
-    }
-
-    /** Camunda's REST variable format, with the types Tasklist sends (Long for whole numbers). */
-    private static Map<String, Object> camundaVariables(Map<String, Object> values) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        values.forEach((name, value) -> variables.put(
-                name,
-                Map.of(
-                        "value",
-                        value,
-                        "type",
-                        value instanceof Long ? "Long" : value instanceof Boolean ? "Boolean" : "String")));
-        return variables;
     }
 }

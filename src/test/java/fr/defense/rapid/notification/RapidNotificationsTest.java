@@ -5,6 +5,7 @@ import static fr.defense.rapid.demo.SampleDossiers.completeness;
 import static fr.defense.rapid.demo.SampleDossiers.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import fr.defense.rapid.attachment.Attachments;
 import fr.defense.rapid.demo.SampleDossiers;
@@ -25,6 +26,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -289,15 +291,9 @@ class RapidNotificationsTest {
                 .processInstanceId(dossier.getId())
                 .singleResult();
 
-        try (SmtpRelay relay = new SmtpRelay(TestSmtp.port())) {
-            smtp.setPort(relay.port());
-            relay.refuseNextRecipient();
-            assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
-                    .isInstanceOf(MailSendException.class)
-                    .hasMessageContaining("550");
-        } finally {
-            smtp.setPort(TestSmtp.port());
-        }
+        assertThat(sentThroughRelay(job, SmtpRelay::refuseNextRecipient))
+                .isInstanceOf(MailSendException.class)
+                .hasMessageContaining("550");
         assertThat(mailsOf(number)).isEmpty();
         assertThat(column(number, "ACKNOWLEDGMENT", "sending"))
                 .as("the server said no: the attempt is over")
@@ -324,28 +320,14 @@ class RapidNotificationsTest {
                 .singleResult();
 
         // The server accepts the mail, and the connection is lost before its answer arrives.
-        try (SmtpRelay relay = new SmtpRelay(TestSmtp.port())) {
-            smtp.setPort(relay.port());
-            relay.loseNextAcceptance();
-            assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
-                    .isInstanceOf(MailSendException.class);
-        } finally {
-            smtp.setPort(TestSmtp.port());
-        }
+        assertThat(sentThroughRelay(job, SmtpRelay::loseNextAcceptance)).isInstanceOf(MailSendException.class);
         assertThat(mailsOf(number)).hasSize(1);
         assertThat(column(number, "ACKNOWLEDGMENT", "sending"))
                 .as("the outcome of the attempt is unknown")
                 .isEqualTo(true);
 
         // A retry refused by the server does not make the first attempt's outcome any clearer.
-        try (SmtpRelay relay = new SmtpRelay(TestSmtp.port())) {
-            smtp.setPort(relay.port());
-            relay.refuseNextRecipient();
-            assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
-                    .isInstanceOf(MailSendException.class);
-        } finally {
-            smtp.setPort(TestSmtp.port());
-        }
+        assertThat(sentThroughRelay(job, SmtpRelay::refuseNextRecipient)).isInstanceOf(MailSendException.class);
         engine.getManagementService().executeJob(job.getId()); // the retry that goes through
         rapid.runDueJobs(dossier);
 
@@ -464,5 +446,16 @@ class RapidNotificationsTest {
             }
         }
         return mails;
+    }
+
+    /** Runs the mail's job through a relay to the test server that misbehaves as told; what the job threw. */
+    private Throwable sentThroughRelay(Job job, Consumer<SmtpRelay> misbehaviour) throws Exception {
+        try (SmtpRelay relay = new SmtpRelay(TestSmtp.port())) {
+            smtp.setPort(relay.port());
+            misbehaviour.accept(relay);
+            return catchThrowable(() -> engine.getManagementService().executeJob(job.getId()));
+        } finally {
+            smtp.setPort(TestSmtp.port());
+        }
     }
 }

@@ -5,10 +5,10 @@ import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.demo.SamplePieces;
 import fr.defense.rapid.perf.Load.Sample;
 import fr.defense.rapid.perf.RapidClient.Reply;
+import fr.defense.rapid.support.RestVariables;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -120,7 +120,7 @@ final class ProcedureScenarios {
         return sample(http.postJson(
                 "expert",
                 "/engine-rest/task/" + taskId + "/complete",
-                Map.of("variables", camundaVariables(SampleDossiers.favourableEvaluation()))));
+                Map.of("variables", RestVariables.of(SampleDossiers.favourableEvaluation()))));
     }
 
     /** A new dossier found incomplete: the SME's task to provide the complements. */
@@ -266,7 +266,7 @@ final class ProcedureScenarios {
     private void completeStaffTask(String user, String number, String taskKey, Map<String, Object> values) {
         String task = awaitTask(user, byDossier(number, taskKey));
         claim(user, task);
-        http.postJson(user, "/engine-rest/task/" + task + "/complete", Map.of("variables", camundaVariables(values)))
+        http.postJson(user, "/engine-rest/task/" + task + "/complete", Map.of("variables", RestVariables.of(values)))
                 .expect(204);
     }
 
@@ -314,18 +314,5 @@ final class ProcedureScenarios {
 
     private static Sample sample(Reply reply) {
         return new Sample(reply.nanos(), reply.status(), null);
-    }
-
-    /** Camunda's REST variable format, with the types Tasklist sends (Long for whole numbers). */
-    private static Map<String, Object> camundaVariables(Map<String, Object> values) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        values.forEach((name, value) -> variables.put(
-                name,
-                Map.of(
-                        "value",
-                        value,
-                        "type",
-                        value instanceof Long ? "Long" : value instanceof Boolean ? "Boolean" : "String")));
-        return variables;
     }
 }
