@@ -2,13 +2,12 @@ package fr.defense.rapid.dashboard;
 
 import fr.defense.rapid.dashboard.WeeklySummaryFacts.Facts;
 import fr.defense.rapid.dashboard.WeeklySummaryStore.Status;
+import fr.defense.rapid.notification.Mailer;
 import fr.defense.rapid.notification.NotificationSettings;
 import fr.defense.rapid.notification.StaffAddresses;
 import fr.defense.rapid.security.Groups;
 import fr.defense.rapid.system.EngineClock;
 import fr.defense.rapid.system.FrenchFormat;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -16,14 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -64,7 +57,7 @@ class WeeklySummary {
     private final WeeklySummarySettings settings;
     private final StaffAddresses staff;
     private final NotificationSettings mail;
-    private final Optional<JavaMailSender> sender;
+    private final Mailer mailer;
     private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
     private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
 
@@ -74,15 +67,13 @@ class WeeklySummary {
             WeeklySummarySettings settings,
             StaffAddresses staff,
             NotificationSettings mail,
-            ObjectProvider<JavaMailSender> sender,
-            @Value("${spring.mail.host:}") String host) {
+            Mailer mailer) {
         this.facts = facts;
         this.store = store;
         this.settings = settings;
         this.staff = staff;
         this.mail = mail;
-        // As the notifications: without spring.mail.host (the embedded default), only recorded.
-        this.sender = host.isBlank() ? Optional.empty() : Optional.ofNullable(sender.getIfAvailable());
+        this.mailer = mailer;
     }
 
     /** The Monday of the week before the engine's today: the week a Monday-morning summary is about. */
@@ -125,13 +116,15 @@ class WeeklySummary {
                     + FrenchFormat.longDate(week.sunday());
             Context context = new Context(Locale.FRANCE, model(week));
             body = new String[] {text.process(TEMPLATE, context), html.process(TEMPLATE, context)};
-            if (sender.isEmpty() || to.isEmpty()) {
-                String why = sender.isEmpty() ? "aucun serveur SMTP configuré" : "aucun gestionnaire n'a d'adresse";
+            // As the notifications: without spring.mail.host (the embedded default), only recorded.
+            if (!mailer.configured() || to.isEmpty()) {
+                String why = !mailer.configured() ? "aucun serveur SMTP configuré" : "aucun gestionnaire n'a d'adresse";
                 store.delivered(monday, Status.RECORDED, String.join(", ", to), subject, body[0], why);
                 log.info("Weekly summary of {} recorded, not sent: {}", monday, why);
                 return Outcome.RECORDED;
             }
-            send(to, subject, body[0], body[1]);
+            // One Message-ID for the week's summary: a retry after a lost answer is recognised as a repeat.
+            mailer.send("weekly-summary:" + monday, to, subject, body[0], body[1]);
         } catch (RuntimeException refused) {
             store.failed(monday, refused.getMessage());
             log.warn("Weekly summary of {} not sent, to be retried: {}", monday, refused.toString());
@@ -155,21 +148,6 @@ class WeeklySummary {
         model.put("missed", week.missed());
         model.put("dashboardUrl", week.dashboardUrl());
         return model;
-    }
-
-    private void send(List<String> to, String subject, String plain, String rich) {
-        JavaMailSender smtp = sender.orElseThrow();
-        MimeMessage message = smtp.createMimeMessage();
-        try {
-            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-            helper.setFrom(mail.getFrom());
-            helper.setTo(to.toArray(String[]::new));
-            helper.setSubject(subject);
-            helper.setText(plain, rich);
-        } catch (MessagingException e) {
-            throw new MailSendException("Cannot build the mail '" + subject + "'", e);
-        }
-        smtp.send(message);
     }
 
     private static TemplateEngine engine(TemplateMode mode, String suffix) {

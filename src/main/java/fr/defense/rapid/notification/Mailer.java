@@ -23,10 +23,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands a mail to the SMTP server, when one is configured ({@code spring.mail.host}); the
- * embedded default has none, and its notifications are only recorded.
+ * embedded default has none, and its notifications are only recorded. Public for the mails that
+ * are no process's notification (the managers' weekly summary), so that they too keep one
+ * {@code Message-ID} over their attempts.
  */
 @Component
-class Mailer {
+public class Mailer {
 
     private final Optional<JavaMailSender> sender;
     private final NotificationSettings settings;
@@ -39,8 +41,23 @@ class Mailer {
         this.settings = settings;
     }
 
-    boolean configured() {
+    /** Whether mails are sent at all: without {@code spring.mail.host} they are only recorded. */
+    public boolean configured() {
         return sender.isPresent();
+    }
+
+    /**
+     * Sends a mail that is no process's notification, with a plain-text and an HTML part, under the
+     * {@code Message-ID} of {@code identity} (parts separated by {@code :}, e.g. {@code
+     * weekly-summary:2026-11-23}): the same on every attempt, so that a repeat is recognised.
+     */
+    public void send(String identity, List<String> to, String subject, String text, String html) {
+        send(
+                MessageIds.of(identity, settings.getMessageIdDomain()),
+                to,
+                subject,
+                new MailTemplates.Rendered(html, text),
+                List.of());
     }
 
     /**

@@ -165,6 +165,10 @@ class WeeklySummaryTest {
         assertThat(outcomes).filteredOn(Outcome.SENT::equals).hasSize(1);
         assertThat(outcomes).filteredOn(Outcome.ALREADY_CLAIMED::equals).hasSize(3);
         MimeMessage mail = single("Synthèse de la semaine du 1er janvier 2001 au 7 janvier 2001");
+        assertThat(mail.getMessageID())
+                .as("the week's own Message-ID, the same on every attempt")
+                .startsWith("<weekly-summary.2001-01-01@")
+                .endsWith(">");
         assertThat(TestSmtp.part(mail, "text/plain"))
                 .contains("Aucun : toutes les échéances de la semaine ont été tenues.");
     }
