@@ -34,25 +34,34 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * A real OpenID Connect provider in the test JVM: Spring Authorization Server, with its own login
  * form, discovery, keys, tokens and user info, as ProConnect would be for a ministry. Its people
- * sign in with a password and get the claims given here in their ID token. It answers on
+ * sign in with a password and get the claims given here in their ID token; like ProConnect, it
+ * answers user info as a signed JWT. It answers on
  * {@code 127.0.0.1} while the application under test is reached as {@code localhost}: two sites, so
  * that the browser treats the return from the provider as a cross-site navigation, as in production.
  * <p>
@@ -122,16 +131,36 @@ public final class OidcTestProvider implements AutoCloseable {
 
         @Bean
         @Order(1)
-        SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+        SecurityFilterChain authorizationServer(HttpSecurity http, JWKSource<SecurityContext> keys, People people)
+                throws Exception {
             OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
             return http.securityMatcher(server.getEndpointsMatcher())
-                    .with(server, configurer -> configurer.oidc(Customizer.withDefaults()))
+                    .with(
+                            server,
+                            configurer -> configurer.oidc(oidc -> oidc.userInfoEndpoint(userInfo ->
+                                    userInfo.userInfoResponseHandler(signedUserInfo(keys, people.issuer())))))
                     .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                     .oauth2ResourceServer(resources -> resources.jwt(Customizer.withDefaults()))
                     .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                             new LoginUrlAuthenticationEntryPoint("/login"),
                             new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                     .build();
+        }
+
+        /** As ProConnect answers it: the user info as a JWT signed with the provider's key, not JSON. */
+        private static AuthenticationSuccessHandler signedUserInfo(JWKSource<SecurityContext> keys, String issuer) {
+            NimbusJwtEncoder encoder = new NimbusJwtEncoder(keys);
+            return (request, response, authentication) -> {
+                JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(issuer);
+                ((OidcUserInfoAuthenticationToken) authentication)
+                        .getUserInfo()
+                        .getClaims()
+                        .forEach(claims::claim);
+                Jwt jwt = encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(SignatureAlgorithm.RS256).build(), claims.build()));
+                response.setContentType("application/jwt");
+                response.getWriter().write(jwt.getTokenValue());
+            };
         }
 
         @Bean

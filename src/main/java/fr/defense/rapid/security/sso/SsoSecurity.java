@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -32,7 +33,8 @@ class SsoSecurity {
             ProcessEngine engine)
             throws Exception {
         ClientRegistrationRepository clients = registrations.getIfAvailable();
-        if (clients == null || clients.findByRegistrationId(settings.registration()) == null) {
+        ClientRegistration provider = clients == null ? null : clients.findByRegistrationId(settings.registration());
+        if (provider == null) {
             throw new IllegalStateException("rapid.sso.enabled is true but spring.security.oauth2.client.registration."
                     + settings.registration() + " is not configured (README, « Authentification unique »)");
         }
@@ -50,6 +52,7 @@ class SsoSecurity {
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .securityContext(context -> context.securityContextRepository(sessions))
                 .oauth2Login(login -> login.clientRegistrationRepository(clients)
+                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(SignedUserInfo.userService(provider)))
                         .loginPage("/login")
                         .successHandler(completion)
                         .failureHandler(completion))
