@@ -1,5 +1,6 @@
 package fr.defense.rapid.security;
 
+import fr.defense.rapid.security.sso.SsoSettings;
 import java.time.Duration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +14,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginPageController {
 
+    private final SsoSettings sso;
+
+    LoginPageController(SsoSettings sso) {
+        this.sso = sso;
+    }
+
     @GetMapping("/login")
     String loginPage(
             @RequestParam(required = false) String error,
@@ -20,6 +27,8 @@ class LoginPageController {
             @RequestParam(required = false) String expired,
             @RequestParam(required = false) String retry,
             Model model) {
+        // The single sign-on button, only when it is on (rapid.sso.enabled).
+        model.addAttribute("ssoProvider", sso.enabled() ? sso.providerName() : null);
         // Only the failure handler writes retry: anything else in it is ignored, the page still shows.
         if (retry != null && retry.matches("\\d{1,5}")) {
             message(model, "error", LoginThrottledException.message(Duration.ofSeconds(Long.parseLong(retry))));

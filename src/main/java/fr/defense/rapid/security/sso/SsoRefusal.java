@@ -1,0 +1,38 @@
+package fr.defense.rapid.security.sso;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Why a sign-on let nobody in; each has its French explanation (messages, {@code sso.refused.<code>}). */
+enum SsoRefusal {
+    /** The provider knows the agent, but none of its group values is mapped to one of our groups. */
+    STAFF_NOT_MAPPED("agent-non-habilite"),
+    /** The provider gave no usable identifier for the agent. */
+    STAFF_NO_ID("agent-sans-identifiant"),
+    /** The identifier is that of an SME account: an SME account never becomes staff. */
+    STAFF_IS_SME("agent-compte-entreprise"),
+    /** No SME account matches: the person must register or be invited. */
+    SME_UNKNOWN("entreprise-inconnue"),
+    /** Several SME accounts match: which one is meant cannot be told. */
+    SME_AMBIGUOUS("entreprise-ambigue"),
+    /** The sign-on did not start from one of our doors (/sso/agents, /sso/entreprises). */
+    NO_AUDIENCE("parcours-inconnu"),
+    /** The provider refused, or its answer could not be checked. */
+    FAILED("echec");
+
+    final String code;
+
+    SsoRefusal(String code) {
+        this.code = code;
+    }
+
+    static Optional<SsoRefusal> of(String code) {
+        return Arrays.stream(values())
+                .filter(refusal -> refusal.code.equals(code))
+                .findFirst();
+    }
+
+    String page() {
+        return SsoPages.REFUSED + "?motif=" + code;
+    }
+}
