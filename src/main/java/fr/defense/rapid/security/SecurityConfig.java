@@ -1,6 +1,7 @@
 package fr.defense.rapid.security;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -144,7 +145,11 @@ class SecurityConfig {
     @Bean
     @Order(10)
     SecurityFilterChain webapps(
-            HttpSecurity http, IdentityService identity, LoginThrottle throttle, ProblemResponses problems)
+            HttpSecurity http,
+            IdentityService identity,
+            LoginThrottle throttle,
+            ProblemResponses problems,
+            ApplicationEventPublisher events)
             throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(path("/camunda/api/admin/setup/**"))
                         .denyAll()
@@ -152,7 +157,7 @@ class SecurityConfig {
                         .denyAll()
                         .anyRequest()
                         .permitAll())
-                .addFilterBefore(new WebappLoginThrottle(throttle, problems), AuthorizationFilter.class)
+                .addFilterBefore(new WebappLoginThrottle(throttle, problems, events), AuthorizationFilter.class)
                 .addFilterBefore(new SmeWebappLoginBlocker(identity), AuthorizationFilter.class)
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
