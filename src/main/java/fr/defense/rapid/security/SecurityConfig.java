@@ -81,7 +81,8 @@ class SecurityConfig {
                 .securityContext(
                         context -> context.securityContextRepository(new BasicIgnoresSession(WITH_BASIC_CREDENTIALS)))
                 .authenticationProvider(identity)
-                .authorizeHttpRequests(requests -> requests.requestMatchers(path("/login"), path(PORTAL_REFUSAL))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                path("/login"), path(PORTAL_REFUSAL), path(REGISTRATION), path(REGISTRATION + "/**"))
                         .permitAll()
                         .anyRequest()
                         .hasAuthority(Groups.authority(Groups.SME)))
@@ -107,6 +108,9 @@ class SecurityConfig {
 
     /** The portal's « accès refusé » page (a staff member, an expired form): rendered by the portal module. */
     static final String PORTAL_REFUSAL = "/portail/acces-refuse";
+
+    /** The SME self-registration pages (account module): open to anyone. */
+    static final String REGISTRATION = "/portail/inscription";
 
     @Bean
     @Order(2)
