@@ -1,7 +1,7 @@
 package fr.defense.rapid.dossier;
 
 /** The SIREN number of a French company: 9 digits whose Luhn checksum is valid. */
-final class Siren {
+public final class Siren {
 
     private Siren() {}
 

@@ -18,8 +18,12 @@ class MailTemplates {
     private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
 
     Rendered render(RapidNotification notification, Map<String, Object> model) {
+        return render(notification.name(), model);
+    }
+
+    Rendered render(String template, Map<String, Object> model) {
         Context context = new Context(java.util.Locale.FRANCE, model);
-        return new Rendered(html.process(notification.name(), context), text.process(notification.name(), context));
+        return new Rendered(html.process(template, context), text.process(template, context));
     }
 
     private static TemplateEngine engine(TemplateMode mode, String suffix) {

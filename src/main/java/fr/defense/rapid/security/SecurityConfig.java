@@ -1,6 +1,7 @@
 package fr.defense.rapid.security;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -80,7 +81,8 @@ class SecurityConfig {
                 .securityContext(
                         context -> context.securityContextRepository(new BasicIgnoresSession(WITH_BASIC_CREDENTIALS)))
                 .authenticationProvider(identity)
-                .authorizeHttpRequests(requests -> requests.requestMatchers(path("/login"), path(PORTAL_REFUSAL))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                path("/login"), path(PORTAL_REFUSAL), path(REGISTRATION), path(REGISTRATION + "/**"))
                         .permitAll()
                         .anyRequest()
                         .hasAuthority(Groups.authority(Groups.SME)))
@@ -106,6 +108,9 @@ class SecurityConfig {
 
     /** The portal's « accès refusé » page (a staff member, an expired form): rendered by the portal module. */
     static final String PORTAL_REFUSAL = "/portail/acces-refuse";
+
+    /** The SME self-registration pages (account module): open to anyone. */
+    static final String REGISTRATION = "/portail/inscription";
 
     @Bean
     @Order(2)
@@ -144,7 +149,11 @@ class SecurityConfig {
     @Bean
     @Order(10)
     SecurityFilterChain webapps(
-            HttpSecurity http, IdentityService identity, LoginThrottle throttle, ProblemResponses problems)
+            HttpSecurity http,
+            IdentityService identity,
+            LoginThrottle throttle,
+            ProblemResponses problems,
+            ApplicationEventPublisher events)
             throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(path("/camunda/api/admin/setup/**"))
                         .denyAll()
@@ -152,7 +161,7 @@ class SecurityConfig {
                         .denyAll()
                         .anyRequest()
                         .permitAll())
-                .addFilterBefore(new WebappLoginThrottle(throttle, problems), AuthorizationFilter.class)
+                .addFilterBefore(new WebappLoginThrottle(throttle, problems, events), AuthorizationFilter.class)
                 .addFilterBefore(new SmeWebappLoginBlocker(identity), AuthorizationFilter.class)
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))

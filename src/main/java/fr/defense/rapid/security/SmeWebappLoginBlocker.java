@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * SMEs never get a session in the Camunda webapps. Camunda lets every user log into its
  * "welcome" application, and such a session reaches the webapps' engine API with the user's
  * engine rights (an SME could then start processes or edit its tasks' variables directly):
- * refuse the webapp login of any member of the {@code sme} group, whichever application it names.
+ * refuse the webapp login of any member of the {@code sme} group, whichever application it names,
+ * and of any user in no group at all (an SME account not yet confirmed).
  */
 class SmeWebappLoginBlocker extends OncePerRequestFilter {
 
@@ -46,7 +47,12 @@ class SmeWebappLoginBlocker extends OncePerRequestFilter {
                                 .groupId(Groups.SME)
                                 .count()
                         > 0;
-        if (sme) {
+        // An SME account whose address is not confirmed yet is in no group: no session for it either.
+        boolean unconfirmed = user != null
+                && !sme
+                && identity.createGroupQuery().groupMember(user).count() == 0
+                && identity.createUserQuery().userId(user).count() > 0;
+        if (sme || unconfirmed) {
             response.sendError(HttpStatus.FORBIDDEN.value());
             return;
         }

@@ -1,0 +1,15 @@
+package fr.defense.rapid.account;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Account settings ({@code rapid.accounts.*}), checked at start-up.
+ *
+ * @param confirmationValidity how long the link that confirms a new account's e-mail address works
+ */
+@ConfigurationProperties("rapid.accounts")
+@Validated
+record AccountSettings(@NotNull Duration confirmationValidity) {}

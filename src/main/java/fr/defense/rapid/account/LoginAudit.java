@@ -1,0 +1,49 @@
+package fr.defense.rapid.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Logins into the audit log, from Spring Security's events: a success when someone signs in (the
+ * portal's form, the webapps' login: an interactive login, not each call of a script with HTTP Basic),
+ * a failure wherever a password was refused. The name typed is recorded, never the password.
+ */
+@Component
+class LoginAudit {
+
+    private final AccountAudit audit;
+
+    LoginAudit(AccountAudit audit) {
+        this.audit = audit;
+    }
+
+    @EventListener
+    void succeeded(InteractiveAuthenticationSuccessEvent event) {
+        String user = event.getAuthentication().getName();
+        audit.record(AccountEventKind.LOGIN_SUCCESS, user, user, channel());
+    }
+
+    @EventListener
+    void failed(AbstractAuthenticationFailureEvent event) {
+        audit.record(AccountEventKind.LOGIN_FAILURE, event.getAuthentication().getName(), null, channel());
+    }
+
+    /** Where the login came from, in words: the portal, the webapps, a script. */
+    private static String channel() {
+        HttpServletRequest request = CurrentRequest.get();
+        if (request == null) {
+            return null;
+        }
+        String path = request.getRequestURI();
+        if (path.startsWith("/camunda/")) {
+            return "Applications Camunda (" + path.substring(path.lastIndexOf('/') + 1) + ")";
+        }
+        if (path.equals("/login")) {
+            return "Portail PME";
+        }
+        return path.startsWith("/engine-rest") ? "API du moteur (HTTP Basic)" : "API (HTTP Basic)";
+    }
+}
