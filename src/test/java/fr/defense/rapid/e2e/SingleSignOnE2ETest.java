@@ -8,15 +8,10 @@ import fr.defense.oidctest.OidcTestProvider;
 import fr.defense.rapid.RapidBpmApplication;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.security.Groups;
+import fr.defense.rapid.support.Http;
 import fr.defense.rapid.support.TestDatabases;
 import fr.defense.rapid.support.WebappSession;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -248,22 +243,9 @@ class SingleSignOnE2ETest {
                 .getText();
     }
 
-    private static String submitDossier() throws Exception {
-        HttpResponse<String> created = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/dossiers"))
-                                .header("Content-Type", "application/json")
-                                .header(
-                                        "Authorization",
-                                        "Basic "
-                                                + Base64.getEncoder()
-                                                        .encodeToString(
-                                                                "pme-demo:pme-demo".getBytes(StandardCharsets.UTF_8)))
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        JSON.writeValueAsString(SampleDossiers.smallCompany())))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).path("dossierNumber").asText();
+    private static String submitDossier() {
+        Http.Response created = new Http(port).post("pme-demo", "/api/dossiers", SampleDossiers.smallCompany());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("dossierNumber").asText();
     }
 }

@@ -218,23 +218,10 @@ class SessionsAcrossNodesTest {
                         == 0);
     }
 
-    private static String submitDossier() throws Exception {
-        HttpResponse<String> created = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + a + "/api/dossiers"))
-                                .header("Content-Type", "application/json")
-                                .header(
-                                        "Authorization",
-                                        "Basic "
-                                                + Base64.getEncoder()
-                                                        .encodeToString(
-                                                                "pme-demo:pme-demo".getBytes(StandardCharsets.UTF_8)))
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        JSON.writeValueAsString(SampleDossiers.smallCompany())))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).path("dossierNumber").asText();
+    private static String submitDossier() {
+        Http.Response created = new Http(a).post("pme-demo", "/api/dossiers", SampleDossiers.smallCompany());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("dossierNumber").asText();
     }
 
     private static ConfigurableApplicationContext start(String url) {
