@@ -24,7 +24,12 @@ import org.springframework.stereotype.Repository;
 class AccountTokens {
 
     enum Purpose {
-        CONFIRMATION
+        /** Confirms a new account's e-mail address. */
+        CONFIRMATION,
+        /** Sets a new password for an account whose password was forgotten. */
+        PASSWORD_RESET,
+        /** Lets a colleague invited by the company administrator create an account in that company. */
+        INVITATION
     }
 
     /** Why a token opens nothing, in words the page shows. */

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -24,8 +25,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * 200 dossiers submitted while the SMTP server goes down for part of the run, the job executor
- * sending as it would in production: at the end exactly 200 acknowledgments were delivered, none
- * twice. Incidents left by the outage are resolved as an operator would once SMTP is back.
+ * sending as it would in production: at the end every dossier was acknowledged under one
+ * Message-ID. A server stopped in the middle of a conversation may have stored a mail whose sender
+ * then saw an error: the retry is a repeat SMTP cannot rule out, and it carries the first copy's
+ * Message-ID (mail servers and clients drop it), so no dossier ever gets two different
+ * acknowledgments. Incidents left by the outage are resolved as an operator would once SMTP is back.
  */
 @AppTest
 class AcknowledgmentLoadTest {
@@ -45,7 +49,7 @@ class AcknowledgmentLoadTest {
     JdbcClient jdbc;
 
     @Test
-    void twoHundredAcknowledgmentsArriveExactlyOnceDespiteAnSmtpOutage() throws Exception {
+    void everyDossierIsAcknowledgedUnderOneMessageIdDespiteAnSmtpOutage() throws Exception {
         String marker = "Charge " + UUID.randomUUID().toString().substring(0, 8);
         Set<String> numbers = new HashSet<>();
         List<String> instances = new ArrayList<>();
@@ -79,21 +83,35 @@ class AcknowledgmentLoadTest {
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> {
                     resolveIncidents(instances);
-                    return acknowledgmentsFor(numbers, marker).size() >= DOSSIERS;
+                    return acknowledgmentsFor(numbers, marker).keySet().equals(numbers);
                 });
-        List<String> acknowledged = acknowledgmentsFor(numbers, marker);
-        long retried = jdbc.sql("select count(*) from notification where template = 'ACKNOWLEDGMENT' and attempts > 1"
+        Map<String, List<String>> messageIds = acknowledgmentsFor(numbers, marker);
+        List<String> retriedDossiers = acknowledgmentNotifications("attempts > 1", numbers);
+        List<String> possibleRepeats = acknowledgmentNotifications("possible_repeats > 0", numbers);
+        long copies = messageIds.values().stream().mapToLong(List::size).sum();
+        System.out.printf(
+                "Load: %d dossiers, %d acknowledgments received in %.1f s, %d dossiers after a failed attempt,"
+                        + " %d repeated copies%n",
+                DOSSIERS, copies, (System.nanoTime() - started) / 1e9, retriedDossiers.size(), copies - DOSSIERS);
+        assertThat(retriedDossiers).as("some sends met the outage").isNotEmpty();
+
+        assertThat(messageIds.keySet()).isEqualTo(numbers);
+        messageIds.forEach((number, ids) -> {
+            assertThat(new HashSet<>(ids)).as("Message-IDs of %s", number).hasSize(1);
+            if (ids.size() > 1) {
+                assertThat(possibleRepeats)
+                        .as("%s received twice: its mail log says it may have been repeated", number)
+                        .contains(number);
+            }
+        });
+    }
+
+    private List<String> acknowledgmentNotifications(String condition, Set<String> numbers) {
+        return jdbc.sql("select dossier_number from notification where template = 'ACKNOWLEDGMENT' and " + condition
                         + " and dossier_number in (:numbers)")
                 .param("numbers", numbers)
-                .query(Long.class)
-                .single();
-        System.out.printf(
-                "Load: %d dossiers, %d acknowledgments delivered in %.1f s, %d of them after a failed attempt%n",
-                DOSSIERS, acknowledged.size(), (System.nanoTime() - started) / 1e9, retried);
-        assertThat(retried).as("some sends met the outage").isPositive();
-
-        assertThat(acknowledged).hasSize(DOSSIERS).doesNotHaveDuplicates();
-        assertThat(new HashSet<>(acknowledged)).isEqualTo(numbers);
+                .query(String.class)
+                .list();
     }
 
     private long failedSends(Set<String> numbers) {
@@ -116,18 +134,19 @@ class AcknowledgmentLoadTest {
     }
 
     /**
-     * The dossier numbers of the acknowledgments received for these dossiers, one per mail (the
-     * other application of the test JVM numbers its own dossiers alike: the marker tells ours).
+     * The Message-IDs of the acknowledgments received for these dossiers, by dossier number, one per
+     * mail received (the other application of the test JVM numbers its own dossiers alike: the
+     * marker tells ours).
      */
-    private static List<String> acknowledgmentsFor(Set<String> numbers, String marker) throws Exception {
-        List<String> acknowledged = new ArrayList<>();
+    private static Map<String, List<String>> acknowledgmentsFor(Set<String> numbers, String marker) throws Exception {
+        Map<String, List<String>> acknowledged = new TreeMap<>();
         for (MimeMessage message : TestSmtp.received()) {
             String subject = message.getSubject();
             if (subject.endsWith("Accusé de réception de votre dossier")) {
                 String number = subject.substring(1, subject.indexOf(']'));
                 if (numbers.contains(number)
                         && TestSmtp.part(message, "text/plain").contains(marker)) {
-                    acknowledged.add(number);
+                    acknowledged.computeIfAbsent(number, n -> new ArrayList<>()).add(message.getMessageID());
                 }
             }
         }
