@@ -2,6 +2,7 @@ package fr.defense.rapid.attachment;
 
 import fr.defense.rapid.dossier.Dossier;
 import fr.defense.rapid.dossier.DossierRepository;
+import fr.defense.rapid.procedure.CaseOwners;
 import fr.defense.rapid.system.Messages;
 import fr.defense.rapid.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,9 +30,12 @@ class DossierAttachmentController {
     private final DossierRepository dossiers;
     private final Attachments attachments;
 
-    DossierAttachmentController(DossierRepository dossiers, Attachments attachments) {
+    private final CaseOwners owners;
+
+    DossierAttachmentController(DossierRepository dossiers, Attachments attachments, CaseOwners owners) {
         this.dossiers = dossiers;
         this.attachments = attachments;
+        this.owners = owners;
     }
 
     @GetMapping
@@ -67,10 +71,10 @@ class DossierAttachmentController {
                 attachments.fileOfDossier(dossierNumber, id).orElseThrow(() -> DraftController.notFound(id)));
     }
 
-    /** The dossier, if this SME filed it; anybody else's reads as unknown (404: no oracle). */
+    /** The dossier, if this SME's company filed it; any other reads as unknown (404: no oracle). */
     private Dossier own(String dossierNumber, Authentication authentication) {
         return dossiers.find(dossierNumber)
-                .filter(dossier -> dossier.ownerId().equals(authentication.getName()))
+                .filter(dossier -> owners.shares(authentication.getName(), dossier.ownerId()))
                 .orElseThrow(() -> new NotFoundException(Messages.get("notFound.dossier", dossierNumber)));
     }
 }

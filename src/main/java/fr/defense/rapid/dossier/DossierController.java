@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.defense.rapid.form.FormBody;
 import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.procedure.CaseApi;
+import fr.defense.rapid.procedure.CaseOwners;
 import fr.defense.rapid.procedure.SmeCases;
 import fr.defense.rapid.system.ConflictException;
 import fr.defense.rapid.system.Messages;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The SME's dossiers: submit, list, read with their timeline, withdraw. Only one's own. */
+/** The SME's dossiers: submit, list, read with their timeline, withdraw. Only its company's. */
 @RestController
 @RequestMapping("/api/dossiers")
 @Tag(name = "Dossiers RAPID", description = "Dépôt et suivi des dossiers de l'entreprise connectée")
@@ -45,11 +46,13 @@ class DossierController {
             DossierRepository dossiers,
             FormCatalog forms,
             TaskService tasks,
-            RuntimeService runtime) {
+            RuntimeService runtime,
+            CaseOwners owners) {
         this.smeCases = new SmeCases<>(
                 forms.get(DossierSubmissions.START_FORM),
                 submissions::submit,
                 dossiers,
+                owners,
                 "/api/dossiers",
                 number -> Messages.get("notFound.dossier", number));
         this.dossiers = dossiers;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.defense.rapid.form.FormBody;
 import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.procedure.CaseApi;
+import fr.defense.rapid.procedure.CaseOwners;
 import fr.defense.rapid.procedure.SmeCases;
 import fr.defense.rapid.system.Messages;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The SME's mediation cases: file a request, list, read with deadlines, actions and timeline. Only one's own. */
+/** The SME's mediation cases: file a request, list, read with deadlines, actions and timeline. Only its company's. */
 @RestController
 @RequestMapping("/api/mediations")
 @Tag(
@@ -43,22 +44,26 @@ class MediationController {
     private final MediationRepository cases;
     private final TaskService tasks;
     private final CaseDeadlines caseDeadlines;
+    private final CaseOwners owners;
 
     MediationController(
             MediationRequests requests,
             MediationRepository cases,
             FormCatalog forms,
             TaskService tasks,
-            CaseDeadlines caseDeadlines) {
+            CaseDeadlines caseDeadlines,
+            CaseOwners owners) {
         this.smeCases = new SmeCases<>(
                 forms.get(MediationRequests.START_FORM),
                 requests::file,
                 cases,
+                owners,
                 "/api/mediations",
                 number -> Messages.get("notFound.mediation", number));
         this.cases = cases;
         this.tasks = tasks;
         this.caseDeadlines = caseDeadlines;
+        this.owners = owners;
     }
 
     record CaseSummary(
@@ -134,7 +139,8 @@ class MediationController {
                 .initializeFormKeys()
                 .list();
         List<AvailableAction> actions = open.stream()
-                .filter(task -> authentication.getName().equals(task.getAssignee()))
+                .filter(task ->
+                        task.getAssignee() != null && owners.shares(authentication.getName(), task.getAssignee()))
                 .map(task -> new AvailableAction(
                         task.getId(), task.getName(), "/api/tasks/" + task.getId() + "/form", utc(task.getDueDate())))
                 .toList();

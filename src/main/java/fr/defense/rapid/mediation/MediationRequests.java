@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.defense.rapid.dossier.DossierRepository;
 import fr.defense.rapid.dossier.RapidDeadlines;
 import fr.defense.rapid.form.FormValidator;
+import fr.defense.rapid.procedure.CaseOwners;
 import fr.defense.rapid.procedure.IdempotentRequests;
 import fr.defense.rapid.procedure.Procedure;
 import fr.defense.rapid.security.ActingUser;
@@ -42,6 +43,7 @@ public class MediationRequests {
     private final ObjectMapper json;
 
     private final RapidDeadlines rapidDeadlines;
+    private final CaseOwners owners;
 
     public MediationRequests(
             RuntimeService runtime,
@@ -51,8 +53,10 @@ public class MediationRequests {
             DossierRepository dossiers,
             MediationRepository cases,
             ObjectMapper json,
-            RapidDeadlines rapidDeadlines) {
+            RapidDeadlines rapidDeadlines,
+            CaseOwners owners) {
         this.rapidDeadlines = rapidDeadlines;
+        this.owners = owners;
         this.runtime = runtime;
         this.identity = identity;
         this.requests = requests;
@@ -119,10 +123,10 @@ public class MediationRequests {
         return cases.findByDossier(dossierNumber).orElseThrow().caseNumber();
     }
 
-    /** A request may name only one of the SME's own dossiers; any other reads as unknown. */
+    /** A request may name only one of the dossiers of the SME's company; any other reads as unknown. */
     private void requireOwnDossier(String dossierNumber, String user) {
         dossiers.find(dossierNumber)
-                .filter(dossier -> dossier.ownerId().equals(user))
+                .filter(dossier -> owners.shares(user, dossier.ownerId()))
                 .orElseThrow(() -> new FormValidationException(
                         START_FORM,
                         List.of(new FieldViolation(

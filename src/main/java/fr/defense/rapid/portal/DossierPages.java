@@ -93,8 +93,8 @@ class DossierPages {
         model.addAttribute("answered", reponse != null);
         model.addAttribute("withdrawn", retire != null);
         model.addAttribute("sections", SubmittedFields.sections(forms.get(SUBMIT_DOSSIER), dossier.submission()));
-        model.addAttribute("tasks", openTasks.of(user.getName(), dossierNumber));
-        model.addAttribute("ministrySteps", openTasks.ministrySteps(user.getName(), dossierNumber));
+        model.addAttribute("tasks", openTasks.of(cases.company(user), dossierNumber));
+        model.addAttribute("ministrySteps", openTasks.ministrySteps(cases.company(user), dossierNumber));
         model.addAttribute(
                 "timeline",
                 CaseTimeline.of(

@@ -2,10 +2,12 @@ package fr.defense.rapid.portal;
 
 import fr.defense.rapid.dossier.DossierRepository;
 import fr.defense.rapid.mediation.MediationRepository;
+import fr.defense.rapid.procedure.CaseOwners;
 import fr.defense.rapid.system.FrenchFormat;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,11 +24,13 @@ class HomePage {
     private final DossierRepository dossiers;
     private final MediationRepository mediations;
     private final OpenTasks openTasks;
+    private final CaseOwners owners;
 
-    HomePage(DossierRepository dossiers, MediationRepository mediations, OpenTasks openTasks) {
+    HomePage(DossierRepository dossiers, MediationRepository mediations, OpenTasks openTasks, CaseOwners owners) {
         this.dossiers = dossiers;
         this.mediations = mediations;
         this.openTasks = openTasks;
+        this.owners = owners;
     }
 
     /** A row of the home page: a dossier or a case, where it stands and what comes next. */
@@ -34,37 +38,41 @@ class HomePage {
 
     @GetMapping({"", "/"})
     String home(Authentication user, Model model) {
-        String owner = user.getName();
+        Set<String> company = owners.sharingWith(user.getName());
         List<OpenTasks.OpenTask> tasks =
-                openTasks.of(owner).stream().filter(task -> !task.optional()).toList();
+                openTasks.of(company).stream().filter(task -> !task.optional()).toList();
         model.addAttribute("tasks", tasks);
         model.addAttribute(
                 "dossiers",
-                dossiers.findByOwner(owner, 0, LISTED).stream()
+                dossiers.findByOwners(company, 0, LISTED).stream()
                         .map(d -> new CaseRow(
                                 d.dossierNumber(),
                                 "/portail/dossiers/" + d.dossierNumber(),
                                 d.submission().projectTitle(),
                                 StatusBadge.of(d.status()),
                                 FrenchFormat.dateTime(d.submittedAt()),
-                                next(owner, d.dossierNumber(), tasks, d.status().closing())))
+                                next(
+                                        company,
+                                        d.dossierNumber(),
+                                        tasks,
+                                        d.status().closing())))
                         .toList());
         model.addAttribute(
                 "mediations",
-                mediations.findByOwner(owner, 0, LISTED).stream()
+                mediations.findByOwners(company, 0, LISTED).stream()
                         .map(c -> new CaseRow(
                                 c.caseNumber(),
                                 "/portail/mediations/" + c.caseNumber(),
                                 c.subjectLabel() + " — " + c.request().counterpartName(),
                                 StatusBadge.of(c),
                                 FrenchFormat.dateTime(c.filedAt()),
-                                next(owner, c.caseNumber(), tasks, c.outcome() != null)))
+                                next(company, c.caseNumber(), tasks, c.outcome() != null)))
                         .toList());
         return PortalView.render(model, user, "portal/home");
     }
 
     /** What the applicant must do next, else what the ministry is doing, with its date. */
-    private String next(String owner, String reference, List<OpenTasks.OpenTask> mine, boolean closed) {
+    private String next(Set<String> company, String reference, List<OpenTasks.OpenTask> mine, boolean closed) {
         Optional<OpenTasks.OpenTask> task =
                 mine.stream().filter(t -> reference.equals(t.reference())).findFirst();
         if (task.isPresent()) {
@@ -76,7 +84,7 @@ class HomePage {
         if (closed) {
             return "Clos : la page du dossier indique la décision et, le cas échéant, comment la contester.";
         }
-        return openTasks.ministrySteps(owner, reference).stream()
+        return openTasks.ministrySteps(company, reference).stream()
                 .findFirst()
                 .map(step -> "Le ministère : " + step.name()
                         + (step.dueDate() == null ? "" : ", échéance le " + step.dueDate()))

@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,13 +66,16 @@ class MediationPages {
             contested = cases.dossier(dossier, user);
             values.putAll(contest(contested));
         } else {
-            // The company's identity as its latest dossier gave it, to save typing.
-            dossiers.findByOwner(user.getName(), 0, 1).stream().findFirst().ifPresent(latest -> {
-                values.put("companySiren", latest.submission().companySiren());
-                values.put("companyName", latest.submission().companyName());
-                values.put("contactName", latest.submission().contactName());
-                values.put("contactEmail", latest.submission().contactEmail());
-            });
+            // The company's identity as the user's latest dossier gave it (his own: the contact is his), to save
+            // typing.
+            dossiers.findByOwners(Set.of(user.getName()), 0, 1).stream()
+                    .findFirst()
+                    .ifPresent(latest -> {
+                        values.put("companySiren", latest.submission().companySiren());
+                        values.put("companyName", latest.submission().companyName());
+                        values.put("contactName", latest.submission().contactName());
+                        values.put("contactEmail", latest.submission().contactEmail());
+                    });
         }
         model.addAttribute("contested", contested);
         model.addAttribute("schema", json.of(forms.get(REQUEST_MEDIATION).schema()));
@@ -105,12 +109,12 @@ class MediationPages {
         }
         model.addAttribute(
                 "facts", facts.stream().filter(f -> f.value() != null).toList());
-        List<OpenTasks.OpenTask> tasks = openTasks.of(user.getName(), caseNumber);
+        List<OpenTasks.OpenTask> tasks = openTasks.of(cases.company(user), caseNumber);
         model.addAttribute(
                 "tasks", tasks.stream().filter(task -> !task.optional()).toList());
         model.addAttribute(
                 "choices", tasks.stream().filter(OpenTasks.OpenTask::optional).toList());
-        model.addAttribute("ministrySteps", openTasks.ministrySteps(user.getName(), caseNumber));
+        model.addAttribute("ministrySteps", openTasks.ministrySteps(cases.company(user), caseNumber));
         model.addAttribute("deadlines", deadlines(found));
         model.addAttribute("timeline", CaseTimeline.of(mediations.timeline(caseNumber), r.contactEmail()));
         return PortalView.render(model, user, "portal/mediation");

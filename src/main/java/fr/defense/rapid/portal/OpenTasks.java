@@ -15,7 +15,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-/** What is waiting for the SME (its own tasks) and for the ministry (the other open steps) on its cases. */
+/**
+ * What is waiting for the SME (its company's tasks, whichever colleague filed the case) and for the
+ * ministry (the other open steps) on its cases. {@code company}: the users whose tasks the signed-in
+ * user works on ({@link fr.defense.rapid.procedure.CaseOwners}).
+ */
 @Component
 class OpenTasks {
 
@@ -37,10 +41,10 @@ class OpenTasks {
         this.runtime = runtime;
     }
 
-    /** The SME's own open tasks, the most urgent first. */
-    List<OpenTask> of(String user) {
+    /** The company's open tasks, the most urgent first. */
+    List<OpenTask> of(Set<String> company) {
         List<Task> open = tasks.createTaskQuery()
-                .taskAssignee(user)
+                .taskAssigneeIn(company.toArray(String[]::new))
                 .orderByDueDate()
                 .asc()
                 .orderByTaskCreateTime()
@@ -56,11 +60,11 @@ class OpenTasks {
                 .toList();
     }
 
-    /** The SME's open tasks on one case. */
-    List<OpenTask> of(String user, String reference) {
+    /** The company's open tasks on one case. */
+    List<OpenTask> of(Set<String> company, String reference) {
         return tasks
                 .createTaskQuery()
-                .taskAssignee(user)
+                .taskAssigneeIn(company.toArray(String[]::new))
                 .processInstanceBusinessKey(reference)
                 .orderByDueDate()
                 .asc()
@@ -71,9 +75,9 @@ class OpenTasks {
     }
 
     /** The steps the ministry is working on (the staff's tasks), named without the case. */
-    List<OpenTask> ministrySteps(String user, String reference) {
+    List<OpenTask> ministrySteps(Set<String> company, String reference) {
         return tasks.createTaskQuery().processInstanceBusinessKey(reference).list().stream()
-                .filter(task -> !user.equals(task.getAssignee()))
+                .filter(task -> task.getAssignee() == null || !company.contains(task.getAssignee()))
                 .map(task -> view(task, reference))
                 .toList();
     }

@@ -1,5 +1,6 @@
 package fr.defense.rapid.procedure;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
@@ -44,10 +45,10 @@ public abstract class CaseTable<C extends OwnedCases.OwnedCase> implements Owned
     }
 
     @Override
-    public List<C> findByOwner(String ownerId, int page, int size) {
-        return jdbc.sql("select * from " + table + " where owner_id = :owner order by " + filedColumn + " desc, "
+    public List<C> findByOwners(Collection<String> ownerIds, int page, int size) {
+        return jdbc.sql("select * from " + table + " where owner_id in (:owners) order by " + filedColumn + " desc, "
                         + referenceColumn + " desc limit :size offset :offset")
-                .param("owner", ownerId)
+                .param("owners", ownerIds)
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query(rows)
@@ -55,9 +56,9 @@ public abstract class CaseTable<C extends OwnedCases.OwnedCase> implements Owned
     }
 
     @Override
-    public long countByOwner(String ownerId) {
-        return jdbc.sql("select count(*) from " + table + " where owner_id = :owner")
-                .param("owner", ownerId)
+    public long countByOwners(Collection<String> ownerIds) {
+        return jdbc.sql("select count(*) from " + table + " where owner_id in (:owners)")
+                .param("owners", ownerIds)
                 .query(Long.class)
                 .single();
     }

@@ -1,9 +1,10 @@
 package fr.defense.rapid.procedure;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** The cases of a procedure as the SME who filed them reads them: one by one, or page by page. */
+/** The cases of a procedure as the SMEs who filed them read them: one by one, or page by page. */
 public interface OwnedCases<C extends OwnedCases.OwnedCase> {
 
     /** A case and the SME user who filed it. */
@@ -13,8 +14,8 @@ public interface OwnedCases<C extends OwnedCases.OwnedCase> {
 
     Optional<C> find(String reference);
 
-    /** The cases of one owner, newest first. */
-    List<C> findByOwner(String ownerId, int page, int size);
+    /** The cases filed by these users (a company's), newest first. */
+    List<C> findByOwners(Collection<String> ownerIds, int page, int size);
 
-    long countByOwner(String ownerId);
+    long countByOwners(Collection<String> ownerIds);
 }

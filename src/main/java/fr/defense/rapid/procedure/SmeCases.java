@@ -7,6 +7,7 @@ import fr.defense.rapid.system.Pages;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +15,8 @@ import org.springframework.security.core.Authentication;
 
 /**
  * A procedure's cases as the SME API serves them, the same for dossiers and mediation cases:
- * submission through the start form (idempotent, as the SME), the SME's pages, one's own case or 404.
+ * submission through the start form (idempotent, as the SME), the pages of the SME's company, one of
+ * its cases or 404.
  */
 public final class SmeCases<C extends OwnedCases.OwnedCase> {
 
@@ -27,6 +29,7 @@ public final class SmeCases<C extends OwnedCases.OwnedCase> {
     private final FormDefinition startForm;
     private final Submitter submitter;
     private final OwnedCases<C> cases;
+    private final CaseOwners owners;
     private final String path;
     private final Function<String, String> notFound;
 
@@ -38,11 +41,13 @@ public final class SmeCases<C extends OwnedCases.OwnedCase> {
             FormDefinition startForm,
             Submitter submitter,
             OwnedCases<C> cases,
+            CaseOwners owners,
             String path,
             Function<String, String> notFound) {
         this.startForm = startForm;
         this.submitter = submitter;
         this.cases = cases;
+        this.owners = owners;
         this.path = path;
         this.notFound = notFound;
     }
@@ -60,19 +65,22 @@ public final class SmeCases<C extends OwnedCases.OwnedCase> {
                 .body(summary.apply(created));
     }
 
-    /** The SME's cases, newest first. */
+    /** The cases of the SME's company, newest first. */
     public <T> CaseApi.Page<T> page(int page, int size, Authentication authentication, Function<C, T> summary) {
         Pages.requireValid(page, size);
-        String owner = authentication.getName();
+        Set<String> company = owners.sharingWith(authentication.getName());
         List<T> items =
-                cases.findByOwner(owner, page, size).stream().map(summary).toList();
-        return new CaseApi.Page<>(items, page, size, cases.countByOwner(owner));
+                cases.findByOwners(company, page, size).stream().map(summary).toList();
+        return new CaseApi.Page<>(items, page, size, cases.countByOwners(company));
     }
 
-    /** The case, if this user filed it; anybody else's reads as unknown (404, never 403: no oracle). */
+    /**
+     * The case, if this user or a colleague of his company filed it; anybody else's reads as unknown
+     * (404, never 403: no oracle).
+     */
     public C own(String reference, Authentication authentication) {
         return cases.find(reference)
-                .filter(found -> found.ownerId().equals(authentication.getName()))
+                .filter(found -> owners.shares(authentication.getName(), found.ownerId()))
                 .orElseThrow(() -> new NotFoundException(notFound.apply(reference)));
     }
 }

@@ -7,6 +7,7 @@ import fr.defense.rapid.form.FormBody;
 import fr.defense.rapid.form.FormCatalog;
 import fr.defense.rapid.form.FormDefinition;
 import fr.defense.rapid.form.FormField;
+import fr.defense.rapid.procedure.CaseOwners;
 import fr.defense.rapid.procedure.CaseReference;
 import fr.defense.rapid.security.ActingUser;
 import fr.defense.rapid.security.CurrentUser;
@@ -29,6 +30,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,8 +40,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The tasks assigned to the calling SME, with the very Camunda Form Tasklist would show and the
- * same rules on completion. Another user's task answers 404, as if it did not exist.
+ * The tasks of the calling SME's company (assigned to whichever of its users filed the case), with
+ * the very Camunda Form Tasklist would show and the same rules on completion. Another company's task
+ * answers 404, as if it did not exist.
  */
 @RestController
 @RequestMapping("/api/tasks")
@@ -54,12 +58,22 @@ class TaskController {
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final FormCatalog forms;
+    private final CaseOwners owners;
+    private final TransactionTemplate transaction;
 
-    TaskController(TaskService tasks, RuntimeService runtime, IdentityService identity, FormCatalog forms) {
+    TaskController(
+            TaskService tasks,
+            RuntimeService runtime,
+            IdentityService identity,
+            FormCatalog forms,
+            CaseOwners owners,
+            PlatformTransactionManager transactions) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.identity = identity;
         this.forms = forms;
+        this.owners = owners;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** A task of a RAPID dossier carries its dossierNumber, a task of a mediation case its caseNumber. */
@@ -94,7 +108,7 @@ class TaskController {
     @Operation(summary = "Mes tâches ouvertes, les plus urgentes d'abord")
     List<TaskSummary> list(Authentication authentication) {
         List<Task> open = tasks.createTaskQuery()
-                .taskAssignee(authentication.getName())
+                .taskAssigneeIn(company(authentication))
                 .orderByDueDate()
                 .asc()
                 .orderByTaskCreateTime()
@@ -133,20 +147,31 @@ class TaskController {
         // any change outside the form; a refusal rolls back and answers 400 like any other.
         Map<String, Object> values = form.accept(body);
         CurrentUser user = CurrentUser.of(authentication);
-        ActingUser.run(identity, user.id(), user.groups(), () -> tasks.complete(task.getId(), values));
+        transaction.executeWithoutResult(status -> {
+            if (!user.id().equals(task.getAssignee())) {
+                // A colleague of the user the task waits for answers it: the task becomes his (the
+                // history says who did it), in the same transaction, so a refused answer changes nothing.
+                tasks.setAssignee(task.getId(), user.id());
+            }
+            ActingUser.run(identity, user.id(), user.groups(), () -> tasks.complete(task.getId(), values));
+        });
         return ResponseEntity.noContent().build();
     }
 
     private Task own(String taskId, Authentication authentication) {
         Task task = tasks.createTaskQuery()
                 .taskId(taskId)
-                .taskAssignee(authentication.getName())
+                .taskAssigneeIn(company(authentication))
                 .initializeFormKeys()
                 .singleResult();
         if (task == null) {
             throw new NotFoundException(Messages.get("notFound.task", taskId));
         }
         return task;
+    }
+
+    private String[] company(Authentication authentication) {
+        return owners.sharingWith(authentication.getName()).toArray(String[]::new);
     }
 
     private FormDefinition formOf(Task task) {

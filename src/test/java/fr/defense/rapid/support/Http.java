@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,9 +29,16 @@ public final class Http {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final Map<String, String> passwords = new ConcurrentHashMap<>();
 
     public Http(int port) {
         this.base = "http://localhost:" + port;
+    }
+
+    /** From now on, this user's requests sign in with this password (a test's own user, not a demo one). */
+    public Http password(String user, String password) {
+        passwords.put(user, password);
+        return this;
     }
 
     public record Response(int status, HttpResponse<String> raw) {
@@ -133,7 +142,7 @@ public final class Http {
     private Response send(String user, HttpRequest.Builder request) {
         if (user != null) {
             // Demo users: the password is the user id.
-            request.header("Authorization", basic(user, user));
+            request.header("Authorization", basic(user, passwords.getOrDefault(user, user)));
         }
         try {
             HttpResponse<String> response =
