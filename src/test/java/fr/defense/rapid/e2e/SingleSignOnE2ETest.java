@@ -117,7 +117,7 @@ class SingleSignOnE2ETest {
             driver.get("http://localhost:" + port + "/sso/agents");
             signInAtProvider(driver, "juliette");
             TasklistPage tasklist = new TasklistPage(driver, port);
-            assertThat(tasklist.loggedInUser()).contains("Juliette Garnier");
+            assertThat(tasklist.loggedInUser("Juliette Garnier")).contains("Juliette Garnier");
             assertThat(driver.getCurrentUrl()).contains("/camunda/app/tasklist/default/");
 
             IdentityService identity = app.getBean(IdentityService.class);

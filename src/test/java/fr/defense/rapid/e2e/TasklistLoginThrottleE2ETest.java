@@ -75,7 +75,7 @@ class TasklistLoginThrottleE2ETest {
         // The stranger gone, the owner waits out the last delay and gets in: nobody is locked out.
         Thread.sleep(1_500);
         tasklist.logIn(OWNER, PASSWORD);
-        assertThat(tasklist.loggedInUser()).contains("Agnès");
+        assertThat(tasklist.loggedInUser("Agnès")).contains("Agnès");
     }
 
     private static void pause(long millis) {

@@ -94,8 +94,9 @@ final class TasklistPage {
         }
         logIn(user, user);
         loggedIn = user;
-        if (!loggedInUser().contains(shownName)) {
-            throw new AssertionError("Tasklist shows " + loggedInUser() + " logged in, not " + shownName);
+        String shown = loggedInUser(shownName);
+        if (!shown.contains(shownName)) {
+            throw new AssertionError("Tasklist shows " + shown + " logged in, not " + shownName);
         }
     }
 
@@ -104,6 +105,19 @@ final class TasklistPage {
         wait.until(ExpectedConditions.elementToBeClickable(USER_MENU)).click();
         wait.until(ExpectedConditions.elementToBeClickable(SIGN_OUT)).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(LOGIN_PASSWORD));
+    }
+
+    /**
+     * The name the user menu shows, once it shows this one: Tasklist shows the user id until it has
+     * loaded the user's profile (a test reading it at once saw « juliette-garnier »).
+     */
+    String loggedInUser(String expected) {
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(USER_MENU, expected));
+        } catch (TimeoutException notShown) {
+            // The caller's assertion says what the menu shows instead.
+        }
+        return loggedInUser();
     }
 
     /** The name the user menu shows for whoever is logged in. */
