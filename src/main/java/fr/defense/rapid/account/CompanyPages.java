@@ -43,7 +43,8 @@ class CompanyPages {
             String badge,
             String since,
             boolean removable,
-            boolean awaiting) {}
+            boolean awaiting,
+            boolean invited) {}
 
     private final Companies companies;
     private final CompanyAccess access;
@@ -100,6 +101,26 @@ class CompanyPages {
     String refuse(@PathVariable String userId, Authentication user, RedirectAttributes redirect) {
         String name = administration.refuse(user.getName(), userId);
         return done(redirect, "Demande refusée : " + name + " en est informé(e) par courriel.");
+    }
+
+    /** Asks before removing: one click in the table must not end a colleague's access. */
+    @GetMapping(PAGE + "/utilisateurs/{userId}/retrait")
+    String confirmRemoval(@PathVariable String userId, Authentication user, Model model) {
+        Companies.Member administrator = access.member(user.getName());
+        if (!administrator.activeAdministrator()) {
+            throw CompanyRefusal.notAdministrator();
+        }
+        Companies.Member target = companies
+                .member(userId)
+                .filter(member -> member.siren().equals(administrator.siren()))
+                .orElseThrow(CompanyRefusal::unknownUser);
+        Row row = row(target, true, administrator.userId());
+        if (!row.removable()) {
+            throw CompanyRefusal.alreadyHandled();
+        }
+        model.addAttribute("userName", user.getName());
+        model.addAttribute("row", row);
+        return "portal/company-removal";
     }
 
     @PostMapping(PAGE + "/utilisateurs/{userId}/retrait")
@@ -165,7 +186,8 @@ class CompanyPages {
                 status[1],
                 DAY.format(member.createdAt().atZoneSameInstant(EngineClock.PARIS)),
                 administrator && live && !member.userId().equals(me),
-                member.status() == Companies.Status.AWAITING_APPROVAL);
+                member.status() == Companies.Status.AWAITING_APPROVAL,
+                member.status() == Companies.Status.INVITED);
     }
 
     /** « 7 jours », « 12 heures »: how long an invitation's link works, as the page says it. */

@@ -32,7 +32,7 @@ class InvitationPages {
         if (checked.refusal() != null || checked.cancelled()) {
             return refused(checked, model, response);
         }
-        return form(model, token, checked.userId(), "", Map.of());
+        return form(model, token, invitations.invited(checked.userId()), "", Map.of());
     }
 
     @PostMapping(PAGE)
@@ -49,7 +49,8 @@ class InvitationPages {
         }
         if (!acceptance.errors().isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return form(model, token, invitations.check(token).userId(), name, acceptance.errors());
+            return form(
+                    model, token, invitations.invited(invitations.check(token).userId()), name, acceptance.errors());
         }
         model.addAttribute("title", "Compte créé");
         model.addAttribute("kind", "success");
@@ -60,9 +61,10 @@ class InvitationPages {
         return "portal/account-message";
     }
 
-    private static String form(Model model, String token, String userId, String name, Map<String, String> errors) {
+    private static String form(
+            Model model, String token, Invitations.Invited invited, String name, Map<String, String> errors) {
         model.addAttribute("token", token);
-        model.addAttribute("userId", userId);
+        model.addAttribute("invited", invited);
         model.addAttribute("contactName", name == null ? "" : name);
         model.addAttribute("errors", errors);
         return "portal/invitation";

@@ -24,6 +24,9 @@ class Invitations {
     /** An invitation accepted (the new account's id), or why not: a dead link, a cancelled invitation, errors. */
     record Acceptance(String userId, AccountTokens.Refusal refusal, boolean cancelled, Map<String, String> errors) {}
 
+    /** Who an invitation is for, as its page shows it. */
+    record Invited(String userId, String email, String companyName, String companySiren) {}
+
     private final IdentityService identity;
     private final Companies companies;
     private final CompanyAccess access;
@@ -102,6 +105,12 @@ class Invitations {
                 .filter(member -> member.status() == Companies.Status.INVITED)
                 .isPresent();
         return new Acceptance(use.userId(), null, !pending, Map.of());
+    }
+
+    /** The invitation of this reserved account, for its page. */
+    Invited invited(String userId) {
+        Companies.Member member = companies.member(userId).orElseThrow();
+        return new Invited(userId, member.email(), companies.name(member.siren()), member.siren());
     }
 
     /** Creates the invited account, or changes nothing (the link stays usable after a field error). */

@@ -176,6 +176,14 @@ class CompanyUsersTest {
         assertThat(colleague.logIn(colleagueId, OTHER_PASSWORD)).isTrue();
         assertThat(colleague.get("/portail").statusCode()).isEqualTo(200);
 
+        HttpResponse<String> asked = admin.get(PAGE + "/utilisateurs/" + colleagueId + "/retrait");
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("Retirer marc Collègue ?", "Revenir sans rien changer");
+        assertThat(colleague
+                        .get(PAGE + "/utilisateurs/" + colleagueId + "/retrait")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(row(colleagueId)).as("asking changes nothing").isEqualTo("MEMBER ACTIVE " + siren);
         HttpResponse<String> removed = admin.submit(PAGE, PAGE + "/utilisateurs/" + colleagueId + "/retrait", Map.of());
         assertThat(removed.statusCode()).isEqualTo(302);
         assertThat(admin.get(PAGE).body()).contains("est retiré(e) du compte de l&#39;entreprise", "Retiré");
