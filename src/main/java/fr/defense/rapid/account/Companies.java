@@ -147,12 +147,26 @@ class Companies {
                 .optional();
     }
 
-    /** How many accounts the company has had, to number the next one. */
-    long accountsEver(String siren) {
-        return jdbc.sql("select count(*) from company_member where siren = :siren")
+    /** The ids of the company's accounts, whatever their status. */
+    List<String> userIds(String siren) {
+        return jdbc.sql("select user_id from company_member where siren = :siren")
                 .param("siren", siren)
-                .query(Long.class)
-                .single();
+                .query(String.class)
+                .list();
+    }
+
+    /** Whether the company has an administrator, ACTIVE or about to be (address not yet confirmed). */
+    boolean hasAdministrator(String siren) {
+        return jdbc.sql("""
+                        select count(*) from company_member where siren = :siren and role = 'ADMINISTRATOR'
+                          and status in ('ACTIVE', 'UNCONFIRMED')
+                        """).param("siren", siren).query(Long.class).single() > 0;
+    }
+
+    void makeAdministrator(String userId) {
+        jdbc.sql("update company_member set role = 'ADMINISTRATOR' where user_id = :user")
+                .param("user", userId)
+                .update();
     }
 
     /**

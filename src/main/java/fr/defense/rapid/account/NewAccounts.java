@@ -23,9 +23,20 @@ class NewAccounts {
         this.companies = companies;
     }
 
-    /** The id of the company's next account ({@code pme-<siren>-<n>}); call with the company locked. */
+    /**
+     * The id of the company's next account ({@code pme-<siren>-<n>}), after the highest one it ever
+     * had: a registration never confirmed is forgotten, so counting the rows could give an id again.
+     * Call with the company locked.
+     */
     String nextUserId(String siren) {
-        return "pme-" + siren + "-" + (companies.accountsEver(siren) + 1);
+        String prefix = "pme-" + siren + "-";
+        long highest = companies.userIds(siren).stream()
+                .filter(id ->
+                        id.startsWith(prefix) && id.substring(prefix.length()).matches("\\d{1,9}"))
+                .mapToLong(id -> Long.parseLong(id.substring(prefix.length())))
+                .max()
+                .orElse(0);
+        return prefix + (highest + 1);
     }
 
     /**

@@ -123,7 +123,18 @@ class Registrations {
         }
         Companies.Member member = companies.member(use.userId()).orElseThrow();
         audit.record(AccountEventKind.CONFIRMATION, use.userId(), use.userId(), null);
-        if (member.role() == Companies.Role.MEMBER) {
+        companies.lock(member.siren());
+        if (member.role() == Companies.Role.MEMBER && !companies.hasAdministrator(member.siren())) {
+            // Its administrator never confirmed and was forgotten: this user is now in the place of
+            // a first registrant, and becomes the administrator (who then sees any waiting request).
+            companies.makeAdministrator(use.userId());
+            audit.record(
+                    AccountEventKind.ACCEPTANCE,
+                    use.userId(),
+                    use.userId(),
+                    "Administrateur de l'entreprise " + member.siren() + " (l'inscription précédente n'a jamais été "
+                            + "confirmée)");
+        } else if (member.role() == Companies.Role.MEMBER) {
             companies.setStatus(use.userId(), Companies.Status.AWAITING_APPROVAL);
             tellAdministrators(member);
             return new Confirmation(null, true);

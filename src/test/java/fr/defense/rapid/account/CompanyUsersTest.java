@@ -336,6 +336,44 @@ class CompanyUsersTest {
     }
 
     /**
+     * A company whose first registrant never confirmed: once that registration is forgotten, the
+     * next registrant to confirm becomes the administrator and finds the request that was waiting.
+     */
+    @Test
+    void aRequestWhoseAdministratorNeverConfirmedIsNotLeftWaitingForNobody() throws Exception {
+        String siren = newSiren();
+        new PortalSession(port).register(siren, "oubli." + siren + "@pme.example", "Jean Oubli", PASSWORD);
+        String waitingEmail = "attente." + siren + "@pme.example";
+        PortalSession waiting = new PortalSession(port);
+        waiting.register(siren, waitingEmail, "Anne Attente", OTHER_PASSWORD);
+        waiting.confirm(link(waitingEmail, "/portail/inscription/confirmation"));
+        assertThat(row("pme-" + siren + "-2")).isEqualTo("MEMBER AWAITING_APPROVAL " + siren);
+
+        String email = "reprise." + siren + "@pme.example";
+        PortalSession next = new PortalSession(port);
+        ClockUtil.setCurrentTime(
+                Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(25))));
+        try {
+            assertThat(next.register(siren, email, "Luc Reprise", PASSWORD).statusCode())
+                    .isEqualTo(200);
+        } finally {
+            ClockUtil.reset();
+        }
+        assertThat(row("pme-" + siren + "-1"))
+                .as("the registration never confirmed is forgotten")
+                .isEqualTo("none");
+        String nextId = "pme-" + siren + "-3";
+        assertThat(row(nextId))
+                .as("numbered after the highest id, not the row count")
+                .isEqualTo("MEMBER UNCONFIRMED " + siren);
+        HttpResponse<String> confirmed = next.confirm(link(email, "/portail/inscription/confirmation"));
+        assertThat(confirmed.body()).contains("Compte activé");
+        assertThat(row(nextId)).isEqualTo("ADMINISTRATOR ACTIVE " + siren);
+        assertThat(next.logIn(nextId, PASSWORD)).isTrue();
+        assertThat(next.get(PAGE).body()).contains("Demandes à examiner", "Anne Attente");
+    }
+
+    /**
      * The second of two first registrations of one SIREN fails on the company's key: held here by
      * an insert not yet committed, then committed while the registration waits for it.
      */
