@@ -107,6 +107,7 @@ class RegistrationPages {
         Registrations.Confirmation confirmation = registrations.confirm(token);
         AccountTokens.Refusal refusal = confirmation.refusal();
         if (refusal == null && confirmation.awaitsApproval()) {
+            model.addAttribute("noLogin", true);
             return message(
                     model,
                     "Demande transmise à l'administrateur",

@@ -13,8 +13,8 @@ import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A company's administrator manages its users in the browser: the company page (with a request to
- * join waiting), an invitation refused for a bad address then sent, the request accepted and its
+ * A company's administrator manages its users in the browser: a request to join confirmed (the
+ * page says it waits for the administrator), the company page with that request, an invitation refused for a bad address then sent, the request accepted and its
  * user removed, the mail read from the SMTP server, the colleague's invitation page (errors, then the account), the colleague signed in to
  * the portal and seeing the company page read-only. Every page passes axe-core; screenshots in
  * target/e2e.
@@ -40,9 +40,14 @@ class CompanyUsersE2ETest {
         String requesterEmail = "helene." + siren + "@pme.example";
         PortalSession requester = new PortalSession(port);
         requester.register(siren, requesterEmail, "Hélène Roux", COLLEAGUE_PASSWORD);
-        requester.confirm(PortalSession.link(requesterEmail, "/portail/inscription/confirmation"));
-
         PortalPage portal = browser.page();
+        portal.open(PortalSession.link(requesterEmail, "/portail/inscription/confirmation"));
+        submit(portal, "Activer mon compte", "Demande transmise à l'administrateur");
+        assertThat(portal.mainText())
+                .contains("une fois votre demande acceptée")
+                .doesNotContain("Se connecter");
+        portal.review("join-request-confirmed");
+
         portal.open("/login");
         portal.logIn(adminId, PASSWORD);
         portal.clickLink("Mon entreprise");
