@@ -73,6 +73,40 @@ class AccountTokens {
 
     /** Uses the token once: the account it was issued for, or why it opens nothing. */
     Use use(Purpose purpose, String token) {
+        Use use = read(purpose, token);
+        if (use.refusal() == null) {
+            jdbc.sql("update account_token set used_at = :now where selector = :selector")
+                    .param("now", now())
+                    .param("selector", token.substring(0, token.indexOf('.')))
+                    .update();
+        }
+        return use;
+    }
+
+    /**
+     * What the token would open, without using it: a page shows a dead link before anyone types a
+     * password for nothing.
+     */
+    Use peek(Purpose purpose, String token) {
+        return read(purpose, token);
+    }
+
+    /**
+     * Ends every live token of the user for this purpose (expired now): a new invitation replaces the
+     * old one, a cancelled invitation opens nothing; the old link then says to ask for a new one.
+     */
+    void revoke(Purpose purpose, String userId) {
+        jdbc.sql("""
+                update account_token set expires_at = :now
+                where user_id = :user and purpose = :purpose and used_at is null and expires_at > :now
+                """)
+                .param("now", now())
+                .param("user", userId)
+                .param("purpose", purpose.name())
+                .update();
+    }
+
+    private Use read(Purpose purpose, String token) {
         int dot = token == null ? -1 : token.indexOf('.');
         if (dot <= 0 || token.length() > 200) {
             return new Use(null, Refusal.UNKNOWN);
@@ -97,10 +131,6 @@ class AccountTokens {
         if (!now().isBefore(row.get().expiresAt())) {
             return new Use(null, Refusal.EXPIRED);
         }
-        jdbc.sql("update account_token set used_at = :now where selector = :selector")
-                .param("now", now())
-                .param("selector", token.substring(0, dot))
-                .update();
         return new Use(row.get().userId(), null);
     }
 

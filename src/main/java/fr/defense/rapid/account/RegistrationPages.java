@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Controller;
@@ -44,6 +45,18 @@ class RegistrationPages {
         Registrations.Outcome outcome;
         try {
             outcome = registrations.register(form);
+        } catch (DataIntegrityViolationException e) {
+            // Another registration of the same new SIREN (or the same account id) committed first.
+            log.info("Registration rolled back: a concurrent one took the same key ({})", e.getMessage());
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return form(
+                    model,
+                    form,
+                    Map.of(
+                            "companySiren",
+                            "Une autre inscription de cette entreprise vient d'être enregistrée à l'instant : "
+                                    + "rien n'a été enregistré pour vous. Envoyez de nouveau le formulaire : votre "
+                                    + "demande sera transmise à l'administrateur de l'entreprise."));
         } catch (MailException e) {
             log.warn("Registration rolled back: the confirmation mail was not accepted ({})", e.getMessage());
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
@@ -56,12 +69,7 @@ class RegistrationPages {
         }
         if (!outcome.errors().isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            model.addAttribute(
-                    "form",
-                    new RegistrationForm(
-                            form.companySiren(), form.companyName(), form.contactName(), form.contactEmail(), "", ""));
-            model.addAttribute("errors", outcome.errors());
-            return "portal/registration";
+            return form(model, form, outcome.errors());
         }
         return message(
                 model,
@@ -69,8 +77,22 @@ class RegistrationPages {
                 "success",
                 "Votre demande est enregistrée. Un courriel vient d'être envoyé à "
                         + form.contactEmail().strip()
-                        + " : ouvrez le lien qu'il contient pour activer votre compte. Votre identifiant de connexion "
-                        + "est " + outcome.userId() + ".");
+                        + " : ouvrez le lien qu'il contient pour confirmer votre adresse. Votre identifiant de "
+                        + "connexion est " + outcome.userId() + "."
+                        + (outcome.joinsACompany()
+                                ? " Cette entreprise a déjà un compte : une fois votre adresse confirmée, votre "
+                                        + "demande sera transmise à son administrateur, qui l'acceptera ou la refusera."
+                                : ""));
+    }
+
+    /** The form again, as typed but without the passwords, with its errors. */
+    private static String form(Model model, RegistrationForm form, Map<String, String> errors) {
+        model.addAttribute(
+                "form",
+                new RegistrationForm(
+                        form.companySiren(), form.companyName(), form.contactName(), form.contactEmail(), "", ""));
+        model.addAttribute("errors", errors);
+        return "portal/registration";
     }
 
     @GetMapping(CONFIRMATION)
@@ -82,7 +104,18 @@ class RegistrationPages {
     @PostMapping(CONFIRMATION)
     String confirm(
             @RequestParam(name = "jeton", required = false) String token, Model model, HttpServletResponse response) {
-        AccountTokens.Refusal refusal = registrations.confirm(token);
+        Registrations.Confirmation confirmation = registrations.confirm(token);
+        AccountTokens.Refusal refusal = confirmation.refusal();
+        if (refusal == null && confirmation.awaitsApproval()) {
+            model.addAttribute("noLogin", true);
+            return message(
+                    model,
+                    "Demande transmise à l'administrateur",
+                    "info",
+                    "Votre adresse électronique est confirmée. Votre entreprise a déjà un compte : votre demande "
+                            + "de le rejoindre est transmise à son administrateur. Vous ne pourrez utiliser l'espace "
+                            + "entreprises qu'une fois votre demande acceptée ; un courriel vous le dira.");
+        }
         if (refusal == null) {
             return message(
                     model,

@@ -4,11 +4,7 @@ import fr.defense.rapid.dossier.Siren;
 import fr.defense.rapid.notification.AccountMails;
 import fr.defense.rapid.security.Groups;
 import fr.defense.rapid.system.EmailAddresses;
-import fr.defense.rapid.system.EngineClock;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -16,23 +12,25 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * SME self-registration: the company (by its SIREN) and its first user, its administrator. The
- * Camunda user is created at once with the chosen password (the password rules apply), but in no
- * group: it opens nothing until the e-mail address is confirmed by the single-use link mailed to
- * it, which puts it in the group {@code sme}. A SIREN that already has users is not opened by a
- * registration: the company's administrator invites its colleagues.
+ * SME self-registration. The company's first user (by its SIREN) is its administrator; a
+ * registration for a SIREN that has users already asks to join it, which its administrator accepts
+ * or refuses once the address is confirmed. The Camunda user is created at once with the chosen
+ * password (the password rules apply), but in no group: it opens nothing until the e-mail address
+ * is confirmed by the single-use link mailed to it (and, to join a company, until the
+ * administrator accepts), which puts it in the group {@code sme}.
  */
 @Service
 class Registrations {
 
-    private static final DateTimeFormatter EXPIRY =
-            DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE);
-
     /** The outcome of a registration: the new account's id, or the errors by field (French). */
-    record Outcome(String userId, Map<String, String> errors) {}
+    record Outcome(String userId, boolean joinsACompany, Map<String, String> errors) {}
+
+    /** A confirmation: why the link opens nothing, or whether the account now waits for the administrator. */
+    record Confirmation(AccountTokens.Refusal refusal, boolean awaitsApproval) {}
 
     private final IdentityService identity;
     private final Companies companies;
+    private final NewAccounts accounts;
     private final AccountTokens tokens;
     private final AccountMails mails;
     private final AccountAudit audit;
@@ -41,85 +39,121 @@ class Registrations {
     Registrations(
             IdentityService identity,
             Companies companies,
+            NewAccounts accounts,
             AccountTokens tokens,
             AccountMails mails,
             AccountAudit audit,
             AccountSettings settings) {
         this.identity = identity;
         this.companies = companies;
+        this.accounts = accounts;
         this.tokens = tokens;
         this.mails = mails;
         this.audit = audit;
         this.settings = settings;
     }
 
-    /** Registers, or changes nothing and says why, field by field. A mail the server refuses rolls it all back. */
+    /**
+     * Registers, or changes nothing and says why, field by field. A mail the server refuses rolls it
+     * all back. Two first registrations of one SIREN at once: the second's company insert fails on
+     * the key (a DataIntegrityViolationException for the page to answer).
+     */
     @Transactional
     Outcome register(RegistrationForm form) {
         String siren = form.siren();
         String email = RegistrationForm.strip(form.contactEmail());
         Map<String, String> errors = check(form, siren, email);
         if (!errors.isEmpty()) {
-            return new Outcome(null, errors);
+            return new Outcome(null, false, errors);
         }
         companies.abandoned(siren).forEach(stale -> {
             identity.deleteUser(stale);
             companies.forget(stale, siren);
         });
-        if (companies.exists(siren)) {
-            errors.put(
-                    "companySiren",
-                    "Cette entreprise a déjà un compte sur l'espace entreprises : demandez à son administrateur "
-                            + "de vous inviter.");
-            return new Outcome(null, errors);
+        boolean known = companies.exists(siren);
+        if (known) {
+            companies.lock(siren);
         }
-        if (companies.emailTaken(email)) {
+        if (accounts.emailTaken(email)) {
             errors.put(
                     "contactEmail",
                     "Cette adresse est déjà celle d'un compte : connectez-vous, ou demandez un nouveau mot de passe.");
-            return new Outcome(null, errors);
+            return new Outcome(null, false, errors);
         }
-        String userId = "pme-" + siren + "-" + (companies.accountsEver(siren) + 1);
+        String userId = accounts.nextUserId(siren);
         String contactName = RegistrationForm.strip(form.contactName());
-        User user = identity.newUser(userId);
-        int space = contactName.indexOf(' ');
-        user.setFirstName(space < 0 ? contactName : contactName.substring(0, space));
-        user.setLastName(space < 0 ? "" : contactName.substring(space + 1).strip());
-        user.setEmail(email);
-        user.setPassword(form.password());
-        if (!identity.checkPasswordAgainstPolicy(form.password(), user).isValid()) {
+        User user = accounts.user(userId, contactName, email, form.password());
+        if (!accounts.passwordAllowed(user, form.password())) {
             errors.put("password", PASSWORD_REFUSED);
-            return new Outcome(null, errors);
+            return new Outcome(null, false, errors);
+        }
+        if (!known) {
+            companies.create(siren, RegistrationForm.strip(form.companyName()));
         }
         identity.saveUser(user);
-        String companyName = RegistrationForm.strip(form.companyName());
-        companies.create(siren, companyName);
-        companies.addMember(userId, siren, Companies.Role.ADMINISTRATOR, Companies.Status.UNCONFIRMED, email);
+        Companies.Role role = known ? Companies.Role.MEMBER : Companies.Role.ADMINISTRATOR;
+        companies.addMember(userId, siren, role, Companies.Status.UNCONFIRMED, email);
         String token = tokens.issue(AccountTokens.Purpose.CONFIRMATION, userId, settings.confirmationValidity());
-        audit.record(AccountEventKind.REGISTRATION, userId, userId, "Entreprise " + siren + " (administrateur)");
-        OffsetDateTime expires = EngineClock.now().plus(settings.confirmationValidity());
+        audit.record(
+                AccountEventKind.REGISTRATION,
+                userId,
+                userId,
+                "Entreprise " + siren + (known ? " (demande à rejoindre l'entreprise)" : " (administrateur)"));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("contactName", contactName);
-        model.put("companyName", companyName);
+        model.put("companyName", companies.name(siren));
         model.put("companySiren", siren);
         model.put("userId", userId);
-        model.put("expiresAt", EXPIRY.format(expires.atZoneSameInstant(EngineClock.PARIS)));
+        model.put("joinsACompany", known);
+        model.put("expiresAt", NewAccounts.expiry(settings.confirmationValidity()));
         model.put("link", mails.portalUrl() + RegistrationPages.CONFIRMATION + "?jeton=" + token);
         mails.send(AccountMails.AccountMail.ACCOUNT_CONFIRMATION, email, model);
-        return new Outcome(userId, Map.of());
+        return new Outcome(userId, known, Map.of());
     }
 
-    /** Confirms the address: the account joins {@code sme}. Null: done; else why the link opens nothing. */
+    /**
+     * Confirms the address. The company's first user joins {@code sme}; a user asking to join a
+     * company that had users already waits for its administrator, who is told by mail.
+     */
     @Transactional
-    AccountTokens.Refusal confirm(String token) {
+    Confirmation confirm(String token) {
         AccountTokens.Use use = tokens.use(AccountTokens.Purpose.CONFIRMATION, token);
         if (use.refusal() != null) {
-            return use.refusal();
+            return new Confirmation(use.refusal(), false);
+        }
+        Companies.Member member = companies.member(use.userId()).orElseThrow();
+        audit.record(AccountEventKind.CONFIRMATION, use.userId(), use.userId(), null);
+        companies.lock(member.siren());
+        if (member.role() == Companies.Role.MEMBER && !companies.hasAdministrator(member.siren())) {
+            // Its administrator never confirmed and was forgotten: this user is now in the place of
+            // a first registrant, and becomes the administrator (who then sees any waiting request).
+            companies.makeAdministrator(use.userId());
+            audit.record(
+                    AccountEventKind.ACCEPTANCE,
+                    use.userId(),
+                    use.userId(),
+                    "Administrateur de l'entreprise " + member.siren() + " (l'inscription précédente n'a jamais été "
+                            + "confirmée)");
+        } else if (member.role() == Companies.Role.MEMBER) {
+            companies.setStatus(use.userId(), Companies.Status.AWAITING_APPROVAL);
+            tellAdministrators(member);
+            return new Confirmation(null, true);
         }
         identity.createMembership(use.userId(), Groups.SME);
         companies.activate(use.userId());
-        audit.record(AccountEventKind.CONFIRMATION, use.userId(), use.userId(), null);
-        return null;
+        return new Confirmation(null, false);
+    }
+
+    private void tellAdministrators(Companies.Member requester) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("requesterName", accounts.displayName(requester.userId()));
+        model.put("requesterEmail", requester.email());
+        model.put("companyName", companies.name(requester.siren()));
+        model.put("companySiren", requester.siren());
+        model.put("link", mails.portalUrl() + CompanyPages.PAGE);
+        companies.members(requester.siren()).stream()
+                .filter(Companies.Member::activeAdministrator)
+                .forEach(admin -> mails.send(AccountMails.AccountMail.ACCOUNT_JOIN_REQUEST, admin.email(), model));
     }
 
     static final String PASSWORD_REFUSED = "Mot de passe refusé : il doit compter au moins 12 caractères, ne contenir "

@@ -32,7 +32,11 @@ public class AccountMails {
 
     /** The kinds of account mail, each with its template ({@code templates/mail/<name>}) and subject. */
     public enum AccountMail {
-        ACCOUNT_CONFIRMATION("Confirmez votre adresse électronique");
+        ACCOUNT_CONFIRMATION("Confirmez votre adresse électronique"),
+        ACCOUNT_INVITATION("Invitation à rejoindre l'espace entreprises du ministère des Armées"),
+        ACCOUNT_JOIN_REQUEST("Une demande d'accès au compte de votre entreprise"),
+        ACCOUNT_JOIN_ACCEPTED("Votre demande d'accès est acceptée"),
+        ACCOUNT_JOIN_REFUSED("Votre demande d'accès n'est pas acceptée");
 
         private final String subject;
 

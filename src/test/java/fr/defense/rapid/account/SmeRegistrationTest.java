@@ -35,8 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * SME self-registration on the portal: the account opens nothing until its address is confirmed by
  * the single-use link of the mail (read from the SMTP server); an expired or reused link is refused;
- * bad input gets French errors and changes nothing; a SIREN that already has an account is not
- * opened by a second registration.
+ * bad input gets French errors and changes nothing; a second registration for a SIREN that already
+ * has an account opens nothing by itself (its administrator decides: see CompanyUsersTest).
  */
 @AppTest
 class SmeRegistrationTest {
@@ -156,17 +156,24 @@ class SmeRegistrationTest {
     }
 
     @Test
-    void aSecondRegistrationForAKnownSirenDoesNotOpenTheCompany() throws Exception {
+    void aSecondRegistrationForAKnownSirenAsksTheAdministratorAndOpensNothing() throws Exception {
         String siren = newSiren();
         assertThat(register(siren, "premiere." + siren + "@pme.example", PASSWORD)
                         .statusCode())
                 .isEqualTo(200);
 
         HttpResponse<String> second = register(siren, "seconde." + siren + "@pme.example", PASSWORD);
-        assertThat(second.statusCode()).isEqualTo(422);
-        assertThat(second.body()).contains("demandez à son administrateur");
-        assertThat(identity.createUserQuery().userId("pme-" + siren + "-2").count())
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).contains("Cette entreprise a déjà un compte", "transmise à son administrateur");
+        assertThat(identity.createGroupQuery()
+                        .groupMember("pme-" + siren + "-2")
+                        .count())
                 .isZero();
+        assertThat(jdbc.sql("select role || ' ' || status from company_member where user_id = :user")
+                        .param("user", "pme-" + siren + "-2")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("MEMBER UNCONFIRMED");
     }
 
     /** A SIREN nobody has used: 8 random digits and the Luhn key. */

@@ -1,0 +1,135 @@
+package fr.defense.rapid.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.defense.rapid.support.AppTest;
+import fr.defense.rapid.support.PortalSession;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A company's administrator manages its users in the browser: a request to join confirmed (the
+ * page says it waits for the administrator), the company page with that request, an invitation refused for a bad address then sent, the request accepted and its
+ * user removed, the mail read from the SMTP server, the colleague's invitation page (errors, then the account), the colleague signed in to
+ * the portal and seeing the company page read-only. Every page passes axe-core; screenshots in
+ * target/e2e.
+ */
+@Tag("browser")
+@AppTest
+class CompanyUsersE2ETest {
+
+    private static final String PASSWORD = "Capteur-Infrarouge-2027";
+    private static final String COLLEAGUE_PASSWORD = "Gyroscope-Laser-2028?";
+
+    @RegisterExtension
+    final PortalBrowser browser = new PortalBrowser();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void administratorInvitesAColleagueWhoJoinsThePortal() throws Exception {
+        String siren = PortalSession.newSiren();
+        String adminId = new PortalSession(port).openCompany(siren, "claire." + siren + "@pme.example", PASSWORD);
+        // Someone registered with the company's SIREN and confirmed the address: a request to examine.
+        String requesterEmail = "helene." + siren + "@pme.example";
+        PortalSession requester = new PortalSession(port);
+        requester.register(siren, requesterEmail, "Hélène Roux", COLLEAGUE_PASSWORD);
+        PortalPage portal = browser.page();
+        portal.open(PortalSession.link(requesterEmail, "/portail/inscription/confirmation"));
+        submit(portal, "Activer mon compte", "Demande transmise à l'administrateur");
+        assertThat(portal.mainText())
+                .contains("une fois votre demande acceptée")
+                .doesNotContain("Se connecter");
+        portal.review("join-request-confirmed");
+
+        portal.open("/login");
+        portal.logIn(adminId, PASSWORD);
+        portal.clickLink("Mon entreprise");
+        assertThat(portal.heading()).isEqualTo("Optronique " + siren);
+        assertThat(portal.mainText())
+                .contains("Demandes à examiner", "Hélène Roux", "Claire Martin (vous)", "Administrateur");
+        portal.review("company");
+
+        fill(portal, "email", "paul.durand@");
+        submit(portal, "Envoyer l'invitation", "L'invitation n'a pas été envoyée");
+        assertThat(portal.mainText()).contains("Adresse électronique invalide");
+        assertThat(portal.driver().findElement(By.id("email")).getDomAttribute("aria-describedby"))
+                .isEqualTo("email-error email-hint");
+        portal.review("company-invite-errors");
+
+        String email = "paul." + siren + "@pme.example";
+        fill(portal, "email", email);
+        submit(portal, "Envoyer l'invitation", "Invitation envoyée à " + email);
+        assertThat(portal.mainText()).contains("Invitation envoyée", "Annuler l'invitation");
+        portal.review("company-invited");
+
+        // The request accepted, then its user removed (after the page that asks first).
+        portal.clickButton("Accepter");
+        submitted(portal, "Demande acceptée : Hélène Roux");
+        assertThat(portal.mainText()).doesNotContain("Demandes à examiner");
+        portal.review("company-accepted");
+        portal.clickLink("Retirer");
+        assertThat(portal.heading()).isEqualTo("Retirer Hélène Roux ?");
+        portal.review("company-removal");
+        submit(portal, "Retirer", "Hélène Roux est retiré(e) du compte de l'entreprise");
+        assertThat(portal.mainText()).containsIgnoringCase("Retiré");
+        portal.review("company-removed");
+
+        String link = PortalSession.link(email, "/portail/inscription/invitation");
+        portal.driver().manage().deleteAllCookies();
+        portal.open(link);
+        assertThat(portal.heading()).isEqualTo("Rejoindre le compte de votre entreprise");
+        portal.review("invitation");
+
+        fill(portal, "contactName", "Paul Durand");
+        fill(portal, "password", COLLEAGUE_PASSWORD);
+        fill(portal, "passwordConfirmation", "autre-mot-de-passe");
+        submit(portal, "Créer mon compte", "Le formulaire contient des erreurs");
+        assertThat(portal.mainText()).contains("Les deux mots de passe ne sont pas identiques.");
+        portal.review("invitation-errors");
+
+        fill(portal, "password", COLLEAGUE_PASSWORD);
+        fill(portal, "passwordConfirmation", COLLEAGUE_PASSWORD);
+        submit(portal, "Créer mon compte", "Votre compte est actif");
+        portal.review("invitation-done");
+
+        portal.clickLink("Se connecter");
+        portal.logIn("pme-" + siren + "-3", COLLEAGUE_PASSWORD);
+        assertThat(portal.path()).startsWith("/portail");
+        assertThat(portal.mainText()).contains("Mes dossiers");
+        portal.clickLink("Mon entreprise");
+        assertThat(portal.mainText())
+                .contains("Paul Durand (vous)", "Seul l'administrateur du compte")
+                .doesNotContain("Inviter un collègue", "Demandes à examiner");
+        portal.review("company-member");
+    }
+
+    private static void submit(PortalPage portal, String button, String expected) {
+        portal.clickButton(button);
+        submitted(portal, expected);
+    }
+
+    /** Waits for the page that says this. */
+    private static void submitted(PortalPage portal, String expected) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            try {
+                return portal.mainText().contains(expected);
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
+        portal.awaitReady();
+    }
+
+    private static void fill(PortalPage portal, String id, String text) {
+        var input = portal.driver().findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+}
