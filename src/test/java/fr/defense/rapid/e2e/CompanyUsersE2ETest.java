@@ -2,7 +2,9 @@ package fr.defense.rapid.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.support.AppTest;
+import fr.defense.rapid.support.Http;
 import fr.defense.rapid.support.PortalSession;
 import java.time.Duration;
 import org.awaitility.Awaitility;
@@ -36,6 +38,11 @@ class CompanyUsersE2ETest {
     void administratorInvitesAColleagueWhoJoinsThePortal() throws Exception {
         String siren = PortalSession.newSiren();
         String adminId = new PortalSession(port).openCompany(siren, "claire." + siren + "@pme.example", PASSWORD);
+        Http.Response filed = new Http(port)
+                .password(adminId, PASSWORD)
+                .post(adminId, "/api/dossiers", SampleDossiers.smallCompany());
+        assertThat(filed.status()).isEqualTo(201);
+        String dossierNumber = filed.json().path("dossierNumber").asText();
         // Someone registered with the company's SIREN and confirmed the address: a request to examine.
         String requesterEmail = "helene." + siren + "@pme.example";
         PortalSession requester = new PortalSession(port);
@@ -102,7 +109,11 @@ class CompanyUsersE2ETest {
         portal.clickLink("Se connecter");
         portal.logIn("pme-" + siren + "-3", COLLEAGUE_PASSWORD);
         assertThat(portal.path()).startsWith("/portail");
-        assertThat(portal.mainText()).contains("Mes dossiers");
+        // The dossier the administrator filed before Paul joined is the company's: his too.
+        assertThat(portal.mainText()).contains("Mes dossiers", dossierNumber);
+        portal.open("/portail/dossiers/" + dossierNumber);
+        assertThat(portal.mainText()).contains(dossierNumber);
+        portal.review("company-shared-dossier");
         portal.clickLink("Mon entreprise");
         assertThat(portal.mainText())
                 .contains("Paul Durand (vous)", "Seul l'administrateur du compte")
