@@ -3,6 +3,7 @@ package fr.defense.rapid.account;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,12 @@ class LoginAudit {
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
-        audit.record(AccountEventKind.LOGIN_FAILURE, event.getAuthentication().getName(), null, channel());
+        String channel = channel();
+        if (event instanceof AuthenticationFailureDisabledEvent) {
+            // The right password of an account whose address is not confirmed (UnconfirmedLogins).
+            channel = (channel == null ? "" : channel + " : ") + "adresse électronique non confirmée";
+        }
+        audit.record(AccountEventKind.LOGIN_FAILURE, event.getAuthentication().getName(), null, channel);
     }
 
     /** Where the login came from, in words: the portal, the webapps, a script. */

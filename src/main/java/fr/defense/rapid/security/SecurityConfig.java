@@ -8,6 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -92,7 +93,7 @@ class SecurityConfig {
                         .failureHandler((request, response, e) -> response.sendRedirect(
                                 e instanceof LoginThrottledException throttled
                                         ? "/login?retry=" + LoginThrottledException.seconds(throttled.retryAfter())
-                                        : "/login?error")))
+                                        : e instanceof DisabledException ? "/login?unconfirmed" : "/login?error")))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler)
