@@ -32,7 +32,8 @@ public class AccountMails {
 
     /** The kinds of account mail, each with its template ({@code templates/mail/<name>}) and subject. */
     public enum AccountMail {
-        ACCOUNT_CONFIRMATION("Confirmez votre adresse électronique");
+        ACCOUNT_CONFIRMATION("Confirmez votre adresse électronique"),
+        PASSWORD_RESET("Choisissez un nouveau mot de passe");
 
         private final String subject;
 

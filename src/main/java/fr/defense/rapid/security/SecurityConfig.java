@@ -83,7 +83,12 @@ class SecurityConfig {
                         context -> context.securityContextRepository(new BasicIgnoresSession(WITH_BASIC_CREDENTIALS)))
                 .authenticationProvider(identity)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                path("/login"), path(PORTAL_REFUSAL), path(REGISTRATION), path(REGISTRATION + "/**"))
+                                path("/login"),
+                                path(PORTAL_REFUSAL),
+                                path(REGISTRATION),
+                                path(REGISTRATION + "/**"),
+                                path(PASSWORD_RESET),
+                                path(PASSWORD_RESET + "/**"))
                         .permitAll()
                         .anyRequest()
                         .hasAuthority(Groups.authority(Groups.SME)))
@@ -112,6 +117,9 @@ class SecurityConfig {
 
     /** The SME self-registration pages (account module): open to anyone. */
     static final String REGISTRATION = "/portail/inscription";
+
+    /** The SME password-reset pages (account module): open to anyone. */
+    static final String PASSWORD_RESET = "/portail/mot-de-passe-oublie";
 
     @Bean
     @Order(2)
