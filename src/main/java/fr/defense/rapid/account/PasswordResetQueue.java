@@ -20,7 +20,7 @@ class PasswordResetQueue {
     private static final Logger log = LoggerFactory.getLogger(PasswordResetQueue.class);
     private static final int CAPACITY = 200;
 
-    private final PasswordResets resets;
+    private final PasswordResetMails mails;
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(
             1,
             1,
@@ -34,15 +34,15 @@ class PasswordResetQueue {
             },
             (task, pool) -> log.warn("Password-reset request dropped: {} requests already wait", CAPACITY));
 
-    PasswordResetQueue(PasswordResets resets) {
-        this.resets = resets;
+    PasswordResetQueue(PasswordResetMails mails) {
+        this.mails = mails;
     }
 
     /** Serves the request later; the client address is taken now, while the request is being served. */
     void submit(String email, String clientAddress) {
         executor.execute(() -> {
             try {
-                resets.request(email, clientAddress);
+                mails.request(email, clientAddress);
             } catch (RuntimeException e) {
                 // Never the address nor the token: the exception's class and message say enough.
                 log.warn(
