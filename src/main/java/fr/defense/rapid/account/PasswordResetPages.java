@@ -91,6 +91,7 @@ class PasswordResetPages {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return form(model, token, resets.check(token).userId(), outcome.errors());
         }
+        resets.signOutEverywhere(outcome.userId());
         return message(
                 model,
                 "Mot de passe modifié",

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
@@ -21,11 +23,17 @@ class PasswordResets {
     private final IdentityService identity;
     private final AccountTokens tokens;
     private final AccountAudit audit;
+    private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
 
-    PasswordResets(IdentityService identity, AccountTokens tokens, AccountAudit audit) {
+    PasswordResets(
+            IdentityService identity,
+            AccountTokens tokens,
+            AccountAudit audit,
+            ObjectProvider<FindByIndexNameSessionRepository<?>> sessions) {
         this.identity = identity;
         this.tokens = tokens;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     /** The account the link would open (without using it), or why it opens nothing. */
@@ -67,5 +75,14 @@ class PasswordResets {
         tokens.useAll(AccountTokens.Purpose.PASSWORD_RESET, user.getId());
         audit.record(AccountEventKind.PASSWORD_RESET_DONE, user.getId(), user.getId(), "Par le lien du courriel");
         return new Outcome(user.getId(), null, null);
+    }
+
+    /**
+     * Ends every web session of the account, once its new password is committed: whoever signed in
+     * with the old one (the reason for many a reset) is out. The sessions are in the database
+     * (Spring Session JDBC), indexed by the signed-in user's id, so this holds on every node.
+     */
+    void signOutEverywhere(String userId) {
+        sessions.ifAvailable(store -> store.findByPrincipalName(userId).keySet().forEach(store::deleteById));
     }
 }

@@ -58,6 +58,9 @@ class PasswordResetTest {
         String siren = newSiren();
         String email = "Claire.Martin." + siren + "@pme.example";
         String userId = visitor.activeSmeAccount(siren, email, OLD_PASSWORD);
+        PortalVisitor signedIn = new PortalVisitor(port);
+        assertThat(signedIn.logIn(userId, OLD_PASSWORD)).endsWith("/portail");
+        assertThat(signedIn.get("/portail").statusCode()).isEqualTo(200);
 
         // Typed in another case: still the account's address.
         HttpResponse<String> answer = requestReset(visitor, email.toLowerCase());
@@ -94,6 +97,9 @@ class PasswordResetTest {
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         assertThat(done.body()).contains("Mot de passe modifié", "Connectez-vous");
 
+        assertThat(signedIn.get("/portail").statusCode())
+                .as("the session opened with the old password is over")
+                .isEqualTo(302);
         assertThat(new PortalVisitor(port).logIn(userId, NEW_PASSWORD)).endsWith("/portail");
         assertThat(new PortalVisitor(port).logIn(userId, OLD_PASSWORD)).endsWith("/login?error");
         assertThat(visitor.api(userId, NEW_PASSWORD, "/api/dossiers")).isEqualTo(200);
