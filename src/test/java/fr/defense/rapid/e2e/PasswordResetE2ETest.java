@@ -68,7 +68,8 @@ class PasswordResetE2ETest {
         submit(portal, "Recevoir un lien", "Si un compte correspond à cette adresse");
         portal.review("password-forgotten-sent");
 
-        portal.open(resetLink(email));
+        String link = resetLink(email);
+        portal.open(link);
         assertThat(portal.heading()).isEqualTo("Choisir un nouveau mot de passe");
         assertThat(portal.mainText()).contains(userId);
         portal.review("password-new");
@@ -87,7 +88,13 @@ class PasswordResetE2ETest {
         assertThat(portal.mainText()).contains("Connectez-vous avec votre identifiant, " + userId);
         portal.review("password-changed");
 
-        portal.clickLink("Se connecter");
+        // The link served once: opened again, it says so and offers a new one.
+        portal.open(link);
+        assertThat(portal.heading()).isEqualTo("Lien inutilisable");
+        assertThat(portal.mainText()).contains("Ce lien a déjà servi", "Demander un nouveau lien");
+        portal.review("password-link-used");
+        portal.open("/login");
+
         portal.logIn(userId, NEW_PASSWORD);
         assertThat(portal.path()).startsWith("/portail");
         assertThat(portal.mainText()).contains("Déposer un dossier");
