@@ -36,6 +36,11 @@ public class AccountAudit {
 
     /** Records an event; {@code detail} is ours (never a password nor a token), cut at its column. */
     public void record(AccountEventKind kind, String accountId, String actorId, String detail) {
+        record(kind, accountId, actorId, detail, clientAddress());
+    }
+
+    /** Records an event of a request served off its thread (its address taken while it was served). */
+    void record(AccountEventKind kind, String accountId, String actorId, String detail, String clientAddress) {
         jdbc.sql("""
                 insert into account_event (occurred_at, kind, account_id, actor_id, client_address, detail)
                 values (:at, :kind, :account, :actor, :address, :detail)
@@ -44,7 +49,7 @@ public class AccountAudit {
                 .param("kind", kind.name())
                 .param("account", cut(accountId, 100))
                 .param("actor", cut(actorId, 100))
-                .param("address", cut(clientAddress(), 64))
+                .param("address", cut(clientAddress, 64))
                 .param("detail", cut(detail, 500))
                 .update();
     }

@@ -10,6 +10,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param confirmationValidity how long the link that confirms a new account's e-mail address works
  * @param passwordResetValidity how long a password-reset link works
+ * @param passwordResetMailInterval the least time between two password-reset mails to one account
  * @param invitationValidity   how long the link inviting a colleague into a company works
  */
 @ConfigurationProperties("rapid.accounts")
@@ -17,4 +18,5 @@ import org.springframework.validation.annotation.Validated;
 record AccountSettings(
         @NotNull Duration confirmationValidity,
         @NotNull Duration passwordResetValidity,
+        @NotNull Duration passwordResetMailInterval,
         @NotNull Duration invitationValidity) {}

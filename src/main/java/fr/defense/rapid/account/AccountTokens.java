@@ -73,22 +73,34 @@ class AccountTokens {
 
     /** Uses the token once: the account it was issued for, or why it opens nothing. */
     Use use(Purpose purpose, String token) {
-        Use use = read(purpose, token);
-        if (use.refusal() == null) {
+        Use found = find(purpose, token, true);
+        if (found.refusal() == null) {
             jdbc.sql("update account_token set used_at = :now where selector = :selector")
                     .param("now", now())
                     .param("selector", token.substring(0, token.indexOf('.')))
                     .update();
         }
-        return use;
+        return found;
     }
 
     /**
-     * What the token would open, without using it: a page shows a dead link before anyone types a
-     * password for nothing.
+     * What the token would open, without using it: a page shows its form only for a link that still
+     * works, and a mail scanner that fetches the link uses nothing.
      */
     Use peek(Purpose purpose, String token) {
-        return read(purpose, token);
+        return find(purpose, token, false);
+    }
+
+    /** Makes the user's unused tokens of this purpose unusable (marked used), in the caller's transaction. */
+    void useAll(Purpose purpose, String userId) {
+        jdbc.sql("""
+                update account_token set used_at = :now
+                where user_id = :user and purpose = :purpose and used_at is null
+                """)
+                .param("now", now())
+                .param("user", userId)
+                .param("purpose", purpose.name())
+                .update();
     }
 
     /**
@@ -106,15 +118,29 @@ class AccountTokens {
                 .update();
     }
 
-    private Use read(Purpose purpose, String token) {
+    /** Whether a token of this purpose was issued to the user after that moment. */
+    boolean issuedSince(Purpose purpose, String userId, OffsetDateTime since) {
+        return jdbc.sql("""
+                        select count(*) from account_token
+                        where user_id = :user and purpose = :purpose and created_at > :since
+                        """)
+                        .param("user", userId)
+                        .param("purpose", purpose.name())
+                        .param("since", since)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private Use find(Purpose purpose, String token, boolean lock) {
         int dot = token == null ? -1 : token.indexOf('.');
         if (dot <= 0 || token.length() > 200) {
             return new Use(null, Refusal.UNKNOWN);
         }
         Optional<Row> row = jdbc.sql("""
                         select verifier_hash, purpose, user_id, expires_at, used_at from account_token
-                        where selector = :selector for update
-                        """)
+                        where selector = :selector
+                        """ + (lock ? " for update" : ""))
                 .param("selector", token.substring(0, dot))
                 .query(Row.class)
                 .optional();

@@ -36,7 +36,8 @@ public class AccountMails {
         ACCOUNT_INVITATION("Invitation à rejoindre l'espace entreprises du ministère des Armées"),
         ACCOUNT_JOIN_REQUEST("Une demande d'accès au compte de votre entreprise"),
         ACCOUNT_JOIN_ACCEPTED("Votre demande d'accès est acceptée"),
-        ACCOUNT_JOIN_REFUSED("Votre demande d'accès n'est pas acceptée");
+        ACCOUNT_JOIN_REFUSED("Votre demande d'accès n'est pas acceptée"),
+        PASSWORD_RESET("Choisissez un nouveau mot de passe");
 
         private final String subject;
 

@@ -26,12 +26,21 @@ class LoginPageController {
             @RequestParam(required = false) String logout,
             @RequestParam(required = false) String expired,
             @RequestParam(required = false) String retry,
+            @RequestParam(required = false) String unconfirmed,
             Model model) {
         // The single sign-on button, only when it is on (rapid.sso.enabled).
         model.addAttribute("ssoProvider", sso.enabled() ? sso.providerName() : null);
         // Only the failure handler writes retry: anything else in it is ignored, the page still shows.
         if (retry != null && retry.matches("\\d{1,5}")) {
             message(model, "error", LoginThrottledException.message(Duration.ofSeconds(Long.parseLong(retry))));
+        } else if (unconfirmed != null) {
+            // Only after the right password (CamundaIdentityAuthenticationProvider): tells a stranger nothing.
+            message(
+                    model,
+                    "error",
+                    "Votre compte n'est pas encore activé : confirmez d'abord votre adresse électronique en ouvrant "
+                            + "le lien du courriel reçu à l'inscription, puis connectez-vous. Si ce lien a expiré, "
+                            + "inscrivez-vous à nouveau.");
         } else if (error != null) {
             message(model, "error", "Identifiant ou mot de passe incorrect.");
         } else if (expired != null) {

@@ -8,6 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -82,7 +83,12 @@ class SecurityConfig {
                         context -> context.securityContextRepository(new BasicIgnoresSession(WITH_BASIC_CREDENTIALS)))
                 .authenticationProvider(identity)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                path("/login"), path(PORTAL_REFUSAL), path(REGISTRATION), path(REGISTRATION + "/**"))
+                                path("/login"),
+                                path(PORTAL_REFUSAL),
+                                path(REGISTRATION),
+                                path(REGISTRATION + "/**"),
+                                path(PASSWORD_RESET),
+                                path(PASSWORD_RESET + "/**"))
                         .permitAll()
                         .anyRequest()
                         .hasAuthority(Groups.authority(Groups.SME)))
@@ -92,7 +98,7 @@ class SecurityConfig {
                         .failureHandler((request, response, e) -> response.sendRedirect(
                                 e instanceof LoginThrottledException throttled
                                         ? "/login?retry=" + LoginThrottledException.seconds(throttled.retryAfter())
-                                        : "/login?error")))
+                                        : e instanceof DisabledException ? "/login?unconfirmed" : "/login?error")))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler)
@@ -111,6 +117,9 @@ class SecurityConfig {
 
     /** The SME self-registration pages (account module): open to anyone. */
     static final String REGISTRATION = "/portail/inscription";
+
+    /** The SME password-reset pages (account module): open to anyone. */
+    static final String PASSWORD_RESET = "/portail/mot-de-passe-oublie";
 
     @Bean
     @Order(2)

@@ -67,9 +67,9 @@ class SmeRegistrationTest {
         String userId = "pme-" + siren + "-1";
         assertThat(registered.body()).contains("Vérifiez votre messagerie", userId);
 
-        // Not confirmed: the password is right, but the account opens nothing.
+        // Not confirmed: the password is right, but the account does not sign in (UnconfirmedLoginTest).
         assertThat(api(userId, PASSWORD, "GET", "/api/dossiers", null).statusCode())
-                .isEqualTo(403);
+                .isEqualTo(401);
 
         String link = confirmationLink(email);
         String mail = mailTo(email);

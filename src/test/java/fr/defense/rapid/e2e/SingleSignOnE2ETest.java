@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.defense.oidctest.OidcTestProvider;
 import fr.defense.rapid.RapidBpmApplication;
+import fr.defense.rapid.account.AccountAudit;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.security.Groups;
 import fr.defense.rapid.support.Http;
@@ -135,6 +136,9 @@ class SingleSignOnE2ETest {
             assertThat(tasklist.tasksOfFilter(groupTasks)).contains(check.getId());
             tasklist.openTask(check.getId());
         });
+        assertThat(auditOf("juliette-garnier"))
+                .contains(
+                        "LOGIN_SUCCESS juliette-garnier Authentification unique (Fournisseur d'essai), espace des agents");
     }
 
     @Test
@@ -151,6 +155,11 @@ class SingleSignOnE2ETest {
             String page = body(driver);
             assertThat(page).contains("Connecté : pme-demo").contains(dossierNumber);
         });
+        assertThat(auditOf("pme-demo"))
+                .contains("LOGIN_SUCCESS pme-demo Authentification unique (Fournisseur d'essai), portail PME");
+        assertThat(auditOf("claire"))
+                .as("the provider's word alone is no login")
+                .isEmpty();
     }
 
     @Test
@@ -171,6 +180,11 @@ class SingleSignOnE2ETest {
                         .userId("gaston-lagaffe")
                         .count())
                 .isZero();
+        assertThat(auditOf("gaston-lagaffe"))
+                .containsExactly(
+                        "LOGIN_FAILURE null Authentification unique (Fournisseur d'essai), espace des agents : "
+                                + "aucun groupe du fournisseur ne correspond à un rôle");
+        assertThat(auditOf("gaston")).isEmpty();
     }
 
     @Test
@@ -189,6 +203,9 @@ class SingleSignOnE2ETest {
             wait(driver).until(ExpectedConditions.urlMatches("/login$"));
         });
         assertThat(app.getBean(IdentityService.class).createUserQuery().count()).isEqualTo(users);
+        assertThat(auditOf("ines@pme-pas-inscrite.example"))
+                .containsExactly("LOGIN_FAILURE null Authentification unique (Fournisseur d'essai), portail PME : "
+                        + "aucun compte entreprise ne correspond");
     }
 
     @Test
@@ -231,6 +248,14 @@ class SingleSignOnE2ETest {
                 throw e;
             }
         }
+    }
+
+    /** The account audit log's lines about this account: kind, actor, detail. */
+    private static List<String> auditOf(String account) {
+        return app.getBean(AccountAudit.class).latest(500).stream()
+                .filter(event -> account.equals(event.accountId()))
+                .map(event -> event.kind() + " " + event.actorId() + " " + event.detail())
+                .toList();
     }
 
     private static WebDriverWait wait(WebDriver driver) {

@@ -34,14 +34,14 @@ class SmeSignOn {
     }
 
     /** Where the SME user goes now: the portal, or the refusal. */
-    String signOn(Claims claims, HttpServletRequest request, HttpServletResponse response) {
+    SignOn signOn(Claims claims, HttpServletRequest request, HttpServletResponse response) {
         String value = claims.first(settings.claim());
         List<String> accounts = value == null ? List.of() : accounts(value);
         if (accounts.isEmpty()) {
-            return SsoRefusal.SME_UNKNOWN.page();
+            return SignOn.refused(SsoRefusal.SME_UNKNOWN, value);
         }
         if (accounts.size() > 1) {
-            return SsoRefusal.SME_AMBIGUOUS.page();
+            return SignOn.refused(SsoRefusal.SME_AMBIGUOUS, value);
         }
         String id = accounts.get(0);
         List<SimpleGrantedAuthority> authorities = Groups.of(identity, id).stream()
@@ -51,7 +51,7 @@ class SmeSignOn {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(id, null, authorities));
         SecurityContextHolder.setContext(context);
         sessions.saveContext(context, request, response);
-        return "/portail";
+        return SignOn.done("/portail", id);
     }
 
     /** The ids of the SME accounts the claim's value designates. */

@@ -3,6 +3,7 @@ package fr.defense.rapid.security.sso;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,7 +31,8 @@ class SsoSecurity {
             HttpSecurity http,
             SsoSettings settings,
             ObjectProvider<ClientRegistrationRepository> registrations,
-            ProcessEngine engine)
+            ProcessEngine engine,
+            ApplicationEventPublisher events)
             throws Exception {
         ClientRegistrationRepository clients = registrations.getIfAvailable();
         ClientRegistration provider = clients == null ? null : clients.findByRegistrationId(settings.registration());
@@ -43,7 +45,9 @@ class SsoSecurity {
         SsoCompletion completion = new SsoCompletion(
                 new StaffSignOn(settings.staff(), engine),
                 new SmeSignOn(settings.sme(), engine.getIdentityService(), sessions),
-                sessions);
+                sessions,
+                events,
+                settings.providerName());
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(new OrRequestMatcher(
                         paths.matcher("/sso/**"),

@@ -33,17 +33,18 @@ class StaffSignOn {
     }
 
     /** Where the agent goes now: its application, or the refusal. */
-    String signOn(Claims claims, HttpServletRequest request) {
+    SignOn signOn(Claims claims, HttpServletRequest request) {
+        String claimed = claims.first(settings.userIdClaim());
         List<String> granted = settings.groupsOf(claims);
         if (granted.isEmpty()) {
-            return SsoRefusal.STAFF_NOT_MAPPED.page();
+            return SignOn.refused(SsoRefusal.STAFF_NOT_MAPPED, userId(claimed) != null ? userId(claimed) : claimed);
         }
-        String id = userId(claims.first(settings.userIdClaim()));
+        String id = userId(claimed);
         if (id == null) {
-            return SsoRefusal.STAFF_NO_ID.page();
+            return SignOn.refused(SsoRefusal.STAFF_NO_ID, claimed);
         }
         if (identity.createUserQuery().userId(id).memberOfGroup(Groups.SME).count() > 0) {
-            return SsoRefusal.STAFF_IS_SME.page();
+            return SignOn.refused(SsoRefusal.STAFF_IS_SME, id);
         }
         saveUser(id, claims);
         setStaffGroups(id, granted);
@@ -52,10 +53,10 @@ class StaffSignOn {
         AuthenticationUtil.revalidateSession(request, authentication);
         for (String app : List.of("tasklist", "cockpit", "admin")) {
             if (authentication.isAuthorizedForApp(app)) {
-                return "/camunda/app/" + app + "/default/";
+                return SignOn.done("/camunda/app/" + app + "/default/", id);
             }
         }
-        return "/camunda/app/welcome/default/";
+        return SignOn.done("/camunda/app/welcome/default/", id);
     }
 
     /**
