@@ -1,10 +1,10 @@
 package fr.defense.rapid.account;
 
+import fr.defense.rapid.security.InactiveAccountException;
 import fr.defense.rapid.security.SingleSignOnEnded;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -43,9 +43,10 @@ class LoginAudit {
             return;
         }
         String channel = channel();
-        if (event instanceof AuthenticationFailureDisabledEvent) {
-            // The right password of an account whose address is not confirmed (UnconfirmedLogins).
-            channel = (channel == null ? "" : channel + " : ") + "adresse électronique non confirmée";
+        if (event.getException() instanceof InactiveAccountException inactive) {
+            // The right password of an account that may not sign in (InactiveLogins).
+            channel = (channel == null ? "" : channel + " : ")
+                    + inactive.inactivity().reason();
         }
         audit.record(AccountEventKind.LOGIN_FAILURE, event.getAuthentication().getName(), null, channel);
     }

@@ -1,11 +1,11 @@
 package fr.defense.rapid.security;
 
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -15,22 +15,23 @@ import org.springframework.stereotype.Component;
 /**
  * One identity store: Camunda's users and groups. Checks the password with the identity service,
  * unless the login throttle says to wait (a stranger's guesses slow the next attempts down, they
- * never lock the owner out), and turns the user's groups into authorities ({@code GROUP_<id>}). An
- * account not yet confirmed is refused after its password matched (DisabledException: the login page
- * says why, the audit log records a failure); before, it would sign in to a page refusing it everything.
+ * never lock the owner out), and turns the user's groups into authorities ({@code GROUP_<id>}). An SME
+ * account not confirmed, waiting for its company's administrator or removed from its company is
+ * refused after its password matched ({@link InactiveAccountException}: the login page says why, the
+ * audit log records a failure); otherwise it would sign in to a page refusing it everything.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identity;
     private final LoginThrottle throttle;
-    private final ObjectProvider<UnconfirmedAccounts> unconfirmed;
+    private final ObjectProvider<InactiveAccounts> inactive;
 
     public CamundaIdentityAuthenticationProvider(
-            IdentityService identity, LoginThrottle throttle, ObjectProvider<UnconfirmedAccounts> unconfirmed) {
+            IdentityService identity, LoginThrottle throttle, ObjectProvider<InactiveAccounts> inactive) {
         this.identity = identity;
         this.throttle = throttle;
-        this.unconfirmed = unconfirmed;
+        this.inactive = inactive;
     }
 
     @Override
@@ -48,8 +49,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         if (!attempt.passwordMatched()) {
             throw new BadCredentialsException("Identifiant ou mot de passe incorrect.");
         }
-        if (unconfirmed.orderedStream().anyMatch(accounts -> accounts.unconfirmed(user))) {
-            throw new DisabledException("Adresse électronique non confirmée.");
+        Optional<InactiveAccounts.Inactivity> inactivity = inactive.orderedStream()
+                .flatMap(accounts -> accounts.inactivity(user).stream())
+                .findFirst();
+        if (inactivity.isPresent()) {
+            throw new InactiveAccountException(inactivity.get());
         }
         List<SimpleGrantedAuthority> authorities = Groups.of(identity, user).stream()
                 .map(Groups::authority)

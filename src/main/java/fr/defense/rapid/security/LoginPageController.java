@@ -27,6 +27,8 @@ class LoginPageController {
             @RequestParam(required = false) String expired,
             @RequestParam(required = false) String retry,
             @RequestParam(required = false) String unconfirmed,
+            @RequestParam(required = false) String awaiting,
+            @RequestParam(required = false) String removed,
             Model model) {
         // The single sign-on button, only when it is on (rapid.sso.enabled).
         model.addAttribute("ssoProvider", sso.enabled() ? sso.providerName() : null);
@@ -41,6 +43,18 @@ class LoginPageController {
                     "Votre compte n'est pas encore activé : confirmez d'abord votre adresse électronique en ouvrant "
                             + "le lien du courriel reçu à l'inscription, puis connectez-vous. Si ce lien a expiré, "
                             + "inscrivez-vous à nouveau.");
+        } else if (awaiting != null) {
+            message(
+                    model,
+                    "warning",
+                    "Votre demande d'accès au compte de votre entreprise attend l'accord de son administrateur\u00a0: "
+                            + "vous recevrez un courriel dès qu'il l'aura acceptée.");
+        } else if (removed != null) {
+            message(
+                    model,
+                    "error",
+                    "Ce compte a été retiré du compte de votre entreprise par son administrateur\u00a0: adressez-vous "
+                            + "à lui pour y être invité à nouveau.");
         } else if (error != null) {
             message(model, "error", "Identifiant ou mot de passe incorrect.");
         } else if (expired != null) {
@@ -49,6 +63,15 @@ class LoginPageController {
             message(model, "info", "Vous êtes déconnecté.");
         }
         return "portal/login";
+    }
+
+    /** Where the login failure of an inactive account leads: the page that says why (after the right password only). */
+    static String inactive(InactiveAccounts.Inactivity inactivity) {
+        return switch (inactivity) {
+            case UNCONFIRMED -> "/login?unconfirmed";
+            case AWAITING_APPROVAL -> "/login?awaiting";
+            case REMOVED -> "/login?removed";
+        };
     }
 
     private static void message(Model model, String kind, String text) {

@@ -1,5 +1,6 @@
 package fr.defense.rapid.security;
 
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -8,7 +9,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -65,6 +68,18 @@ class SecurityConfig {
         }
     }
 
+    /**
+     * Spring's publisher maps refusals to failure events by their exact class: without this line, an
+     * inactive account's refusal would publish no event, and the account audit log would miss it.
+     */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        publisher.setAdditionalExceptionMappings(
+                Map.of(InactiveAccountException.class, AuthenticationFailureDisabledEvent.class));
+        return publisher;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain smeApi(
@@ -98,7 +113,9 @@ class SecurityConfig {
                         .failureHandler((request, response, e) -> response.sendRedirect(
                                 e instanceof LoginThrottledException throttled
                                         ? "/login?retry=" + LoginThrottledException.seconds(throttled.retryAfter())
-                                        : e instanceof DisabledException ? "/login?unconfirmed" : "/login?error")))
+                                        : e instanceof InactiveAccountException inactive
+                                                ? LoginPageController.inactive(inactive.inactivity())
+                                                : "/login?error")))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler)

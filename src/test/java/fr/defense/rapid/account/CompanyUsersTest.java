@@ -196,15 +196,26 @@ class CompanyUsersTest {
                 .as("the open session ended")
                 .isNotEqualTo(200);
         PortalSession again = new PortalSession(port);
-        again.logIn(colleagueId, OTHER_PASSWORD);
-        assertThat(again.get("/portail").statusCode()).isEqualTo(403);
-        assertThat(again.get(PAGE).statusCode()).isEqualTo(403);
+        assertThat(loginAnswer(again, colleagueId, OTHER_PASSWORD))
+                .as("the right password: the login page says why")
+                .endsWith("/login?removed");
+        assertThat(again.get("/login?removed").body()).contains("Ce compte a été retiré du compte de votre entreprise");
+        assertThat(again.get("/portail").statusCode()).as("no session").isEqualTo(302);
+        assertThat(again.get(PAGE).statusCode()).isEqualTo(302);
+        assertThat(loginAnswer(new PortalSession(port), colleagueId, "Pas-Le-Bon-Mot-2027"))
+                .as("a wrong password learns nothing of the account's state")
+                .endsWith("/login?error");
 
         assertThat(admin.get("/portail").statusCode()).isEqualTo(200);
         PortalSession adminAgain = new PortalSession(port);
         assertThat(adminAgain.logIn(adminId, PASSWORD)).isTrue();
         assertThat(adminAgain.get("/portail").statusCode()).isEqualTo(200);
         assertThat(events(colleagueId)).contains("REMOVAL " + adminId);
+        assertThat(jdbc.sql("select detail from account_event where account_id = :user and kind = 'LOGIN_FAILURE'")
+                        .param("user", colleagueId)
+                        .query(String.class)
+                        .list())
+                .contains("Portail PME : compte retiré de l'entreprise");
 
         HttpResponse<String> twice = admin.submit(PAGE, PAGE + "/utilisateurs/" + colleagueId + "/retrait", Map.of());
         assertThat(twice.statusCode()).isEqualTo(409);
@@ -290,10 +301,11 @@ class CompanyUsersTest {
         assertThat(row(requesterId)).isEqualTo("MEMBER AWAITING_APPROVAL " + siren);
         assertThat(groups(requesterId)).isEmpty();
         PortalSession waiting = new PortalSession(port);
-        waiting.logIn(requesterId, OTHER_PASSWORD);
+        assertThat(loginAnswer(waiting, requesterId, OTHER_PASSWORD)).endsWith("/login?awaiting");
+        assertThat(waiting.get("/login?awaiting").body()).contains("attend l&#39;accord de son administrateur");
         assertThat(waiting.get("/portail").statusCode())
                 .as("waiting: no portal yet")
-                .isEqualTo(403);
+                .isEqualTo(302);
 
         String adminMail = Awaitility.await().until(() -> mailsTo(adminEmail), text -> text.contains("Hélène Roux"));
         assertThat(adminMail).contains("demande à rejoindre le compte de l'entreprise", email, "/portail/entreprise");
@@ -514,5 +526,13 @@ class CompanyUsersTest {
                 .param("kind", kind)
                 .query(String.class)
                 .single();
+    }
+
+    /** Where the portal's login form sends this user and password. */
+    private static String loginAnswer(PortalSession session, String user, String password) throws Exception {
+        return session.submit("/login", "/login", Map.of("username", user, "password", password))
+                .headers()
+                .firstValue("Location")
+                .orElse("");
     }
 }

@@ -90,6 +90,15 @@ class CompanyUsersE2ETest {
 
         String link = PortalSession.link(email, "/portail/inscription/invitation");
         portal.driver().manage().deleteAllCookies();
+        // The removed user, with her right password: the login page says why she is not let in.
+        portal.open("/login");
+        fill(portal, "username", "pme-" + siren + "-2");
+        fill(portal, "password", COLLEAGUE_PASSWORD);
+        portal.driver().findElement(By.cssSelector("main button[type=submit]")).click();
+        submitted(portal, "Ce compte a été retiré du compte de votre entreprise");
+        assertThat(portal.path()).startsWith("/login");
+        portal.review("login-removed");
+
         portal.open(link);
         assertThat(portal.heading()).isEqualTo("Rejoindre le compte de votre entreprise");
         portal.review("invitation");
