@@ -1,12 +1,12 @@
 package fr.defense.rapid.api;
 
-import static fr.defense.rapid.demo.SampleDossiers.completeness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.support.AppTest;
+import fr.defense.rapid.support.ComplementsRequests;
 import fr.defense.rapid.support.Http;
 import java.time.Duration;
 import java.util.Date;
@@ -370,35 +370,11 @@ class SmeApiIntegrationTest {
 
     /** The secretariat (over the engine REST API) finds the dossier incomplete. */
     private void walkToComplements(String number) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> secretariatTask(number) != null);
-        String taskId = secretariatTask(number);
-        assertThat(http.post("secretariat", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "secretariat"))
-                        .status())
-                .isEqualTo(204);
-        Map<String, Object> variables = new HashMap<>();
-        completeness(false).forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        assertThat(http.post("secretariat", "/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables))
-                        .status())
-                .isEqualTo(204);
-        await().atMost(Duration.ofSeconds(30)).until(() -> smeTaskId("pme-demo", number) != null);
-    }
-
-    private String secretariatTask(String number) {
-        JsonNode found = http.get(
-                        "secretariat",
-                        "/engine-rest/task?processInstanceBusinessKey=" + number
-                                + "&taskDefinitionKey=CheckCompleteness")
-                .json();
-        return found.isEmpty() ? null : found.get(0).path("id").asText();
+        ComplementsRequests.requested(http, number, "pme-demo");
     }
 
     private String smeTaskId(String user, String number) {
-        for (JsonNode task : http.get(user, "/api/tasks").json()) {
-            if (number.equals(task.path("dossierNumber").asText())) {
-                return task.path("id").asText();
-            }
-        }
-        return null;
+        return ComplementsRequests.smeTaskId(http, user, number);
     }
 
     private long dossierCount() {
