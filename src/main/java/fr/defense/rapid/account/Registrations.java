@@ -144,7 +144,8 @@ class Registrations {
         return new Confirmation(null, false);
     }
 
-    private void tellAdministrators(Companies.Member requester) {
+    /** Mails the company's ACTIVE administrators that this user asks to join it (also after a single sign-on). */
+    void tellAdministrators(Companies.Member requester) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("requesterName", accounts.displayName(requester.userId()));
         model.put("requesterEmail", requester.email());

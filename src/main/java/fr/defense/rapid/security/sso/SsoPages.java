@@ -20,6 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 class SsoPages {
 
     static final String REFUSED = "/sso/refus";
+    static final String REQUEST = "/sso/demande";
     static final String CONTINUE = "/sso/suite";
     static final String CONTINUE_URL = SsoPages.class.getName() + ".continue";
 
@@ -48,6 +49,22 @@ class SsoPages {
         model.addAttribute("refusal", refusal.code);
         model.addAttribute("message", Messages.get("sso.refused." + refusal.code, settings.providerName()));
         return "sso/refused";
+    }
+
+    /** A request to join a company, sent or still waiting: no refusal, but the portal is not open yet. */
+    @GetMapping(REQUEST)
+    String request(@RequestParam(required = false) String motif, Model model) {
+        SsoRefusal refusal = SsoRefusal.of(motif).filter(found -> found.request).orElse(null);
+        if (refusal == null) {
+            return "redirect:" + SsoRefusal.FAILED.page();
+        }
+        model.addAttribute("provider", settings.providerName());
+        model.addAttribute("refusal", refusal.code);
+        model.addAttribute(
+                "title",
+                refusal == SsoRefusal.SME_REQUEST_SENT ? "Demande d'accès envoyée" : "Demande d'accès en attente");
+        model.addAttribute("message", Messages.get("sso.request." + refusal.code, settings.providerName()));
+        return "sso/request";
     }
 
     /** Only ever forwarded to: the address to reload is the request's own, never a parameter. */

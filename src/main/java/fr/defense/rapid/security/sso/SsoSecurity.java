@@ -1,5 +1,6 @@
 package fr.defense.rapid.security.sso;
 
+import fr.defense.rapid.security.SmeEnrolment;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,6 +33,7 @@ class SsoSecurity {
             SsoSettings settings,
             ObjectProvider<ClientRegistrationRepository> registrations,
             ProcessEngine engine,
+            ObjectProvider<SmeEnrolment> enrolment,
             ApplicationEventPublisher events)
             throws Exception {
         ClientRegistrationRepository clients = registrations.getIfAvailable();
@@ -44,7 +46,12 @@ class SsoSecurity {
         HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
         SsoCompletion completion = new SsoCompletion(
                 new StaffSignOn(settings.staff(), engine),
-                new SmeSignOn(settings.sme(), engine.getIdentityService(), sessions),
+                new SmeSignOn(
+                        settings.sme(),
+                        engine.getIdentityService(),
+                        sessions,
+                        enrolment.getIfAvailable(),
+                        settings.providerName()),
                 sessions,
                 events,
                 settings.providerName());

@@ -52,11 +52,24 @@ public record SsoSettings(
 
     /**
      * SMEs: the claim that identifies an existing SME account, compared with the account's e-mail
-     * address ({@code EMAIL}) or its user id ({@code USER_ID}). Nobody unknown gets an account.
+     * address ({@code EMAIL}) or its user id ({@code USER_ID}). When none matches, {@code sirenClaim}
+     * (ProConnect's {@code siret}: 14 digits, the first 9 the SIREN; or a SIREN of 9 digits) names the
+     * company: a company with an account gets a request to join it, which its administrator accepts
+     * or refuses; a SIREN with no account yet gets its company, this person its administrator, named
+     * by {@code companyNameClaim} if the provider gives it. Only on e-mail matching (the account found
+     * at the next sign-on is the one enrolled); a blank {@code sirenClaim} enrols nobody.
      */
     public record Sme(
             @DefaultValue("email") String claim,
-            @DefaultValue("email") Match matchOn) {}
+            @DefaultValue("email") Match matchOn,
+            @DefaultValue("siret") String sirenClaim,
+            @DefaultValue("") String companyNameClaim) {
+
+        /** Whether a person no account matches may be enrolled by the SIREN claim. */
+        boolean enrols() {
+            return matchOn == Match.EMAIL && sirenClaim != null && !sirenClaim.isBlank();
+        }
+    }
 
     public enum Match {
         EMAIL,
