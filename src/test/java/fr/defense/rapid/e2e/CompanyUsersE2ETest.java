@@ -6,8 +6,6 @@ import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.support.AppTest;
 import fr.defense.rapid.support.Http;
 import fr.defense.rapid.support.PortalSession;
-import java.time.Duration;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,7 +47,7 @@ class CompanyUsersE2ETest {
         requester.register(siren, requesterEmail, "Hélène Roux", COLLEAGUE_PASSWORD);
         PortalPage portal = browser.page();
         portal.open(PortalSession.link(requesterEmail, "/portail/inscription/confirmation"));
-        submit(portal, "Activer mon compte", "Demande transmise à l'administrateur");
+        portal.submit("Activer mon compte", "Demande transmise à l'administrateur");
         assertThat(portal.mainText())
                 .contains("une fois votre demande acceptée")
                 .doesNotContain("Se connecter");
@@ -63,28 +61,28 @@ class CompanyUsersE2ETest {
                 .contains("Demandes à examiner", "Hélène Roux", "Claire Martin (vous)", "Administrateur");
         portal.review("company");
 
-        fill(portal, "email", "paul.durand@");
-        submit(portal, "Envoyer l'invitation", "L'invitation n'a pas été envoyée");
+        portal.fill("email", "paul.durand@");
+        portal.submit("Envoyer l'invitation", "L'invitation n'a pas été envoyée");
         assertThat(portal.mainText()).contains("Adresse électronique invalide");
         assertThat(portal.driver().findElement(By.id("email")).getDomAttribute("aria-describedby"))
                 .isEqualTo("email-error email-hint");
         portal.review("company-invite-errors");
 
         String email = "paul." + siren + "@pme.example";
-        fill(portal, "email", email);
-        submit(portal, "Envoyer l'invitation", "Invitation envoyée à " + email);
+        portal.fill("email", email);
+        portal.submit("Envoyer l'invitation", "Invitation envoyée à " + email);
         assertThat(portal.mainText()).contains("Invitation envoyée", "Annuler l'invitation");
         portal.review("company-invited");
 
         // The request accepted, then its user removed (after the page that asks first).
         portal.clickButton("Accepter");
-        submitted(portal, "Demande acceptée : Hélène Roux");
+        portal.awaitText("Demande acceptée : Hélène Roux");
         assertThat(portal.mainText()).doesNotContain("Demandes à examiner");
         portal.review("company-accepted");
         portal.clickLink("Retirer");
         assertThat(portal.heading()).isEqualTo("Retirer Hélène Roux ?");
         portal.review("company-removal");
-        submit(portal, "Retirer", "Hélène Roux est retiré(e) du compte de l'entreprise");
+        portal.submit("Retirer", "Hélène Roux est retiré(e) du compte de l'entreprise");
         assertThat(portal.mainText()).containsIgnoringCase("Retiré");
         portal.review("company-removed");
 
@@ -92,10 +90,10 @@ class CompanyUsersE2ETest {
         portal.driver().manage().deleteAllCookies();
         // The removed user, with her right password: the login page says why she is not let in.
         portal.open("/login");
-        fill(portal, "username", "pme-" + siren + "-2");
-        fill(portal, "password", COLLEAGUE_PASSWORD);
+        portal.fill("username", "pme-" + siren + "-2");
+        portal.fill("password", COLLEAGUE_PASSWORD);
         portal.driver().findElement(By.cssSelector("main button[type=submit]")).click();
-        submitted(portal, "Ce compte a été retiré du compte de votre entreprise");
+        portal.awaitText("Ce compte a été retiré du compte de votre entreprise");
         assertThat(portal.path()).startsWith("/login");
         portal.review("login-removed");
 
@@ -103,16 +101,16 @@ class CompanyUsersE2ETest {
         assertThat(portal.heading()).isEqualTo("Rejoindre le compte de votre entreprise");
         portal.review("invitation");
 
-        fill(portal, "contactName", "Paul Durand");
-        fill(portal, "password", COLLEAGUE_PASSWORD);
-        fill(portal, "passwordConfirmation", "autre-mot-de-passe");
-        submit(portal, "Créer mon compte", "Le formulaire contient des erreurs");
+        portal.fill("contactName", "Paul Durand");
+        portal.fill("password", COLLEAGUE_PASSWORD);
+        portal.fill("passwordConfirmation", "autre-mot-de-passe");
+        portal.submit("Créer mon compte", "Le formulaire contient des erreurs");
         assertThat(portal.mainText()).contains("Les deux mots de passe ne sont pas identiques.");
         portal.review("invitation-errors");
 
-        fill(portal, "password", COLLEAGUE_PASSWORD);
-        fill(portal, "passwordConfirmation", COLLEAGUE_PASSWORD);
-        submit(portal, "Créer mon compte", "Votre compte est actif");
+        portal.fill("password", COLLEAGUE_PASSWORD);
+        portal.fill("passwordConfirmation", COLLEAGUE_PASSWORD);
+        portal.submit("Créer mon compte", "Votre compte est actif");
         portal.review("invitation-done");
 
         portal.clickLink("Se connecter");
@@ -128,28 +126,5 @@ class CompanyUsersE2ETest {
                 .contains("Paul Durand (vous)", "Seul l'administrateur du compte")
                 .doesNotContain("Inviter un collègue", "Demandes à examiner");
         portal.review("company-member");
-    }
-
-    private static void submit(PortalPage portal, String button, String expected) {
-        portal.clickButton(button);
-        submitted(portal, expected);
-    }
-
-    /** Waits for the page that says this. */
-    private static void submitted(PortalPage portal, String expected) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
-            try {
-                return portal.mainText().contains(expected);
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return false;
-            }
-        });
-        portal.awaitReady();
-    }
-
-    private static void fill(PortalPage portal, String id, String text) {
-        var input = portal.driver().findElement(By.id(id));
-        input.clear();
-        input.sendKeys(text);
     }
 }

@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.defense.rapid.security.Groups;
 import fr.defense.rapid.support.AppTest;
-import fr.defense.rapid.support.TestSmtp;
-import jakarta.mail.Address;
-import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
+import fr.defense.rapid.support.PortalSession;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Tag;
@@ -29,8 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @AppTest
 class PasswordResetE2ETest {
 
-    private static final Pattern LINK =
-            Pattern.compile("(/portail/mot-de-passe-oublie/nouveau\\?jeton=[A-Za-z0-9_.\\-]+)");
     private static final String NEW_PASSWORD = "Periscope-Numerique-2028";
 
     @RegisterExtension
@@ -58,33 +50,33 @@ class PasswordResetE2ETest {
         assertThat(portal.heading()).isEqualTo("Mot de passe oublié");
         portal.review("password-forgotten");
 
-        fill(portal, "email", "pas-une-adresse");
-        submit(portal, "Recevoir un lien", "Le formulaire contient une erreur");
+        portal.fill("email", "pas-une-adresse");
+        portal.submit("Recevoir un lien", "Le formulaire contient une erreur");
         assertThat(portal.driver().findElement(By.id("email")).getDomAttribute("aria-describedby"))
                 .isEqualTo("email-error email-hint");
         portal.review("password-forgotten-errors");
 
-        fill(portal, "email", email);
-        submit(portal, "Recevoir un lien", "Si un compte correspond à cette adresse");
+        portal.fill("email", email);
+        portal.submit("Recevoir un lien", "Si un compte correspond à cette adresse");
         portal.review("password-forgotten-sent");
 
-        String link = resetLink(email);
+        String link = PortalSession.link(email, "/portail/mot-de-passe-oublie/nouveau");
         portal.open(link);
         assertThat(portal.heading()).isEqualTo("Choisir un nouveau mot de passe");
         assertThat(portal.mainText()).contains(userId);
         portal.review("password-new");
 
-        fill(portal, "password", "motdepasse123");
-        fill(portal, "passwordConfirmation", "motdepasse123");
-        submit(portal, "Enregistrer le mot de passe", "votre mot de passe n'a pas changé");
+        portal.fill("password", "motdepasse123");
+        portal.fill("passwordConfirmation", "motdepasse123");
+        portal.submit("Enregistrer le mot de passe", "votre mot de passe n'a pas changé");
         assertThat(portal.mainText()).contains("Mot de passe refusé : il doit compter au moins 12 caractères");
         assertThat(portal.driver().findElement(By.id("password")).getDomAttribute("aria-invalid"))
                 .isEqualTo("true");
         portal.review("password-new-errors");
 
-        fill(portal, "password", NEW_PASSWORD);
-        fill(portal, "passwordConfirmation", NEW_PASSWORD);
-        submit(portal, "Enregistrer le mot de passe", "Mot de passe modifié");
+        portal.fill("password", NEW_PASSWORD);
+        portal.fill("passwordConfirmation", NEW_PASSWORD);
+        portal.submit("Enregistrer le mot de passe", "Mot de passe modifié");
         assertThat(portal.mainText()).contains("Connectez-vous avec votre identifiant, " + userId);
         portal.review("password-changed");
 
@@ -103,44 +95,5 @@ class PasswordResetE2ETest {
         portal.open("/login?unconfirmed");
         assertThat(portal.mainText()).contains("Votre compte n'est pas encore activé");
         portal.review("login-unconfirmed");
-    }
-
-    /** Sends the form with its button and waits for the page that says this. */
-    private static void submit(PortalPage portal, String button, String expected) {
-        portal.clickButton(button);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
-            try {
-                return portal.mainText().contains(expected);
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return false;
-            }
-        });
-        portal.awaitReady();
-    }
-
-    private static void fill(PortalPage portal, String id, String text) {
-        var input = portal.driver().findElement(By.id(id));
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private static String resetLink(String email) {
-        return Awaitility.await()
-                .atMost(Duration.ofSeconds(20))
-                .until(
-                        () -> {
-                            for (MimeMessage message : TestSmtp.received()) {
-                                for (Address to : message.getAllRecipients()) {
-                                    if (to.toString().contains(email)) {
-                                        Matcher link = LINK.matcher(TestSmtp.part(message, "text/plain"));
-                                        if (link.find()) {
-                                            return link.group(1);
-                                        }
-                                    }
-                                }
-                            }
-                            return null;
-                        },
-                        found -> found != null);
     }
 }

@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -92,6 +94,31 @@ final class PortalPage {
 
     void clickButton(String text) {
         button(text).click();
+    }
+
+    /** Sends the form with this button and waits for the page that says this. */
+    void submit(String button, String expected) {
+        clickButton(button);
+        awaitText(expected);
+    }
+
+    /** Waits until the page's main part says this (the page may be replaced meanwhile), then for the page to be ready. */
+    void awaitText(String expected) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            try {
+                return mainText().contains(expected);
+            } catch (StaleElementReferenceException e) {
+                return false;
+            }
+        });
+        awaitReady();
+    }
+
+    /** Types this text in the field with this id, in place of what it held. */
+    void fill(String id, String text) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
     }
 
     WebElement button(String text) {
