@@ -24,6 +24,24 @@ class NewAccounts {
     }
 
     /**
+     * Readies the SIREN for a newcomer (a registration, a sign-on by SIREN): the accounts never
+     * confirmed whose links all expired are forgotten (they hold nothing), and a known company is
+     * locked until the transaction ends, so that two newcomers are numbered and admitted one after
+     * the other. Whether the company was known.
+     */
+    boolean admitNewcomer(String siren) {
+        companies.abandoned(siren).forEach(stale -> {
+            identity.deleteUser(stale);
+            companies.forget(stale, siren);
+        });
+        boolean known = companies.exists(siren);
+        if (known) {
+            companies.lock(siren);
+        }
+        return known;
+    }
+
+    /**
      * The id of the company's next account ({@code pme-<siren>-<n>}), after the highest one it ever
      * had: a registration never confirmed is forgotten, so counting the rows could give an id again.
      * Call with the company locked.

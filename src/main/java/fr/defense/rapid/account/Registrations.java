@@ -66,14 +66,7 @@ class Registrations {
         if (!errors.isEmpty()) {
             return new Outcome(null, false, errors);
         }
-        companies.abandoned(siren).forEach(stale -> {
-            identity.deleteUser(stale);
-            companies.forget(stale, siren);
-        });
-        boolean known = companies.exists(siren);
-        if (known) {
-            companies.lock(siren);
-        }
+        boolean known = accounts.admitNewcomer(siren);
         if (accounts.emailTaken(email)) {
             errors.put(
                     "contactEmail",

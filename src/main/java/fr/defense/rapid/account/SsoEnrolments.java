@@ -52,15 +52,7 @@ class SsoEnrolments implements SmeEnrolment {
             throw new IllegalArgumentException("Not a SIREN: " + siren);
         }
         String email = applicant.email();
-        // As a registration: an account never confirmed whose links all expired holds nothing.
-        companies.abandoned(siren).forEach(stale -> {
-            identity.deleteUser(stale);
-            companies.forget(stale, siren);
-        });
-        boolean known = companies.exists(siren);
-        if (known) {
-            companies.lock(siren);
-        }
+        boolean known = accounts.admitNewcomer(siren);
         Optional<Companies.Member> waiting = companies.members(siren).stream()
                 .filter(member ->
                         member.status() == Companies.Status.AWAITING_APPROVAL && email.equalsIgnoreCase(member.email()))
