@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.security.core.Authentication;
@@ -93,8 +94,9 @@ class DossierPages {
         model.addAttribute("answered", reponse != null);
         model.addAttribute("withdrawn", retire != null);
         model.addAttribute("sections", SubmittedFields.sections(forms.get(SUBMIT_DOSSIER), dossier.submission()));
-        model.addAttribute("tasks", openTasks.of(cases.company(user), dossierNumber));
-        model.addAttribute("ministrySteps", openTasks.ministrySteps(cases.company(user), dossierNumber));
+        Set<String> company = cases.company(user);
+        model.addAttribute("tasks", openTasks.of(company, dossierNumber));
+        model.addAttribute("ministrySteps", openTasks.ministrySteps(company, dossierNumber));
         model.addAttribute(
                 "timeline",
                 CaseTimeline.of(

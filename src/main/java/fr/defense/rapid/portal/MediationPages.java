@@ -109,12 +109,13 @@ class MediationPages {
         }
         model.addAttribute(
                 "facts", facts.stream().filter(f -> f.value() != null).toList());
-        List<OpenTasks.OpenTask> tasks = openTasks.of(cases.company(user), caseNumber);
+        Set<String> company = cases.company(user);
+        List<OpenTasks.OpenTask> tasks = openTasks.of(company, caseNumber);
         model.addAttribute(
                 "tasks", tasks.stream().filter(task -> !task.optional()).toList());
         model.addAttribute(
                 "choices", tasks.stream().filter(OpenTasks.OpenTask::optional).toList());
-        model.addAttribute("ministrySteps", openTasks.ministrySteps(cases.company(user), caseNumber));
+        model.addAttribute("ministrySteps", openTasks.ministrySteps(company, caseNumber));
         model.addAttribute("deadlines", deadlines(found));
         model.addAttribute("timeline", CaseTimeline.of(mediations.timeline(caseNumber), r.contactEmail()));
         return PortalView.render(model, user, "portal/mediation");
