@@ -196,13 +196,13 @@ class CompanyUsersTest {
                 .as("the open session ended")
                 .isNotEqualTo(200);
         PortalSession again = new PortalSession(port);
-        assertThat(loginAnswer(again, colleagueId, OTHER_PASSWORD))
+        assertThat(again.loginRedirect(colleagueId, OTHER_PASSWORD))
                 .as("the right password: the login page says why")
                 .endsWith("/login?removed");
         assertThat(again.get("/login?removed").body()).contains("Ce compte a été retiré du compte de votre entreprise");
         assertThat(again.get("/portail").statusCode()).as("no session").isEqualTo(302);
         assertThat(again.get(PAGE).statusCode()).isEqualTo(302);
-        assertThat(loginAnswer(new PortalSession(port), colleagueId, "Pas-Le-Bon-Mot-2027"))
+        assertThat(new PortalSession(port).loginRedirect(colleagueId, "Pas-Le-Bon-Mot-2027"))
                 .as("a wrong password learns nothing of the account's state")
                 .endsWith("/login?error");
 
@@ -301,7 +301,7 @@ class CompanyUsersTest {
         assertThat(row(requesterId)).isEqualTo("MEMBER AWAITING_APPROVAL " + siren);
         assertThat(groups(requesterId)).isEmpty();
         PortalSession waiting = new PortalSession(port);
-        assertThat(loginAnswer(waiting, requesterId, OTHER_PASSWORD)).endsWith("/login?awaiting");
+        assertThat(waiting.loginRedirect(requesterId, OTHER_PASSWORD)).endsWith("/login?awaiting");
         assertThat(waiting.get("/login?awaiting").body()).contains("attend l&#39;accord de son administrateur");
         assertThat(waiting.get("/portail").statusCode())
                 .as("waiting: no portal yet")
@@ -526,13 +526,5 @@ class CompanyUsersTest {
                 .param("kind", kind)
                 .query(String.class)
                 .single();
-    }
-
-    /** Where the portal's login form sends this user and password. */
-    private static String loginAnswer(PortalSession session, String user, String password) throws Exception {
-        return session.submit("/login", "/login", Map.of("username", user, "password", password))
-                .headers()
-                .firstValue("Location")
-                .orElse("");
     }
 }

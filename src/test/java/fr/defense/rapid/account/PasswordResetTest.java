@@ -1,12 +1,13 @@
 package fr.defense.rapid.account;
 
-import static fr.defense.rapid.account.PortalVisitor.awaitLink;
-import static fr.defense.rapid.account.PortalVisitor.csrf;
-import static fr.defense.rapid.account.PortalVisitor.mailsTo;
-import static fr.defense.rapid.account.PortalVisitor.newSiren;
+import static fr.defense.rapid.support.PortalSession.csrf;
+import static fr.defense.rapid.support.PortalSession.link;
+import static fr.defense.rapid.support.PortalSession.mails;
+import static fr.defense.rapid.support.PortalSession.newSiren;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.defense.rapid.support.AppTest;
+import fr.defense.rapid.support.PortalSession;
 import fr.defense.rapid.support.StaffUsers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -54,12 +55,12 @@ class PasswordResetTest {
 
     @Test
     void anActiveSmeAccountGetsOneMailWhoseLinkSetsTheNewPasswordOnce() throws Exception {
-        PortalVisitor visitor = new PortalVisitor(port);
+        PortalSession visitor = new PortalSession(port);
         String siren = newSiren();
         String email = "Claire.Martin." + siren + "@pme.example";
-        String userId = visitor.activeSmeAccount(siren, email, OLD_PASSWORD);
-        PortalVisitor signedIn = new PortalVisitor(port);
-        assertThat(signedIn.logIn(userId, OLD_PASSWORD)).endsWith("/portail");
+        String userId = visitor.openCompany(siren, email, OLD_PASSWORD);
+        PortalSession signedIn = new PortalSession(port);
+        assertThat(signedIn.loginRedirect(userId, OLD_PASSWORD)).endsWith("/portail");
         assertThat(signedIn.get("/portail").statusCode()).isEqualTo(200);
 
         // Typed in another case: still the account's address.
@@ -68,13 +69,13 @@ class PasswordResetTest {
         assertThat(answer.body())
                 .contains("Si un compte correspond à cette adresse, un courriel vient de lui être envoyé");
 
-        String link = awaitLink(email, PAGE);
+        String link = link(email, PAGE);
         assertThat(resetMails(email)).isEqualTo(1);
-        assertThat(mailsTo(email).stream()
+        assertThat(mails(email).stream()
                         .filter(mail -> mail.contains(PAGE))
                         .findFirst()
                         .orElseThrow())
-                .startsWith("Choisissez un nouveau mot de passe")
+                .startsWith("Objet : Choisissez un nouveau mot de passe")
                 .contains("Votre identifiant de connexion : " + userId, "il ne sert qu'une fois");
 
         HttpResponse<String> form = visitor.get(link);
@@ -100,8 +101,8 @@ class PasswordResetTest {
         assertThat(signedIn.get("/portail").statusCode())
                 .as("the session opened with the old password is over")
                 .isEqualTo(302);
-        assertThat(new PortalVisitor(port).logIn(userId, NEW_PASSWORD)).endsWith("/portail");
-        assertThat(new PortalVisitor(port).logIn(userId, OLD_PASSWORD)).endsWith("/login?error");
+        assertThat(new PortalSession(port).loginRedirect(userId, NEW_PASSWORD)).endsWith("/portail");
+        assertThat(new PortalSession(port).loginRedirect(userId, OLD_PASSWORD)).endsWith("/login?error");
         assertThat(visitor.api(userId, NEW_PASSWORD, "/api/dossiers")).isEqualTo(200);
 
         // Once only.
@@ -126,7 +127,7 @@ class PasswordResetTest {
 
     @Test
     void unknownAndStaffAddressesGetTheSameAnswerAndNoMail() throws Exception {
-        PortalVisitor visitor = new PortalVisitor(port);
+        PortalSession visitor = new PortalSession(port);
         String siren = newSiren();
         String unknown = "personne." + siren + "@pme.example";
         String staffEmail = "agent." + siren + "@defense.example";
@@ -135,7 +136,7 @@ class PasswordResetTest {
         staff.setEmail(staffEmail);
         identity.saveUser(staff);
         String smeEmail = "sme." + siren + "@pme.example";
-        String sme = visitor.activeSmeAccount(siren, smeEmail, OLD_PASSWORD);
+        String sme = visitor.openCompany(siren, smeEmail, OLD_PASSWORD);
         String unconfirmedSiren = newSiren();
         String unconfirmedEmail = "nouveau." + unconfirmedSiren + "@pme.example";
         String unconfirmed = visitor.registeredAccount(unconfirmedSiren, unconfirmedEmail, OLD_PASSWORD);
@@ -147,10 +148,10 @@ class PasswordResetTest {
         assertThat(toUnknown).isEqualTo(toStaff).isEqualTo(toUnconfirmed).isEqualTo(toSme);
 
         // Requests are served in order: once the SME's mail came, the earlier ones were served too.
-        awaitLink(smeEmail, PAGE);
-        assertThat(mailsTo(unknown)).isEmpty();
-        assertThat(mailsTo(staffEmail)).isEmpty();
-        assertThat(mailsTo(unconfirmedEmail).stream().filter(mail -> mail.contains(PAGE)))
+        link(smeEmail, PAGE);
+        assertThat(mails(unknown)).isEmpty();
+        assertThat(mails(staffEmail)).isEmpty();
+        assertThat(mails(unconfirmedEmail).stream().filter(mail -> mail.contains(PAGE)))
                 .isEmpty();
         assertThat(identity.checkPassword(expert, "Cryptographie-Navale-77")).isTrue();
 
@@ -174,12 +175,12 @@ class PasswordResetTest {
 
     @Test
     void expiredAlteredAndSupersededLinksChangeNothing() throws Exception {
-        PortalVisitor visitor = new PortalVisitor(port);
+        PortalSession visitor = new PortalSession(port);
         String siren = newSiren();
         String email = "yann." + siren + "@pme.example";
-        String userId = visitor.activeSmeAccount(siren, email, OLD_PASSWORD);
+        String userId = visitor.openCompany(siren, email, OLD_PASSWORD);
         requestReset(visitor, email);
-        String first = awaitLink(email, PAGE);
+        String first = link(email, PAGE);
 
         String altered = first.substring(0, first.length() - 3) + (first.endsWith("abc") ? "abd" : "abc");
         assertThat(visitor.get(altered).statusCode()).isEqualTo(410);
@@ -215,12 +216,12 @@ class PasswordResetTest {
         assertThat(events(userId)).containsOnlyOnce("PASSWORD_RESET_DONE");
     }
 
-    private static HttpResponse<String> requestReset(PortalVisitor visitor, String email) throws Exception {
+    private static HttpResponse<String> requestReset(PortalSession visitor, String email) throws Exception {
         String page = "/portail/mot-de-passe-oublie";
         return visitor.post(page, Map.of("email", email, "_csrf", csrf(visitor.get(page))));
     }
 
-    private static HttpResponse<String> setPassword(PortalVisitor visitor, String link, String password, String again)
+    private static HttpResponse<String> setPassword(PortalSession visitor, String link, String password, String again)
             throws Exception {
         String token = link.substring(link.indexOf("jeton=") + "jeton=".length());
         // The CSRF field of a page that always has one: the link's own page may be a refusal.
@@ -237,11 +238,11 @@ class PasswordResetTest {
     }
 
     private static long resetMails(String email) throws Exception {
-        return mailsTo(email).stream().filter(mail -> mail.contains(PAGE)).count();
+        return mails(email).stream().filter(mail -> mail.contains(PAGE)).count();
     }
 
     private static String lastLink(String email) throws Exception {
-        List<String> mails = mailsTo(email);
+        List<String> mails = mails(email);
         Matcher link =
                 Pattern.compile("(" + PAGE + "\\?jeton=[A-Za-z0-9_.\\-]+)").matcher(mails.get(mails.size() - 1));
         assertThat(link.find()).isTrue();

@@ -2,31 +2,18 @@ package fr.defense.rapid.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.defense.rapid.demo.SampleDossiers;
 import fr.defense.rapid.support.AppTest;
-import fr.defense.rapid.support.TestSmtp;
-import jakarta.mail.Address;
-import jakarta.mail.internet.MimeMessage;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import fr.defense.rapid.support.Http;
+import fr.defense.rapid.support.PortalSession;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,9 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @AppTest
 class SmeRegistrationTest {
 
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-    private static final Pattern LINK =
-            Pattern.compile("(/portail/inscription/confirmation\\?jeton=[A-Za-z0-9_.\\-]+)");
     private static final String PASSWORD = "Radar-Optique-2027!";
 
     @LocalServerPort
@@ -55,12 +39,16 @@ class SmeRegistrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient browser =
-            HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    PortalSession visitor;
+
+    @BeforeEach
+    void setUp() {
+        visitor = new PortalSession(port);
+    }
 
     @Test
     void smeRegistersConfirmsItsAddressLogsInAndSubmitsADossier() throws Exception {
-        String siren = newSiren();
+        String siren = PortalSession.newSiren();
         String email = "claire." + siren + "@pme.example";
         HttpResponse<String> registered = register(siren, email, PASSWORD);
         assertThat(registered.statusCode()).isEqualTo(200);
@@ -68,32 +56,34 @@ class SmeRegistrationTest {
         assertThat(registered.body()).contains("Vérifiez votre messagerie", userId);
 
         // Not confirmed: the password is right, but the account does not sign in (UnconfirmedLoginTest).
-        assertThat(api(userId, PASSWORD, "GET", "/api/dossiers", null).statusCode())
+        assertThat(new Http(port)
+                        .password(userId, PASSWORD)
+                        .get(userId, "/api/dossiers")
+                        .status())
                 .isEqualTo(401);
 
         String link = confirmationLink(email);
-        String mail = mailTo(email);
+        String mail = PortalSession.mailsTo(email);
         assertThat(mail).contains("Votre identifiant de connexion : " + userId).doesNotContain(PASSWORD);
-        HttpResponse<String> page = get(link);
+        HttpResponse<String> page = visitor.get(link);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Activer mon compte");
         assertThat(identity.createGroupQuery().groupMember(userId).count())
                 .as("opening the link (a mail scanner) confirms nothing")
                 .isZero();
 
-        HttpResponse<String> confirmed = confirm(link);
+        HttpResponse<String> confirmed = visitor.confirm(link);
         assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(confirmed.body()).contains("Compte activé");
 
         Map<String, Object> dossier = new LinkedHashMap<>(SampleDossiers.smallCompany());
         dossier.put("companySiren", siren);
         dossier.put("contactEmail", email);
-        HttpResponse<String> submitted =
-                api(userId, PASSWORD, "POST", "/api/dossiers", new ObjectMapper().writeValueAsString(dossier));
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        Http.Response submitted = new Http(port).password(userId, PASSWORD).post(userId, "/api/dossiers", dossier);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
 
         // The link served once: never again.
-        HttpResponse<String> again = confirm(link);
+        HttpResponse<String> again = visitor.confirm(link);
         assertThat(again.statusCode()).isEqualTo(410);
         assertThat(again.body()).contains("Ce lien a déjà servi");
 
@@ -109,7 +99,7 @@ class SmeRegistrationTest {
 
     @Test
     void anExpiredLinkIsRefusedAndTheAccountStaysClosed() throws Exception {
-        String siren = newSiren();
+        String siren = PortalSession.newSiren();
         String email = "yann." + siren + "@pme.example";
         assertThat(register(siren, email, PASSWORD).statusCode()).isEqualTo(200);
         String link = confirmationLink(email);
@@ -118,7 +108,7 @@ class SmeRegistrationTest {
                 Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(25))));
         HttpResponse<String> expired;
         try {
-            expired = confirm(link);
+            expired = visitor.confirm(link);
         } finally {
             ClockUtil.reset();
         }
@@ -129,7 +119,7 @@ class SmeRegistrationTest {
                         .count())
                 .isZero();
 
-        HttpResponse<String> forged = confirm(link.substring(0, link.length() - 3) + "abc");
+        HttpResponse<String> forged = visitor.confirm(link.substring(0, link.length() - 3) + "abc");
         assertThat(forged.statusCode()).isEqualTo(410);
         assertThat(forged.body()).contains("Ce lien n&#39;est pas valide");
     }
@@ -147,7 +137,8 @@ class SmeRegistrationTest {
                         "Numéro SIREN invalide",
                         "Adresse électronique invalide",
                         "Mot de passe refusé");
-        HttpResponse<String> common = register(newSiren(), "x" + newSiren() + "@pme.example", "motdepasse123");
+        HttpResponse<String> common =
+                register(PortalSession.newSiren(), "x" + PortalSession.newSiren() + "@pme.example", "motdepasse123");
         assertThat(common.statusCode()).isEqualTo(422);
         assertThat(common.body()).contains("Mot de passe refusé");
 
@@ -157,7 +148,7 @@ class SmeRegistrationTest {
 
     @Test
     void aSecondRegistrationForAKnownSirenAsksTheAdministratorAndOpensNothing() throws Exception {
-        String siren = newSiren();
+        String siren = PortalSession.newSiren();
         assertThat(register(siren, "premiere." + siren + "@pme.example", PASSWORD)
                         .statusCode())
                 .isEqualTo(200);
@@ -176,56 +167,14 @@ class SmeRegistrationTest {
                 .isEqualTo("MEMBER UNCONFIRMED");
     }
 
-    /** A SIREN nobody has used: 8 random digits and the Luhn key. */
-    private static String newSiren() {
-        String body = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        for (int key = 0; key < 10; key++) {
-            String candidate = body + key;
-            if (fr.defense.rapid.dossier.Siren.isValid(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException();
-    }
-
+    /** Registers through the form, the SIREN typed with a space as people do (« 732 829320 »). */
     private HttpResponse<String> register(String siren, String email, String password) throws Exception {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("companySiren", siren.substring(0, 3) + " " + siren.substring(3));
-        form.put("companyName", "Optronique " + siren);
-        form.put("contactName", "Claire Martin");
-        form.put("contactEmail", email);
-        form.put("password", password);
-        form.put("passwordConfirmation", password);
-        form.put("_csrf", csrf(get("/portail/inscription")));
-        return post("/portail/inscription", form);
+        String typed = siren.length() == 9 ? siren.substring(0, 3) + " " + siren.substring(3) : siren;
+        return visitor.register(typed, email, "Claire Martin", password);
     }
 
-    private HttpResponse<String> confirm(String link) throws Exception {
-        String token = link.substring(link.indexOf("jeton=") + "jeton=".length());
-        return post("/portail/inscription/confirmation", Map.of("jeton", token, "_csrf", csrf(get(link))));
-    }
-
-    private String confirmationLink(String email) {
-        return Awaitility.await()
-                .atMost(Duration.ofSeconds(20))
-                .until(
-                        () -> {
-                            Matcher link = LINK.matcher(mailTo(email));
-                            return link.find() ? link.group(1) : null;
-                        },
-                        found -> found != null);
-    }
-
-    private static String mailTo(String email) throws Exception {
-        StringBuilder text = new StringBuilder();
-        for (MimeMessage message : TestSmtp.received()) {
-            for (Address to : message.getAllRecipients()) {
-                if (to.toString().contains(email)) {
-                    text.append(TestSmtp.part(message, "text/plain"));
-                }
-            }
-        }
-        return text.toString();
+    private static String confirmationLink(String email) {
+        return PortalSession.link(email, "/portail/inscription/confirmation");
     }
 
     private String events(String userId) {
@@ -238,46 +187,5 @@ class SmeRegistrationTest {
 
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
-    }
-
-    private static String csrf(HttpResponse<String> page) {
-        Matcher csrf = CSRF_FIELD.matcher(page.body());
-        assertThat(csrf.find()).as(page.body()).isTrue();
-        return csrf.group(1);
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return browser.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return browser.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> api(String user, String password, String method, String path, String json)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        if (json == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

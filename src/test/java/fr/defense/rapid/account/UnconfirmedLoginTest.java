@@ -1,9 +1,10 @@
 package fr.defense.rapid.account;
 
-import static fr.defense.rapid.account.PortalVisitor.newSiren;
+import static fr.defense.rapid.support.PortalSession.newSiren;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.defense.rapid.support.AppTest;
+import fr.defense.rapid.support.PortalSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,11 +28,11 @@ class UnconfirmedLoginTest {
 
     @Test
     void anUnconfirmedAccountIsToldToConfirmItsAddressAndDoesNotSignIn() throws Exception {
-        PortalVisitor visitor = new PortalVisitor(port);
+        PortalSession visitor = new PortalSession(port);
         String siren = newSiren();
         String userId = visitor.registeredAccount(siren, "louise." + siren + "@pme.example", PASSWORD);
 
-        String refused = visitor.logIn(userId, PASSWORD);
+        String refused = visitor.loginRedirect(userId, PASSWORD);
         assertThat(refused).endsWith("/login?unconfirmed");
         assertThat(visitor.get("/login?unconfirmed").body())
                 .contains(
@@ -42,8 +43,9 @@ class UnconfirmedLoginTest {
         assertThat(visitor.api(userId, PASSWORD, "/api/dossiers")).isEqualTo(401);
 
         // A wrong password, or no such account: the usual answer, nothing about the account's state.
-        assertThat(new PortalVisitor(port).logIn(userId, "Pas-Le-Bon-Mot-2027")).endsWith("/login?error");
-        assertThat(new PortalVisitor(port).logIn("pme-" + newSiren() + "-1", PASSWORD))
+        assertThat(new PortalSession(port).loginRedirect(userId, "Pas-Le-Bon-Mot-2027"))
+                .endsWith("/login?error");
+        assertThat(new PortalSession(port).loginRedirect("pme-" + newSiren() + "-1", PASSWORD))
                 .endsWith("/login?error");
 
         assertThat(jdbc.sql("select kind || ';' || coalesce(detail, '') from account_event "

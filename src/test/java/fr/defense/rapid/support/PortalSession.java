@@ -12,7 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -32,9 +35,11 @@ public final class PortalSession {
 
     private final HttpClient client =
             HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final int port;
     private final String base;
 
     public PortalSession(int port) {
+        this.port = port;
         this.base = "http://localhost:" + port;
     }
 
@@ -67,6 +72,25 @@ public final class PortalSession {
         HttpResponse<String> answer = submit("/login", "/login", Map.of("username", user, "password", password));
         String location = answer.headers().firstValue("Location").orElse("");
         return answer.statusCode() == 302 && !location.contains("/login");
+    }
+
+    /** Signs in with the portal's login form: where the portal sends the browser (the portal, or a login page saying why not). */
+    public String loginRedirect(String user, String password) throws Exception {
+        HttpResponse<String> answer = submit("/login", "/login", Map.of("username", user, "password", password));
+        assertThat(answer.statusCode()).isEqualTo(302);
+        return answer.headers().firstValue("Location").orElseThrow();
+    }
+
+    /** A GET of the SME API with HTTP Basic and this password: its status. */
+    public int api(String user, String password, String path) {
+        return new Http(port).password(user, password).get(user, path).status();
+    }
+
+    /** Registers a company, its address left unconfirmed: the account's id. */
+    public String registeredAccount(String siren, String email, String password) throws Exception {
+        HttpResponse<String> registered = register(siren, email, "Claire Martin", password);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+        return "pme-" + siren + "-1";
     }
 
     /** Registers a company with its first user and confirms the address: its ACTIVE administrator's id. */
@@ -117,16 +141,20 @@ public final class PortalSession {
 
     /** The text of every mail to this address, oldest first. */
     public static String mailsTo(String email) throws Exception {
-        StringBuilder text = new StringBuilder();
+        return String.join("\n", mails(email));
+    }
+
+    /** Every mail to this address (its address compared without regard to case), oldest first: subject and text. */
+    public static List<String> mails(String email) throws Exception {
+        List<String> texts = new ArrayList<>();
         for (MimeMessage message : TestSmtp.received()) {
             for (Address to : message.getAllRecipients()) {
-                if (to.toString().contains(email)) {
-                    text.append("Objet : ").append(message.getSubject()).append('\n');
-                    text.append(TestSmtp.part(message, "text/plain")).append('\n');
+                if (to.toString().toLowerCase(Locale.ROOT).contains(email.toLowerCase(Locale.ROOT))) {
+                    texts.add("Objet : " + message.getSubject() + "\n" + TestSmtp.part(message, "text/plain"));
                 }
             }
         }
-        return text.toString();
+        return texts;
     }
 
     /** A SIREN nobody has used: 8 random digits and the Luhn key. */
