@@ -9,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpHeaders;
@@ -79,9 +80,12 @@ class AuditLogPage {
 
     /** Signed in, but no administrator. */
     @GetMapping(AuditLogSecurity.REFUSAL)
-    String refused(HttpServletResponse response) {
+    String refused(HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.FORBIDDEN.value());
-        return "account/refused";
+        model.addAttribute("service", "Journal des comptes");
+        model.addAttribute("reasons", List.of("Le journal des comptes est réservé aux administrateurs."));
+        model.addAttribute("tasklist", false);
+        return "staff/refused";
     }
 
     /**

@@ -3,6 +3,7 @@ package fr.defense.rapid.dashboard;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -56,9 +57,18 @@ class DashboardPage {
 
     /** Signed in, but neither a manager nor an administrator. */
     @GetMapping(DashboardSecurity.REFUSAL)
-    String refused(HttpServletResponse response) {
+    String refused(HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.FORBIDDEN.value());
-        return "dashboard/refused";
+        model.addAttribute("service", "Tableau de bord");
+        model.addAttribute("tagline", "Procédures PME : RAPID et médiation — mission achats");
+        model.addAttribute(
+                "reasons",
+                List.of(
+                        "Le tableau de bord est réservé à la mission achats (gestionnaires) et aux administrateurs.",
+                        "Si vous pensez devoir y accéder, demandez à un administrateur de vous ajouter au groupe des "
+                                + "gestionnaires."));
+        model.addAttribute("tasklist", true);
+        return "staff/refused";
     }
 
     private String displayName(Principal user) {

@@ -156,6 +156,17 @@ class ManagerDashboardE2ETest {
         assertThat(dashboard.heading()).isEqualTo("Accès refusé");
         assertThat(dashboard.text()).contains("réservé à la mission achats");
         dashboard.screenshot("dashboard-refused");
+
+        // The account audit log refuses him through the same page, with its own name and reason.
+        dashboard
+                .driver()
+                .get(dashboard.driver().getCurrentUrl().replaceAll("(https?://[^/]+).*", "$1")
+                        + "/journal-des-comptes");
+        assertThat(dashboard.heading()).isEqualTo("Accès refusé");
+        assertThat(dashboard.text()).contains("Le journal des comptes est réservé aux administrateurs.");
+        assertThat(dashboard.driver().getTitle())
+                .isEqualTo("Accès refusé — Journal des comptes — Ministère des Armées");
+        dashboard.screenshot("account-audit-log-refused");
     }
 
     private long openTasks(String processKey, String taskKey) {
